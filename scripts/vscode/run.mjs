@@ -1,0 +1,167 @@
+#!/usr/bin/env node
+// Runs the extension in a real VS Code (the server + web workbench from the `code-server` npm
+// package, shown in headless Chromium), for machines that cannot download desktop VS Code.
+//
+//   node scripts/vscode/run.mjs test [--vscode oldest|latest|<code-server version>] [--tests FILE]
+//   node scripts/vscode/run.mjs screenshot [--vscode ...] [--out DIR] [--theme dark|light|both]
+//   node scripts/vscode/run.mjs vsix --vsix FILE [--vscode ...]
+//   node scripts/vscode/run.mjs serve [--vscode ...] [--port N] [--host H]
+//
+// `test` runs a mocha suite inside VS Code's extension host and exits with its result.
+// `screenshot` runs a scenario suite that asks this driver for PNGs of the workbench.
+// `vsix` installs a packaged .vsix and checks it activates, through a probe extension.
+// `serve` keeps a workbench with the extension loaded running and prints its URL.
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { openWorkbench } from './browser.mjs';
+import {
+  REPO, baseSettings, ensureCodeServer, isolatedEnv, makeStateDir, prepareWorkspace, resolveVersion,
+  runServerCli, startServer, workbenchUrl,
+} from './codeServer.mjs';
+
+const THEMES = { dark: 'Default Dark Modern', light: 'Default Light Modern' };
+const SHOT_MARKER = '[[postal-shot]] ';
+/** Workbench chatter (connection set-up, offline marketplace lookups) that hides test output. */
+const NOISE = /^(Resolving connection|Resolved connection|Creating a socket|Updating additional|\[Service Worker\]|ChatSessionStore|getaddrinfo ENOTFOUND|\s+at |\[(AgentHost|ChatModelSelection|AccountPolicyGate)[\]:])/;
+const started = Date.now();
+const say = (...parts) => console.log(`[vscode +${((Date.now() - started) / 1000).toFixed(1)}s]`, ...parts);
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: {
+    vscode: { type: 'string', default: 'oldest' },
+    tests: { type: 'string' },
+    workspace: { type: 'string', default: 'test/workspace' },
+    out: { type: 'string', default: '.screenshots' },
+    theme: { type: 'string', default: 'dark' },
+    scenario: { type: 'string', default: 'out/test/screenshots/index.js' },
+    vsix: { type: 'string' },
+    port: { type: 'string' },
+    host: { type: 'string', default: '127.0.0.1' },
+    timeout: { type: 'string', default: '600' },
+    keep: { type: 'boolean', default: false },
+    verbose: { type: 'boolean', default: false },
+  },
+});
+const mode = positionals[0] ?? 'test';
+
+/** Starts a server + browser, runs an extension-host suite, and resolves to its exit code. */
+async function runSuite({ version, extensionPath, testsPath, theme, env = {}, onShot, beforeStart }) {
+  const installDir = ensureCodeServer(version);
+  const stateDir = makeStateDir();
+  const summaryFile = join(stateDir, 'summary.json');
+  const processEnv = isolatedEnv(stateDir, { POSTAL_WEBHOOKS_TEST: '1', POSTAL_TEST_SUMMARY: summaryFile, ...env });
+  const workspace = prepareWorkspace(stateDir, resolve(REPO, values.workspace), baseSettings(theme));
+  beforeStart?.(installDir, stateDir, processEnv);
+  say(`VS Code server from code-server ${version}, state in ${stateDir}`);
+  const server = await startServer({ installDir, stateDir, env: processEnv });
+  let workbench;
+  let timer;
+  const timedOut = new Promise((resolveTimeout) => {
+    timer = setTimeout(() => { say('HARD TIMEOUT: the extension host never reported a result'); resolveTimeout(124); }, Number(values.timeout) * 1000);
+  });
+  const finish = async (code) => {
+    clearTimeout(timer);
+    await workbench?.close();
+    server.stop();
+    if (!values.keep && code === 0) rmSync(stateDir, { recursive: true, force: true });
+    else say(`logs kept in ${stateDir} (server.log, server-data/logs)`);
+    return code;
+  };
+  try {
+    const url = workbenchUrl(server.authority, { workspace, extensionPath, testsPath });
+    workbench = await openWorkbench({
+      url, env: processEnv, colorScheme: theme === THEMES.light ? 'light' : 'dark',
+      onLog: (level, message) => {
+        if (message.startsWith(SHOT_MARKER)) return void onShot?.(workbench.page, JSON.parse(message.slice(SHOT_MARKER.length)), stateDir);
+        if (values.verbose || (level !== 'pageerror' && !NOISE.test(message))) console.log(message);
+      },
+    });
+    say('workbench loaded; waiting for the extension host to finish');
+    const code = await Promise.race([workbench.exitCode, timedOut]);
+    return finish(code === 124 ? code : checkSummary(code, summaryFile));
+  } catch (error) {
+    say('ERROR', error?.stack ?? error);
+    return finish(1);
+  }
+}
+
+/** Guards against a green exit code from a run in which no test actually ran. */
+function checkSummary(code, summaryFile) {
+  if (!existsSync(summaryFile)) {
+    say(`exit code ${code}, but the suite wrote no summary: treating the run as failed`);
+    return code || 1;
+  }
+  const stats = JSON.parse(readFileSync(summaryFile, 'utf8'));
+  say(`inside VS Code: ${stats.passes} passing, ${stats.failures} failing, ${stats.pending} pending (exit code ${code})`);
+  if (code === 0 && (stats.failures > 0 || stats.passes === 0)) return 1;
+  return code;
+}
+
+/** Takes the PNG a screenshot scenario asked for, then tells the scenario it may go on. */
+async function takeShot(page, request, stateDir) {
+  const { name, hoverText, hoverSelector, doneFile } = request;
+  try {
+    if (hoverSelector || hoverText) {
+      const target = hoverSelector ? page.locator(hoverSelector).first() : page.getByText(hoverText, { exact: false }).first();
+      await target.hover({ timeout: 10_000 });
+      await page.waitForTimeout(1500);
+    } else {
+      await page.mouse.move(1270, 790);
+    }
+    await page.waitForTimeout(400);
+    const outDir = resolve(REPO, values.out);
+    mkdirSync(outDir, { recursive: true });
+    await page.screenshot({ path: join(outDir, `${name}.png`) });
+    say(`screenshot ${join(outDir, `${name}.png`)}`);
+  } catch (error) {
+    say(`screenshot ${name} failed: ${error.message}`);
+  } finally {
+    writeFileSync(doneFile ?? join(stateDir, `${name}.done`), 'done');
+  }
+}
+
+async function serve() {
+  const installDir = ensureCodeServer(version);
+  const stateDir = makeStateDir('pw-serve-');
+  const env = isolatedEnv(stateDir);
+  const workspace = prepareWorkspace(stateDir, resolve(REPO, values.workspace), baseSettings(THEMES[values.theme] ?? THEMES.dark));
+  const server = await startServer({ installDir, stateDir, env, host: values.host, port: values.port ? Number(values.port) : 8765 });
+  const url = workbenchUrl(server.authority, { workspace, extensionPath: REPO });
+  console.log(`\nPostal Webhooks is running in VS Code ${version} (web). Open this URL in a browser:\n\n  ${url}\n\nPress Ctrl-C to stop.`);
+  const stop = () => { server.stop(); process.exit(0); };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  setInterval(() => {
+    if (server.hasExited()) { console.error('The VS Code server stopped; see', join(stateDir, 'server.log')); process.exit(1); }
+  }, 1000);
+  return undefined;
+}
+
+const version = resolveVersion(values.vscode);
+const modes = {
+  test: () => runSuite({ version, extensionPath: REPO, testsPath: resolve(REPO, values.tests ?? 'out/test/integration/index.js'), theme: THEMES.dark }),
+  async screenshot() {
+    const themes = values.theme === 'both' ? ['dark', 'light'] : [values.theme];
+    for (const theme of themes) {
+      const code = await runSuite({ version, extensionPath: REPO, testsPath: resolve(REPO, values.scenario), theme: THEMES[theme] ?? theme,
+        env: { POSTAL_SHOT_THEME: theme }, onShot: takeShot });
+      if (code !== 0) return code;
+    }
+    return 0;
+  },
+  vsix() {
+    if (!values.vsix) throw new Error('vsix mode needs --vsix FILE (build one with npm run package)');
+    const vsix = resolve(values.vsix);
+    return runSuite({ version, extensionPath: join(REPO, 'test/vsix-probe'), testsPath: join(REPO, 'test/vsix-probe/index.js'), theme: THEMES.dark,
+      beforeStart: (installDir, stateDir, env) => say(runServerCli(installDir, stateDir, ['--install-extension', vsix, '--force'], env).trim()) });
+  },
+  serve,
+};
+if (!Object.hasOwn(modes, mode)) {
+  console.error(`unknown mode '${mode}': use ${Object.keys(modes).join(', ')}`);
+  process.exit(2);
+}
+const code = await modes[mode]();
+if (code !== undefined) process.exit(code);

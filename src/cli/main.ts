@@ -1,0 +1,59 @@
+import { PACKAGE_VERSION as version } from '../version';
+import { type CliIo, EXIT, UsageError } from './io';
+
+/** One CLI command: `run` resolves to the process exit code. */
+export interface CliCommand {
+  summary: string;
+  usage: string;
+  run(args: string[], io: CliIo): Promise<number>;
+}
+
+/** Commands by name; each feature adds its own. */
+export const CLI_COMMANDS: Record<string, CliCommand> = {};
+
+function helpText(): string {
+  const names = Object.keys(CLI_COMMANDS);
+  const width = Math.max(8, ...names.map((name) => name.length));
+  const lines = names.map((name) => `  ${name.padEnd(width)}  ${CLI_COMMANDS[name].summary}`);
+  return [
+    `postal-webhooks ${version}: receive, verify, lint and replay Postal webhooks`,
+    '',
+    'Usage: postal-webhooks <command> [options]',
+    '',
+    'Commands:',
+    ...(lines.length > 0 ? lines : ['  (none)']),
+    '',
+    'Run `postal-webhooks <command> --help` for a command\'s options.',
+  ].join('\n');
+}
+
+/** Runs the CLI with `argv` (without node and script) and resolves to the exit code. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(helpText());
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (name === '--version' || name === '-v') {
+    io.out(version);
+    return EXIT.ok;
+  }
+  const command = Object.hasOwn(CLI_COMMANDS, name) ? CLI_COMMANDS[name] : undefined;
+  if (!command) {
+    io.err(`postal-webhooks: unknown command '${name}'. Run 'postal-webhooks --help' to see the commands.`);
+    return EXIT.usage;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(command.usage);
+    return EXIT.ok;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`postal-webhooks ${name}: ${error.message}\n\n${command.usage}`);
+      return EXIT.usage;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,19 @@
+import * as vscode from 'vscode';
+import { TEST_COMMAND } from './commandIds';
+
+/** The environment flag our integration-test launchers set on the extension host. */
+export const TEST_MODE_ENV = 'POSTAL_WEBHOOKS_TEST';
+
+export interface TestProbe {
+  /** What the extension has set up, for tests to assert through a command. */
+  state(): Record<string, unknown>;
+}
+
+/**
+ * Registers commands that only integration tests call, to observe the extension from the
+ * outside the way a user would see it. Nothing is registered in normal use.
+ */
+export function registerTestCommands(context: vscode.ExtensionContext, probe: TestProbe): void {
+  if (process.env[TEST_MODE_ENV] !== '1') return;
+  context.subscriptions.push(vscode.commands.registerCommand(TEST_COMMAND.state, () => probe.state()));
+}
