@@ -1,0 +1,187 @@
+import { type Disposable, Emitter, type Event } from '../emitter';
+import { type Logger, silentLogger } from '../logger';
+import { type JsonlAppender } from './jsonlFile';
+import { type RecordUpdate, type WebhookRecord } from './record';
+
+/** How many records a history keeps unless told otherwise. */
+export const DEFAULT_MAX_RECORDS = 1000;
+
+/** What changed, so a view can refresh only what it must. */
+export type StoreChange =
+  | { type: 'added'; record: WebhookRecord; evicted: string[] }
+  | { type: 'updated'; record: WebhookRecord }
+  | { type: 'deleted'; ids: string[] }
+  | { type: 'cleared' };
+
+/** The first and the latest request seen with one envelope `uuid`. */
+export interface EnvelopeSighting {
+  count: number;
+  firstId: string;
+}
+
+/**
+ * The bounded request history the listener writes and the views read. Memory is the source
+ * of truth and changes synchronously; a file-backed store also appends every change to disk
+ * and the promises of `add`/`update` resolve once it is written.
+ */
+export interface WebhookStore {
+  readonly maxRecords: number;
+  readonly size: number;
+  /** The file behind the store, if any. */
+  readonly path: string | undefined;
+  /** Stores a record (evicting the oldest beyond `maxRecords`); resolves once it is on disk. */
+  add(record: WebhookRecord): Promise<void>;
+  /** Merges a late result (a forward) into a stored record; a no-op if it is gone. */
+  update(id: string, update: RecordUpdate): Promise<void>;
+  get(id: string): WebhookRecord | undefined;
+  /** Newest first. */
+  list(): WebhookRecord[];
+  /** Whether an envelope `uuid` was seen before (Postal retries reuse it). */
+  sighting(uuid: string): EnvelopeSighting | undefined;
+  /** Removes records; resolves to how many were removed. */
+  delete(ids: readonly string[]): Promise<number>;
+  clear(): Promise<void>;
+  /** Records (all, or the given ids) oldest first, as JSONL (one record per line) or a JSON array. */
+  export(ids?: readonly string[], format?: 'jsonl' | 'json'): string;
+  readonly onDidChange: Event<StoreChange>;
+  /** Resolves once every change so far is on disk. */
+  flush(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** One line of the history file. */
+export type StoreLine = { type: 'record'; record: WebhookRecord } | ({ type: 'update'; id: string } & RecordUpdate);
+
+export function recordLine(record: WebhookRecord): string {
+  return JSON.stringify({ type: 'record', record });
+}
+
+/** The bounded history itself; `openFileStore` / `createMemoryStore` build it. */
+export class HistoryStore implements WebhookStore {
+  private readonly records = new Map<string, WebhookRecord>();
+  private readonly byUuid = new Map<string, string[]>();
+  private readonly changes: Emitter<StoreChange>;
+  private appender: JsonlAppender | undefined;
+  readonly onDidChange: Event<StoreChange>;
+
+  constructor(
+    readonly maxRecords: number,
+    readonly path: string | undefined,
+    private readonly logger: Logger = silentLogger,
+  ) {
+    this.changes = new Emitter((error) => this.logger.error(`a history listener failed: ${String(error)}`));
+    this.onDidChange = this.changes.event;
+  }
+
+  /** Connects the file writer once the loaded records are in (see `openFileStore`). */
+  attach(appender: JsonlAppender): void {
+    this.appender = appender;
+  }
+
+  /** Puts a record loaded from disk in place, without writing or notifying. */
+  load(record: WebhookRecord): void {
+    this.insert(record);
+  }
+
+  get size(): number {
+    return this.records.size;
+  }
+
+  add(record: WebhookRecord): Promise<void> {
+    const evicted = this.insert(record);
+    this.changes.fire({ type: 'added', record, evicted });
+    return this.write(recordLine(record));
+  }
+
+  update(id: string, update: RecordUpdate): Promise<void> {
+    const record = this.records.get(id);
+    if (record === undefined) return Promise.resolve();
+    Object.assign(record, update);
+    this.changes.fire({ type: 'updated', record });
+    return this.write(JSON.stringify({ type: 'update', id, ...update }));
+  }
+
+  get(id: string): WebhookRecord | undefined {
+    return this.records.get(id);
+  }
+
+  list(): WebhookRecord[] {
+    return [...this.records.values()].reverse();
+  }
+
+  sighting(uuid: string): EnvelopeSighting | undefined {
+    const ids = this.byUuid.get(uuid);
+    return ids === undefined ? undefined : { count: ids.length, firstId: ids[0] };
+  }
+
+  async delete(ids: readonly string[]): Promise<number> {
+    const removed = ids.filter((id) => this.remove(id));
+    if (removed.length === 0) return 0;
+    this.changes.fire({ type: 'deleted', ids: removed });
+    await this.appender?.compact();
+    return removed.length;
+  }
+
+  async clear(): Promise<void> {
+    this.records.clear();
+    this.byUuid.clear();
+    this.changes.fire({ type: 'cleared' });
+    await this.appender?.compact();
+  }
+
+  export(ids?: readonly string[], format: 'jsonl' | 'json' = 'jsonl'): string {
+    const wanted = ids === undefined ? undefined : new Set(ids);
+    const records = [...this.records.values()].filter((record) => wanted === undefined || wanted.has(record.id));
+    if (format === 'json') return JSON.stringify(records, null, 2);
+    return records.map((record) => JSON.stringify(record) + '\n').join('');
+  }
+
+  /** Every record as a file line, oldest first: what a compaction writes. */
+  snapshotLines(): string[] {
+    return [...this.records.values()].map(recordLine);
+  }
+
+  async flush(): Promise<void> {
+    await this.appender?.flush();
+  }
+
+  async close(): Promise<void> {
+    await this.appender?.close();
+    this.appender = undefined;
+    this.changes.dispose();
+  }
+
+  private write(line: string): Promise<void> {
+    return this.appender === undefined ? Promise.resolve() : this.appender.append(line);
+  }
+
+  private insert(record: WebhookRecord): string[] {
+    this.records.set(record.id, record);
+    if (record.uuid !== undefined) {
+      const ids = this.byUuid.get(record.uuid);
+      if (ids === undefined) this.byUuid.set(record.uuid, [record.id]);
+      else ids.push(record.id);
+    }
+    const evicted: string[] = [];
+    for (const oldest of this.records.keys()) {
+      if (this.records.size <= this.maxRecords) break;
+      this.remove(oldest);
+      evicted.push(oldest);
+    }
+    return evicted;
+  }
+
+  private remove(id: string): boolean {
+    const record = this.records.get(id);
+    if (record === undefined) return false;
+    this.records.delete(id);
+    if (record.uuid !== undefined) {
+      const ids = this.byUuid.get(record.uuid)?.filter((other) => other !== id) ?? [];
+      if (ids.length === 0) this.byUuid.delete(record.uuid);
+      else this.byUuid.set(record.uuid, ids);
+    }
+    return true;
+  }
+}
+
+export type { Disposable };
