@@ -62,6 +62,8 @@ async function buildBundles() {
         format: 'cjs',
         platform: 'node',
         target: 'node20',
+        // jsonc-parser's "main" is a UMD build with dynamic requires that a bundle cannot follow.
+        mainFields: ['module', 'main'],
         minify: production,
         sourcemap: !production,
         sourcesContent: false,
