@@ -178,7 +178,9 @@ class NodeWebhookListener implements WebhookListener {
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
     stopController.abort();
-    await Promise.race([handler.settled(), sleep(STOP_GRACE_MS)]);
+    const grace = new AbortController();
+    await Promise.race([handler.settled(), sleep(STOP_GRACE_MS, undefined, { signal: grace.signal }).catch(() => undefined)]);
+    grace.abort();
     server.closeAllConnections();
     await closed;
     await this.deps.store.flush().catch((error: unknown) => this.deps.logger.error(`could not flush the request history: ${String(error)}`));
