@@ -53,7 +53,7 @@ async function runSuite({ version, extensionPath, testsPath, theme, env = {}, on
   const processEnv = isolatedEnv(stateDir, { POSTAL_WEBHOOKS_TEST: '1', POSTAL_TEST_SUMMARY: summaryFile, ...env });
   const workspace = prepareWorkspace(stateDir, resolve(REPO, values.workspace), baseSettings());
   beforeStart?.(installDir, stateDir, processEnv);
-  say(`VS Code server from code-server ${version}, state in ${stateDir}`);
+  say(`VS Code ${vscodeVersionOf(version)} (code-server ${version}), state in ${stateDir}`);
   const server = await startServer({ installDir, stateDir, env: processEnv });
   let workbench;
   let timer;
@@ -84,6 +84,11 @@ async function runSuite({ version, extensionPath, testsPath, theme, env = {}, on
     say('ERROR', error?.stack ?? error);
     return finish(1);
   }
+}
+
+/** code-server 4.x.y ships VS Code 1.x.y. */
+function vscodeVersionOf(codeServerVersion) {
+  return codeServerVersion.replace(/^4\./, '1.');
 }
 
 /** Guards against a green exit code from a run in which no test actually ran. */
@@ -128,7 +133,7 @@ async function serve() {
   const workspace = prepareWorkspace(stateDir, resolve(REPO, values.workspace), baseSettings());
   const server = await startServer({ installDir, stateDir, env, host: values.host, port: values.port ? Number(values.port) : 8765 });
   const url = workbenchUrl(server.authority, { workspace, extensionPath: REPO });
-  console.log(`\nPostal Webhooks is running in VS Code ${version} (web). Open this URL in a browser:\n\n  ${url}\n\nPress Ctrl-C to stop.`);
+  console.log(`\nPostal Webhooks is running in VS Code ${vscodeVersionOf(version)} (web, from code-server ${version}). Open this URL in a browser:\n\n  ${url}\n\nPress Ctrl-C to stop.`);
   const stop = () => { server.stop(); process.exit(0); };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
