@@ -3,7 +3,7 @@
 // same run on the same bytes: for each reference sample, µs per JSON.parse of the compact wire
 // body, µs per validateEnvelope() of the parsed value, and their ratio. Needs the compiled
 // sources in out/ (`npm run bench:events` compiles them first).
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -11,7 +11,12 @@ import { fileURLToPath } from 'node:url';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
-const { validateEnvelope } = require(join(repo, 'out/src/core/events/index.js'));
+const compiled = join(repo, 'out/src/core/events/index.js');
+if (!existsSync(compiled)) {
+  console.error(`${compiled} is missing: run \`npm run bench:events\`, which compiles src/ first.`);
+  process.exit(1);
+}
+const { validateEnvelope } = require(compiled);
 
 const WARM_UP_MS = 150;
 const SAMPLE_MS = 60;

@@ -17,4 +17,5 @@ export * from './guessEvent';
 export * from './catalog';
 export { type SampleOptions, type SampleVariant } from './samples/sampleKit';
 export * from './jsonSchema';
+export { type DefaultSnippet, defaultSnippets } from './jsonSchemaSnippets';
 export { expectedText, typeNotation } from './schemaText';

@@ -54,6 +54,7 @@ export function toEnvelopeIssue(issue: z.core.$ZodIssue, context: IssueContext):
     case 'invalid_value':
       return valueIssue(schema, base, where, value, context.event);
     case 'invalid_format':
+      // The only format checks are the token and UUID patterns, whose error text says what is expected.
       return { ...base, code: 'format', expected: issue.message, message: `${where} must be ${issue.message}, got ${received}` };
     case 'too_small':
       return { ...base, code: 'range', message: `${where} must be ${issue.minimum} or more, got ${received}` };

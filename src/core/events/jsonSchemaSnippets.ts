@@ -1,5 +1,4 @@
-import { sampleEnvelope } from './catalog';
-import { EVENT_CATALOG } from './catalog';
+import { EVENT_CATALOG, sampleEnvelope } from './catalog';
 import { EVENT_NAMES, type EventName } from './eventNames';
 import { type FieldPath } from './fields';
 

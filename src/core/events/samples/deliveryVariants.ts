@@ -70,7 +70,7 @@ const SENT_BY_SMTP: DeliverySpec = {
   timed: true,
 };
 
-export const MESSAGE_SENT_VARIANTS = [
+export const MESSAGE_SENT_VARIANTS: readonly SampleVariant<'MessageSent'>[] = [
   deliveryVariant('MessageSent', SENT_BY_SMTP),
   deliveryVariant('MessageSent', {
     name: 'incoming-http',
@@ -101,7 +101,7 @@ export const MESSAGE_SENT_VARIANTS = [
   }),
 ];
 
-export const MESSAGE_DELAYED_VARIANTS = [
+export const MESSAGE_DELAYED_VARIANTS: readonly SampleVariant<'MessageDelayed'>[] = [
   deliveryVariant('MessageDelayed', {
     name: 'default',
     label: 'Greylisted (SMTP 451)',
@@ -134,7 +134,7 @@ export const MESSAGE_DELAYED_VARIANTS = [
   }),
 ];
 
-export const MESSAGE_DELIVERY_FAILED_VARIANTS = [
+export const MESSAGE_DELIVERY_FAILED_VARIANTS: readonly SampleVariant<'MessageDeliveryFailed'>[] = [
   deliveryVariant('MessageDeliveryFailed', {
     name: 'default',
     label: 'Rejected by SMTP (550)',
@@ -174,7 +174,7 @@ export const MESSAGE_DELIVERY_FAILED_VARIANTS = [
   }),
 ];
 
-export const MESSAGE_HELD_VARIANTS = [
+export const MESSAGE_HELD_VARIANTS: readonly SampleVariant<'MessageHeld'>[] = [
   deliveryVariant('MessageHeld', {
     name: 'default',
     label: 'Development mode',

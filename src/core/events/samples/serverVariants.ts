@@ -25,7 +25,7 @@ function dnsVariant(name: string, label: string, description: string, results: D
   };
 }
 
-export const DOMAIN_DNS_ERROR_VARIANTS = [
+export const DOMAIN_DNS_ERROR_VARIANTS: readonly SampleVariant<'DomainDNSError'>[] = [
   dnsVariant('default', 'DKIM and return path wrong', 'The hourly check found a wrong DKIM record, no MX and a misdirected return path.', {
     spf_status: 'OK',
     spf_error: null,
@@ -57,7 +57,7 @@ function sendLimitPayload(kit: SampleKit, minVolume: number, maxVolume: number) 
   return { server: buildServer(kit), volume: kit.random.int(minVolume, maxVolume), limit: SEND_LIMIT };
 }
 
-export const SEND_LIMIT_APPROACHING_VARIANTS: SampleVariant<'SendLimitApproaching'>[] = [
+export const SEND_LIMIT_APPROACHING_VARIANTS: readonly SampleVariant<'SendLimitApproaching'>[] = [
   {
     name: 'default',
     label: 'Over 90% of the send limit',
@@ -69,7 +69,7 @@ export const SEND_LIMIT_APPROACHING_VARIANTS: SampleVariant<'SendLimitApproachin
   },
 ];
 
-export const SEND_LIMIT_EXCEEDED_VARIANTS: SampleVariant<'SendLimitExceeded'>[] = [
+export const SEND_LIMIT_EXCEEDED_VARIANTS: readonly SampleVariant<'SendLimitExceeded'>[] = [
   {
     name: 'default',
     label: 'Send limit reached',

@@ -30,7 +30,7 @@ function bounceMessageId(kit: SampleKit): string {
   return `${stamp}.${kit.random.chars(11, HEX_UPPER)}@mx1.example.net`;
 }
 
-export const MESSAGE_BOUNCED_VARIANTS: SampleVariant<'MessageBounced'>[] = [
+export const MESSAGE_BOUNCED_VARIANTS: readonly SampleVariant<'MessageBounced'>[] = [
   {
     name: 'default',
     label: 'Bounce (null-sender DSN)',
@@ -73,12 +73,12 @@ function clickVariant(name: string, label: string, description: string, userAgen
   };
 }
 
-export const MESSAGE_LINK_CLICKED_VARIANTS = [
+export const MESSAGE_LINK_CLICKED_VARIANTS: readonly SampleVariant<'MessageLinkClicked'>[] = [
   clickVariant('default', 'Link clicked', 'The recipient clicked a tracked link in a desktop browser.', CHROME_MAC),
   clickVariant('no-user-agent', 'Link clicked, no User-Agent', 'A client that sent no User-Agent header followed a tracked link.', null),
 ];
 
-export const MESSAGE_LOADED_VARIANTS: SampleVariant<'MessageLoaded'>[] = [
+export const MESSAGE_LOADED_VARIANTS: readonly SampleVariant<'MessageLoaded'>[] = [
   {
     name: 'default',
     label: 'Opened (image proxy)',
