@@ -65,9 +65,9 @@ async function buildBundles() {
         minify: production,
         sourcemap: !production,
         sourcesContent: false,
-        logLevel: 'silent',
+        logLevel: watch ? 'silent' : 'warning',
         define,
-        plugins: [problemMatcherPlugin],
+        plugins: watch ? [problemMatcherPlugin] : [],
       }),
     ),
   );

@@ -40,10 +40,9 @@ export function makeStateDir(prefix = 'pw-') {
 }
 
 /** Settings that keep the workbench quiet and shots deterministic. */
-export function baseSettings(theme) {
+export function baseSettings() {
   return {
     'workbench.startupEditor': 'none',
-    'workbench.colorTheme': theme,
     'workbench.tips.enabled': false,
     'workbench.enableExperiments': false,
     'workbench.secondarySideBar.defaultVisibility': 'hidden',
@@ -63,9 +62,15 @@ export function baseSettings(theme) {
 export function prepareWorkspace(stateDir, source, settings) {
   const workspace = join(stateDir, 'workspace');
   cpSync(source, workspace, { recursive: true });
+  // The web workbench keeps user settings in the browser, so the theme and quiet defaults go into
+  // the remote machine settings and the (copied) workspace settings, over the fixture's own.
   const machineSettings = join(stateDir, 'server-data', 'data', 'Machine', 'settings.json');
   mkdirSync(dirname(machineSettings), { recursive: true });
   writeFileSync(machineSettings, JSON.stringify(settings, null, 2));
+  const workspaceSettings = join(workspace, '.vscode', 'settings.json');
+  const fixtureSettings = existsSync(workspaceSettings) ? JSON.parse(readFileSync(workspaceSettings, 'utf8')) : {};
+  mkdirSync(dirname(workspaceSettings), { recursive: true });
+  writeFileSync(workspaceSettings, JSON.stringify({ ...settings, ...fixtureSettings }, null, 2));
   return workspace;
 }
 

@@ -16,9 +16,10 @@ if [ -f "$TARGET/.complete" ]; then echo "code-server $VERSION: cached in $TARGE
 mkdir -p "$TARGET"; cd "$TARGET"
 [ -f package.json ] || echo '{"name":"vscode-test-host","private":true}' > package.json
 
-# Native modules (node-pty, spdlog, kerberos) build with these; ripgrep seeds the download below.
+# Native modules (node-pty, spdlog, kerberos) build with these; ripgrep seeds the download below;
+# Chromium shows the workbench.
 missing=""
-for p in build-essential pkg-config python3 libkrb5-dev ripgrep; do
+for p in build-essential pkg-config python3 libkrb5-dev ripgrep chromium; do
   dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"
 done
 if [ -n "$missing" ]; then

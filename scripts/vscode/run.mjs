@@ -20,7 +20,6 @@ import {
   runServerCli, startServer, workbenchUrl,
 } from './codeServer.mjs';
 
-const THEMES = { dark: 'Default Dark Modern', light: 'Default Light Modern' };
 const SHOT_MARKER = '[[postal-shot]] ';
 /** Workbench chatter (connection set-up, offline marketplace lookups) that hides test output. */
 const NOISE = /^(Resolving connection|Resolved connection|Creating a socket|Updating additional|\[Service Worker\]|ChatSessionStore|getaddrinfo ENOTFOUND|\s+at |\[(AgentHost|ChatModelSelection|AccountPolicyGate)[\]:])/;
@@ -52,9 +51,9 @@ async function runSuite({ version, extensionPath, testsPath, theme, env = {}, on
   const stateDir = makeStateDir();
   const summaryFile = join(stateDir, 'summary.json');
   const processEnv = isolatedEnv(stateDir, { POSTAL_WEBHOOKS_TEST: '1', POSTAL_TEST_SUMMARY: summaryFile, ...env });
-  const workspace = prepareWorkspace(stateDir, resolve(REPO, values.workspace), baseSettings(theme));
+  const workspace = prepareWorkspace(stateDir, resolve(REPO, values.workspace), baseSettings());
   beforeStart?.(installDir, stateDir, processEnv);
-  say(`VS Code server from code-server ${version}, state in ${stateDir}`);
+  say(`VS Code ${vscodeVersionOf(version)} (code-server ${version}), state in ${stateDir}`);
   const server = await startServer({ installDir, stateDir, env: processEnv });
   let workbench;
   let timer;
@@ -72,7 +71,7 @@ async function runSuite({ version, extensionPath, testsPath, theme, env = {}, on
   try {
     const url = workbenchUrl(server.authority, { workspace, extensionPath, testsPath });
     workbench = await openWorkbench({
-      url, env: processEnv, colorScheme: theme === THEMES.light ? 'light' : 'dark',
+      url, env: processEnv, colorScheme: theme === 'light' ? 'light' : 'dark',
       onLog: (level, message) => {
         if (message.startsWith(SHOT_MARKER)) return void onShot?.(workbench.page, JSON.parse(message.slice(SHOT_MARKER.length)), stateDir);
         if (values.verbose || (level !== 'pageerror' && !NOISE.test(message))) console.log(message);
@@ -85,6 +84,11 @@ async function runSuite({ version, extensionPath, testsPath, theme, env = {}, on
     say('ERROR', error?.stack ?? error);
     return finish(1);
   }
+}
+
+/** code-server 4.x.y ships VS Code 1.x.y. */
+function vscodeVersionOf(codeServerVersion) {
+  return codeServerVersion.replace(/^4\./, '1.');
 }
 
 /** Guards against a green exit code from a run in which no test actually ran. */
@@ -126,10 +130,10 @@ async function serve() {
   const installDir = ensureCodeServer(version);
   const stateDir = makeStateDir('pw-serve-');
   const env = isolatedEnv(stateDir);
-  const workspace = prepareWorkspace(stateDir, resolve(REPO, values.workspace), baseSettings(THEMES[values.theme] ?? THEMES.dark));
+  const workspace = prepareWorkspace(stateDir, resolve(REPO, values.workspace), baseSettings());
   const server = await startServer({ installDir, stateDir, env, host: values.host, port: values.port ? Number(values.port) : 8765 });
   const url = workbenchUrl(server.authority, { workspace, extensionPath: REPO });
-  console.log(`\nPostal Webhooks is running in VS Code ${version} (web). Open this URL in a browser:\n\n  ${url}\n\nPress Ctrl-C to stop.`);
+  console.log(`\nPostal Webhooks is running in VS Code ${vscodeVersionOf(version)} (web, from code-server ${version}). Open this URL in a browser:\n\n  ${url}\n\nPress Ctrl-C to stop.`);
   const stop = () => { server.stop(); process.exit(0); };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
@@ -141,12 +145,11 @@ async function serve() {
 
 const version = resolveVersion(values.vscode);
 const modes = {
-  test: () => runSuite({ version, extensionPath: REPO, testsPath: resolve(REPO, values.tests ?? 'out/test/integration/index.js'), theme: THEMES.dark }),
+  test: () => runSuite({ version, extensionPath: REPO, testsPath: resolve(REPO, values.tests ?? 'out/test/integration/index.js'), theme: 'dark' }),
   async screenshot() {
     const themes = values.theme === 'both' ? ['dark', 'light'] : [values.theme];
     for (const theme of themes) {
-      const code = await runSuite({ version, extensionPath: REPO, testsPath: resolve(REPO, values.scenario), theme: THEMES[theme] ?? theme,
-        env: { POSTAL_SHOT_THEME: theme }, onShot: takeShot });
+      const code = await runSuite({ version, extensionPath: REPO, testsPath: resolve(REPO, values.scenario), theme, env: { POSTAL_SHOT_THEME: theme }, onShot: takeShot });
       if (code !== 0) return code;
     }
     return 0;
@@ -154,7 +157,7 @@ const modes = {
   vsix() {
     if (!values.vsix) throw new Error('vsix mode needs --vsix FILE (build one with npm run package)');
     const vsix = resolve(values.vsix);
-    return runSuite({ version, extensionPath: join(REPO, 'test/vsix-probe'), testsPath: join(REPO, 'test/vsix-probe/index.js'), theme: THEMES.dark,
+    return runSuite({ version, extensionPath: join(REPO, 'test/vsix-probe'), testsPath: join(REPO, 'test/vsix-probe/index.js'), theme: 'dark',
       beforeStart: (installDir, stateDir, env) => say(runServerCli(installDir, stateDir, ['--install-extension', vsix, '--force'], env).trim()) });
   },
   serve,

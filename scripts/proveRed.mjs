@@ -1,0 +1,20 @@
+#!/usr/bin/env node
+// Shows that the test command cannot pass while an integration test fails: runs `npm test` with
+// a deliberately failing test added inside VS Code and succeeds only if `npm test` fails
+// because of that test.
+import { spawnSync } from 'node:child_process';
+
+const result = spawnSync('npm', ['test'], {
+  env: { ...process.env, POSTAL_TEST_PROVE_RED: '1' },
+  encoding: 'utf8',
+  maxBuffer: 64 * 1024 * 1024,
+});
+const output = result.stdout + result.stderr;
+const failedOnPurpose = /fails on purpose inside VS Code/.test(output) && /\b1 failing\b/.test(output);
+if (result.status !== 0 && failedOnPurpose) {
+  console.log(`proved: npm test exits ${result.status} when one integration test fails inside VS Code`);
+} else {
+  console.error(output.slice(-4000));
+  console.error(`NOT proved: npm test exited ${result.status}; the deliberate failure ${failedOnPurpose ? 'was' : 'was not'} reported`);
+  process.exit(1);
+}

@@ -1,0 +1,2 @@
+// The probe extension itself does nothing; its test suite (index.js) does the checking.
+exports.activate = () => undefined;
