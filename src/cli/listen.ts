@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { createListener, type EnvelopeValidator, formatRecordLine, type ListenerAddress, type ListenerOptions } from '../core/listener';
+import { createListener, formatRecordLine, type ListenerAddress, type ListenerOptions } from '../core/listener';
 import { type Logger } from '../core/logger';
 import { parsePublicKey, type PublicKeySet } from '../core/signature';
 import { createMemoryStore, openFileStore, type WebhookRecord, type WebhookStore } from '../core/store';
@@ -12,8 +12,6 @@ export interface ListenControl {
   signal: AbortSignal;
   /** Called once listening, with the actual address (useful with --port 0). */
   onListening?(address: ListenerAddress): void;
-  /** The event model's check; the default is the real one. */
-  validate?: EnvelopeValidator;
 }
 
 const KEY_HINT =
@@ -32,7 +30,7 @@ export async function runListen(argv: string[], io: CliIo, control: ListenContro
   const logger = cliLogger(io);
   const store = await openStore(args, logger, io);
   if (store === undefined) return EXIT.usage;
-  const listener = createListener(listenerOptions(args, publicKey), { store, logger, validate: control.validate });
+  const listener = createListener(listenerOptions(args, publicKey), { store, logger });
   const started = await listener.start();
   if (!started.ok) {
     io.err(`postal-webhooks listen: ${started.error.message}`);

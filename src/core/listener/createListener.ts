@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Emitter, type Event } from '../emitter';
 import { type Logger } from '../logger';
 import { type WebhookRecord, type WebhookStore } from '../store';
-import { type EnvelopeValidator } from './inspectBody';
+import { type EnvelopeValidator, validateWithEventModel } from './inspectBody';
 import { describeListenError, type ListenerError } from './listenError';
 import { type ListenerOptions, listenerOptionsProblem, type ResolvedListenerOptions, resolveListenerOptions } from './listenerOptions';
 import { RequestHandler } from './requestHandler';
@@ -27,7 +27,7 @@ export interface ListenerDeps {
   logger: Logger;
   now?: () => number;
   fetch?: typeof fetch;
-  /** The event model's check of a parsed body; without it records carry no `schema`. */
+  /** How a parsed body is checked; default: the event model's `validateEnvelope`. */
   validate?: EnvelopeValidator;
 }
 
@@ -127,7 +127,7 @@ class NodeWebhookListener implements WebhookListener {
       logger: this.deps.logger,
       now: this.deps.now ?? Date.now,
       fetch: this.deps.fetch ?? fetch,
-      validate: this.deps.validate,
+      validate: this.deps.validate ?? validateWithEventModel,
       signal: stopController.signal,
       onRecord: (record) => this.records.fire(record),
     });

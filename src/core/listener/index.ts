@@ -34,7 +34,7 @@
 export { createListener, type ListenerAddress, type ListenerDeps, type ListenerState, STOP_GRACE_MS, type StartResult, type WebhookListener } from './createListener';
 export { type FinishedForward, forwardRequest, type ForwardTarget } from './forwardRequest';
 export { formatRecordLine } from './formatRecordLine';
-export { type BodyInspection, type EnvelopeValidator, inspectBody } from './inspectBody';
+export { type BodyInspection, type EnvelopeValidator, inspectBody, validateWithEventModel } from './inspectBody';
 export { describeListenError, type ListenerError } from './listenError';
 export {
   DEFAULT_LISTENER_HOST,

@@ -1,9 +1,16 @@
 import { isUtf8 } from 'node:buffer';
 import { parse as parseJsonc, type ParseError, printParseErrorCode } from 'jsonc-parser';
+import { validateEnvelope } from '../events';
 import { type ParseResult, type RecordKind, type SchemaResult, type StoredBody } from '../store';
 
-/** Checks a parsed body against the event model (the events module's `validateEnvelope`, adapted). */
+/** Checks a parsed body against the event model. */
 export type EnvelopeValidator = (value: unknown) => SchemaResult;
+
+/** The default check: the event model's `validateEnvelope`, as a record's `schema`. */
+export const validateWithEventModel: EnvelopeValidator = (value) => {
+  const result = validateEnvelope(value);
+  return result.ok ? { valid: true, issues: [] } : { valid: false, issues: result.issues };
+};
 
 export interface BodyInspection {
   stored: StoredBody;
@@ -19,7 +26,7 @@ export interface BodyInspection {
  * or `uuid` is Postal's envelope (valid or not: that is `schema`'s job); other JSON is
  * `not-postal`, and still validated so the issues say why (e.g. only the inner payload was sent).
  */
-export function inspectBody(body: Buffer, validate?: EnvelopeValidator): BodyInspection {
+export function inspectBody(body: Buffer, validate: EnvelopeValidator = validateWithEventModel): BodyInspection {
   if (!isUtf8(body)) {
     return {
       stored: { encoding: 'base64', data: body.toString('base64'), size: body.length, truncated: false },
@@ -43,7 +50,7 @@ export function inspectBody(body: Buffer, validate?: EnvelopeValidator): BodyIns
     if (typeof envelope.uuid === 'string') inspection.uuid = envelope.uuid;
     if (inspection.event !== undefined && (envelope.payload !== undefined || inspection.uuid !== undefined)) inspection.kind = 'postal';
   }
-  if (validate !== undefined) inspection.schema = validate(value);
+  inspection.schema = validate(value);
   return inspection;
 }
 

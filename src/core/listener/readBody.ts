@@ -35,15 +35,17 @@ export function readBody(req: IncomingMessage, maxBytes: number): Promise<BodyRe
 /** The headers as received (pairs, original case) and as a lower-cased map, built in one pass. */
 export function collectHeaders(rawHeaders: readonly string[]): RecordHeaders {
   const raw: [string, string][] = [];
-  // No prototype: a header named "__proto__" must stay a plain entry.
-  const map = Object.create(null) as Record<string, string>;
+  const map: Record<string, string> = {};
   for (let index = 0; index < rawHeaders.length; index += 2) {
     const name = rawHeaders[index];
     const value = rawHeaders[index + 1];
     raw.push([name, value]);
     const lower = name.toLowerCase();
-    const previous = map[lower];
-    map[lower] = previous === undefined ? value : `${previous}, ${value}`;
+    const previous = Object.hasOwn(map, lower) ? map[lower] : undefined;
+    const joined = previous === undefined ? value : `${previous}, ${value}`;
+    // A header named "__proto__" must stay a plain entry, not set the object's prototype.
+    if (lower === '__proto__') Object.defineProperty(map, lower, { value: joined, enumerable: true, writable: true, configurable: true });
+    else map[lower] = joined;
   }
   return { raw, map };
 }

@@ -13,7 +13,7 @@ export interface HandlerDeps {
   logger: Logger;
   now: () => number;
   fetch: typeof fetch;
-  validate?: EnvelopeValidator;
+  validate: EnvelopeValidator;
   /** Aborted when the listener stops: cancels forwards and cuts response delays short. */
   signal: AbortSignal;
   /** Called once per request when everything about it is settled (forward included). */

@@ -59,7 +59,13 @@ export function recordLine(record: WebhookRecord): string {
 /** The bounded history itself; `openFileStore` / `createMemoryStore` build it. */
 export class HistoryStore implements WebhookStore {
   private readonly records = new Map<string, WebhookRecord>();
-  private readonly byUuid = new Map<string, string[]>();
+  /** Ids per envelope uuid, oldest first (a Set: constant-time removal however many retries). */
+  private readonly byUuid = new Map<string, Set<string>>();
+  /** Each record's file line, kept so a compaction does not serialize everything again. */
+  private readonly lines = new Map<string, string>();
+  /** Ids in insertion order from `head` on, to find the oldest without walking the Map's holes. */
+  private order: string[] = [];
+  private head = 0;
   private readonly changes: Emitter<StoreChange>;
   private appender: JsonlAppender | undefined;
   readonly onDidChange: Event<StoreChange>;
@@ -90,7 +96,10 @@ export class HistoryStore implements WebhookStore {
   add(record: WebhookRecord): Promise<void> {
     const evicted = this.insert(record);
     this.changes.fire({ type: 'added', record, evicted });
-    return this.write(recordLine(record));
+    if (this.appender === undefined) return Promise.resolve();
+    const line = recordLine(record);
+    this.lines.set(record.id, line);
+    return this.appender.append(line);
   }
 
   update(id: string, update: RecordUpdate): Promise<void> {
@@ -98,7 +107,9 @@ export class HistoryStore implements WebhookStore {
     if (record === undefined) return Promise.resolve();
     Object.assign(record, update);
     this.changes.fire({ type: 'updated', record });
-    return this.write(JSON.stringify({ type: 'update', id, ...update }));
+    if (this.appender === undefined) return Promise.resolve();
+    if (this.lines.has(id)) this.lines.set(id, recordLine(record));
+    return this.appender.append(JSON.stringify({ type: 'update', id, ...update }));
   }
 
   get(id: string): WebhookRecord | undefined {
@@ -111,7 +122,9 @@ export class HistoryStore implements WebhookStore {
 
   sighting(uuid: string): EnvelopeSighting | undefined {
     const ids = this.byUuid.get(uuid);
-    return ids === undefined ? undefined : { count: ids.length, firstId: ids[0] };
+    if (ids === undefined) return undefined;
+    for (const firstId of ids) return { count: ids.size, firstId };
+    return undefined;
   }
 
   async delete(ids: readonly string[]): Promise<number> {
@@ -125,6 +138,9 @@ export class HistoryStore implements WebhookStore {
   async clear(): Promise<void> {
     this.records.clear();
     this.byUuid.clear();
+    this.lines.clear();
+    this.order = [];
+    this.head = 0;
     this.changes.fire({ type: 'cleared' });
     await this.appender?.compact();
   }
@@ -138,7 +154,7 @@ export class HistoryStore implements WebhookStore {
 
   /** Every record as a file line, oldest first: what a compaction writes. */
   snapshotLines(): string[] {
-    return [...this.records.values()].map(recordLine);
+    return [...this.records.values()].map((record) => this.lines.get(record.id) ?? recordLine(record));
   }
 
   async flush(): Promise<void> {
@@ -151,22 +167,23 @@ export class HistoryStore implements WebhookStore {
     this.changes.dispose();
   }
 
-  private write(line: string): Promise<void> {
-    return this.appender === undefined ? Promise.resolve() : this.appender.append(line);
-  }
-
   private insert(record: WebhookRecord): string[] {
     this.records.set(record.id, record);
     if (record.uuid !== undefined) {
       const ids = this.byUuid.get(record.uuid);
-      if (ids === undefined) this.byUuid.set(record.uuid, [record.id]);
-      else ids.push(record.id);
+      if (ids === undefined) this.byUuid.set(record.uuid, new Set([record.id]));
+      else ids.add(record.id);
     }
+    this.order.push(record.id);
     const evicted: string[] = [];
-    for (const oldest of this.records.keys()) {
-      if (this.records.size <= this.maxRecords) break;
-      this.remove(oldest);
-      evicted.push(oldest);
+    while (this.records.size > this.maxRecords && this.head < this.order.length) {
+      const oldest = this.order[this.head++];
+      // Ids deleted by hand are still in `order`; they are skipped here.
+      if (this.remove(oldest)) evicted.push(oldest);
+    }
+    if (this.head > 1024 && this.head * 2 > this.order.length) {
+      this.order = this.order.slice(this.head);
+      this.head = 0;
     }
     return evicted;
   }
@@ -175,10 +192,11 @@ export class HistoryStore implements WebhookStore {
     const record = this.records.get(id);
     if (record === undefined) return false;
     this.records.delete(id);
-    if (record.uuid !== undefined) {
-      const ids = this.byUuid.get(record.uuid)?.filter((other) => other !== id) ?? [];
-      if (ids.length === 0) this.byUuid.delete(record.uuid);
-      else this.byUuid.set(record.uuid, ids);
+    this.lines.delete(id);
+    const ids = record.uuid === undefined ? undefined : this.byUuid.get(record.uuid);
+    if (ids !== undefined && record.uuid !== undefined) {
+      ids.delete(id);
+      if (ids.size === 0) this.byUuid.delete(record.uuid);
     }
     return true;
   }

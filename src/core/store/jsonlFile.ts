@@ -148,8 +148,9 @@ export class JsonlAppender {
     try {
       const tempHandle = await open(temp, 'w');
       try {
+        // No fsync, like the appends: the rename is atomic, and the data is in the OS cache, which
+        // survives the process dying. An fsync here stalled every answer behind it for a disk flush.
         await tempHandle.write(lines.map((line) => line + '\n').join(''));
-        await tempHandle.sync();
       } finally {
         await tempHandle.close();
       }

@@ -1,16 +1,8 @@
+import { type EnvelopeIssue } from '../events';
 import { type SignatureResult } from '../signature';
 
-/**
- * One problem the event model found in a body; the same shape as the events module's
- * `EnvelopeIssue` (`path` into the JSON, a stable `code`, a readable `message`).
- */
-export interface SchemaIssue {
-  path: (string | number)[];
-  code: string;
-  message: string;
-  expected?: string;
-  received?: string;
-}
+/** One problem the event model found in a body (`path` into the JSON, a stable `code`, a readable `message`). */
+export type SchemaIssue = EnvelopeIssue;
 
 /** The event model's verdict on a parsed JSON body. */
 export interface SchemaResult {

@@ -1,21 +1,13 @@
+import { type EventName, sampleEnvelope } from '../../../src/core/events';
+
 let counter = 0;
 
-/** A compact Postal MessageSent envelope, as the bytes Postal would send. */
-export function postalBody(uuid?: string): string {
+/**
+ * A Postal envelope from the event model's samples, as the compact bytes Postal sends. Each call
+ * has its own seed (so its own uuid) unless a uuid is given.
+ */
+export function postalBody(uuid?: string, event: EventName = 'MessageSent', variant = 'default'): string {
   counter += 1;
-  const id = uuid ?? `00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`;
-  return JSON.stringify({
-    event: 'MessageSent',
-    timestamp: 1714567891.533172,
-    payload: {
-      message: { id: 48213, token: 'Qm7XkP2vRt9LwZ3a', direction: 'outgoing', message_id: 'x@rp.postal.example.com', to: 'alice@example.net', from: 'n@acme.example', subject: 'Hi', timestamp: 1714567890.123456, spam_status: 'NotChecked', tag: null },
-      status: 'Sent',
-      details: 'Message for alice@example.net accepted',
-      output: '250 OK',
-      sent_with_ssl: true,
-      timestamp: 1714567891.4127364,
-      time: 0.42,
-    },
-    uuid: id,
-  });
+  const envelope = sampleEnvelope(event, variant, { seed: counter, now: 1_714_567_890 });
+  return JSON.stringify(uuid === undefined ? envelope : { ...envelope, uuid });
 }

@@ -31,7 +31,7 @@ describe('formatRecordLine', () => {
       { color: false },
     );
     assert.match(line, /POST \/ {2}\(invalid-json\) {2}signature ✗ invalid {2}invalid JSON {2}→ 200 {2}app ✗ refused 3ms$/);
-    const issues = makeRecord({ schema: { valid: false, issues: [{ path: ['payload'], code: 'x', message: 'y' }, { path: [], code: 'x', message: 'y' }] } });
+    const issues = makeRecord({ schema: { valid: false, issues: [{ path: ['payload'], code: 'missing', message: 'y' }, { path: [], code: 'type', message: 'y' }] } });
     assert.match(formatRecordLine(issues, { color: false }), /schema ✗ 2 issues/);
   });
 

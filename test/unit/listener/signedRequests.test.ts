@@ -30,7 +30,7 @@ describe('listener: signature checks on real requests', () => {
     const body = postalBody('c1d3a0e2-0000-4000-8000-000000000001');
     const { status, text, record } = await send(body, { ...sign(body, postal.privateKey) });
     assert.equal(status, 200);
-    assert.deepEqual(JSON.parse(text), { received: true, id: record.id, signature: 'valid', schema: 'unchecked' });
+    assert.deepEqual(JSON.parse(text), { received: true, id: record.id, signature: 'valid', schema: 'valid' });
     assert.equal(record.signature.status, 'valid');
     assert.equal(record.signature.algorithm, 'sha256');
     assert.deepEqual(record.signature.kid, { header: keyId(postal.publicKey), key: keyId(postal.publicKey), matches: true });
