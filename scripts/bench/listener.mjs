@@ -1,5 +1,6 @@
 // Throughput of the webhook listener against what any careful handler must do anyway.
-//   npm run bench:listener      (compiles src/ to out/ first)
+//   npm run bench:listener
+// Our listener is bundled and minified from src/ first, as the extension and CLI ship it.
 // Each server runs in its own process; autocannon drives it from this one, with the same signed
 // MessageSent body, connections and duration for all. Rounds are interleaved (a b c, a b c, …)
 // and the median of each server is reported, so drift on a busy machine hits all alike.
@@ -9,6 +10,7 @@
 //   c  bare handler: read body, 200
 // Target: a/b >= 0.90. RSA verification alone is ~25-45 µs here, so a/c cannot reach 1.
 import autocannon from 'autocannon';
+import * as esbuild from 'esbuild';
 import { fork } from 'node:child_process';
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -26,7 +28,30 @@ const KINDS = [
 ];
 
 const here = import.meta.dirname;
-const body = readFileSync(join(here, '../../test/fixtures/signature/appendix-a.body.json'));
+const repo = join(here, '../..');
+const core = join(repo, '.bench/listenerCore.cjs');
+await esbuild.build({
+  stdin: {
+    contents: [
+      "export { createListener } from './src/core/listener';",
+      "export { createMemoryStore, openFileStore } from './src/core/store';",
+      "export { parsePublicKey } from './src/core/signature';",
+      "export { silentLogger } from './src/core/logger';",
+    ].join('\n'),
+    resolveDir: repo,
+    loader: 'ts',
+  },
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  minify: true,
+  mainFields: ['module', 'main'],
+  define: { POSTAL_WEBHOOKS_VERSION: '"bench"' },
+  outfile: core,
+  logLevel: 'warning',
+});
+const body = readFileSync(join(repo, 'test/fixtures/signature/appendix-a.body.json'));
 const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const headers = {
   'content-type': 'application/json',
@@ -38,7 +63,7 @@ const headers = {
 const publicKeyPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
 
 async function startServer(kind, dir) {
-  const child = fork(join(here, 'servers/listenerServer.mjs'), [kind], { env: { ...process.env, BENCH_PUBLIC_KEY: publicKeyPem, BENCH_DIR: dir }, stdio: 'inherit' });
+  const child = fork(join(here, 'servers/listenerServer.mjs'), [kind], { env: { ...process.env, BENCH_PUBLIC_KEY: publicKeyPem, BENCH_DIR: dir, BENCH_CORE: core }, stdio: 'inherit' });
   const message = await new Promise((resolve, reject) => {
     child.once('message', resolve);
     child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
@@ -49,7 +74,14 @@ async function startServer(kind, dir) {
 async function measure(port, seconds) {
   const result = await autocannon({ url: `http://127.0.0.1:${port}/`, method: 'POST', headers, body, connections: CONNECTIONS, duration: seconds });
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`non-2xx ${result.non2xx}, errors ${result.errors}`);
-  return result.requests.average;
+  return result;
+}
+
+function cpuOf(child) {
+  return new Promise((resolve) => {
+    child.once('message', (message) => resolve(message.cpu.user + message.cpu.system));
+    child.send('cpu');
+  });
 }
 
 function median(values) {
@@ -57,29 +89,46 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-const samples = Object.fromEntries(KINDS.map(([label]) => [label, []]));
-let validates = false;
-for (let round = 1; round <= ROUNDS; round += 1) {
-  for (const [label, kind] of KINDS) {
-    const dir = mkdtempSync(join(tmpdir(), 'postal-bench-'));
-    const server = await startServer(kind, dir);
-    validates ||= server.validates === true;
-    try {
-      await measure(server.port, 1); // warm-up: JIT, connection pool
-      samples[label].push(await measure(server.port, DURATION_S));
-    } finally {
-      server.child.kill();
-      await new Promise((resolve) => server.child.once('exit', resolve));
-      rmSync(dir, { recursive: true, force: true });
-    }
-    process.stderr.write(`round ${round} ${label.padEnd(2)} ${samples[label].at(-1).toFixed(0)} req/s\n`);
+/** req/s and server CPU µs per request of one run of one server. */
+async function run(kind) {
+  const dir = mkdtempSync(join(tmpdir(), 'postal-bench-'));
+  const server = await startServer(kind, dir);
+  try {
+    await measure(server.port, 1); // warm-up: JIT, connection pool
+    const cpuBefore = await cpuOf(server.child);
+    const result = await measure(server.port, DURATION_S);
+    const cpuUs = (await cpuOf(server.child)) - cpuBefore;
+    return { rate: result.requests.average, cpuPerRequest: cpuUs / result.requests.total };
+  } finally {
+    server.child.kill();
+    await new Promise((resolve) => server.child.once('exit', resolve));
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
-const rate = Object.fromEntries(Object.entries(samples).map(([label, values]) => [label, median(values)]));
-console.log(`\nlistener bench: ${body.length}-byte signed MessageSent, ${CONNECTIONS} connections, ${ROUNDS} x ${DURATION_S} s, median req/s`);
-console.log(`  a   listener (verify + inspect${validates ? ' + validate' : ', no validator built'} + history file)  ${rate.a.toFixed(0)}`);
-console.log(`  a'  listener, history in memory                                 ${rate["a'"].toFixed(0)}`);
-console.log(`  b   minimal handler (body + verify + JSON.parse)                ${rate.b.toFixed(0)}`);
-console.log(`  c   bare handler (body only)                                    ${rate.c.toFixed(0)}`);
-console.log(`  a/b = ${(rate.a / rate.b).toFixed(3)}  (target >= 0.90)    a'/b = ${(rate["a'"] / rate.b).toFixed(3)}    a/c = ${(rate.a / rate.c).toFixed(3)}`);
+const samples = Object.fromEntries(KINDS.map(([label]) => [label, []]));
+for (let round = 1; round <= ROUNDS; round += 1) {
+  for (const [label, kind] of KINDS) {
+    const sample = await run(kind);
+    samples[label].push(sample);
+    process.stderr.write(`round ${round} ${label.padEnd(2)} ${sample.rate.toFixed(0).padStart(6)} req/s  ${sample.cpuPerRequest.toFixed(1).padStart(5)} µs CPU/request\n`);
+  }
+}
+
+const rate = {};
+const cpu = {};
+for (const [label] of KINDS) {
+  rate[label] = median(samples[label].map((sample) => sample.rate));
+  cpu[label] = median(samples[label].map((sample) => sample.cpuPerRequest));
+}
+const names = {
+  a: 'listener: verify + inspect + validate + history file',
+  "a'": 'listener, history in memory only',
+  b: 'minimal: body + one RSA verify + JSON.parse',
+  c: 'bare: body only',
+};
+console.log(`\nlistener bench: ${body.length}-byte signed MessageSent, ${CONNECTIONS} connections, ${ROUNDS} x ${DURATION_S} s, medians`);
+for (const [label] of KINDS) {
+  console.log(`  ${label.padEnd(3)}${names[label].padEnd(56)}${rate[label].toFixed(0).padStart(7)} req/s ${cpu[label].toFixed(1).padStart(7)} µs CPU/req`);
+}
+console.log(`  a/b = ${(rate.a / rate.b).toFixed(2)} (target >= 0.90)   a'/b = ${(rate["a'"] / rate.b).toFixed(2)}   a/c = ${(rate.a / rate.c).toFixed(2)}`);

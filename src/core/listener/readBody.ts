@@ -1,5 +1,5 @@
 import { type IncomingMessage } from 'node:http';
-import { type RecordHeaders } from '../store';
+import { headerMap, type RecordHeaders } from '../store';
 
 export type BodyRead = { status: 'ok'; body: Buffer } | { status: 'too-large'; size: number } | { status: 'aborted' };
 
@@ -32,20 +32,9 @@ export function readBody(req: IncomingMessage, maxBytes: number): Promise<BodyRe
   });
 }
 
-/** The headers as received (pairs, original case) and as a lower-cased map, built in one pass. */
+/** The headers as received (pairs, original case) and as a lower-cased map. */
 export function collectHeaders(rawHeaders: readonly string[]): RecordHeaders {
   const raw: [string, string][] = [];
-  const map: Record<string, string> = {};
-  for (let index = 0; index < rawHeaders.length; index += 2) {
-    const name = rawHeaders[index];
-    const value = rawHeaders[index + 1];
-    raw.push([name, value]);
-    const lower = name.toLowerCase();
-    const previous = Object.hasOwn(map, lower) ? map[lower] : undefined;
-    const joined = previous === undefined ? value : `${previous}, ${value}`;
-    // A header named "__proto__" must stay a plain entry, not set the object's prototype.
-    if (lower === '__proto__') Object.defineProperty(map, lower, { value: joined, enumerable: true, writable: true, configurable: true });
-    else map[lower] = joined;
-  }
-  return { raw, map };
+  for (let index = 0; index < rawHeaders.length; index += 2) raw.push([rawHeaders[index], rawHeaders[index + 1]]);
+  return { raw, map: headerMap(raw) };
 }

@@ -1,6 +1,7 @@
 import { type Disposable, Emitter, type Event } from '../emitter';
 import { type Logger, silentLogger } from '../logger';
 import { type JsonlAppender } from './jsonlFile';
+import { recordLine, updateLine } from './storeLines';
 import { type RecordUpdate, type WebhookRecord } from './record';
 
 /** How many records a history keeps unless told otherwise. */
@@ -49,20 +50,13 @@ export interface WebhookStore {
   close(): Promise<void>;
 }
 
-/** One line of the history file. */
-export type StoreLine = { type: 'record'; record: WebhookRecord } | ({ type: 'update'; id: string } & RecordUpdate);
-
-export function recordLine(record: WebhookRecord): string {
-  return JSON.stringify({ type: 'record', record });
-}
-
 /** The bounded history itself; `openFileStore` / `createMemoryStore` build it. */
 export class HistoryStore implements WebhookStore {
   private readonly records = new Map<string, WebhookRecord>();
   /** Ids per envelope uuid, oldest first (a Set: constant-time removal however many retries). */
   private readonly byUuid = new Map<string, Set<string>>();
-  /** Each record's file line, kept so a compaction does not serialize everything again. */
-  private readonly lines = new Map<string, string>();
+  /** Each record's file line (off the JS heap), kept so a compaction serializes nothing again. */
+  private readonly lines = new Map<string, Buffer>();
   /** Ids in insertion order from `head` on, to find the oldest without walking the Map's holes. */
   private order: string[] = [];
   private head = 0;
@@ -109,7 +103,7 @@ export class HistoryStore implements WebhookStore {
     this.changes.fire({ type: 'updated', record });
     if (this.appender === undefined) return Promise.resolve();
     if (this.lines.has(id)) this.lines.set(id, recordLine(record));
-    return this.appender.append(JSON.stringify({ type: 'update', id, ...update }));
+    return this.appender.append(updateLine(id, update));
   }
 
   get(id: string): WebhookRecord | undefined {
@@ -153,7 +147,7 @@ export class HistoryStore implements WebhookStore {
   }
 
   /** Every record as a file line, oldest first: what a compaction writes. */
-  snapshotLines(): string[] {
+  snapshotLines(): Buffer[] {
     return [...this.records.values()].map((record) => this.lines.get(record.id) ?? recordLine(record));
   }
 

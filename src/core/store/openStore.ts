@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { type Logger, silentLogger } from '../logger';
 import { DEFAULT_MAX_RECORDS, HistoryStore, type WebhookStore } from './historyStore';
 import { backUpFile, JsonlAppender, readJsonlFile, type SkippedLine } from './jsonlFile';
-import { type RecordUpdate, type WebhookRecord } from './record';
+import { recordFromLine, updateFromLine } from './storeLines';
 
 export interface StoreOptions {
   /** Records kept; the oldest go first. Default {@link DEFAULT_MAX_RECORDS}. */
@@ -47,7 +47,7 @@ export async function openFileStore(path: string, options: StoreOptions = {}): P
       report.backup = await backUpFile(path, (options.now ?? Date.now)());
       logger.warn(`history ${path}: damaged lines were dropped; the original file was kept as ${report.backup}`);
     }
-    const appender = await JsonlAppender.open(path, {
+    const appender = JsonlAppender.open(path, {
       lineCount: content.lineCount,
       compactAbove: 2 * maxRecords,
       snapshot: () => store.snapshotLines(),
@@ -71,29 +71,14 @@ function boundOf(options: StoreOptions): number {
 /** Loads record lines and merges update lines; returns the lines that were neither. */
 function applyLines(store: HistoryStore, entries: { lineNumber: number; value: unknown }[]): SkippedLine[] {
   const unusable: SkippedLine[] = [];
-  entries.forEach(({ lineNumber, value }) => {
-    if (isRecordLine(value)) store.load(value.record);
-    else if (isUpdateLine(value)) {
-      const record = store.get(value.id);
-      if (record !== undefined) Object.assign(record, pickUpdate(value));
+  for (const { lineNumber, value } of entries) {
+    const record = recordFromLine(value);
+    const update = record === undefined ? updateFromLine(value) : undefined;
+    if (record !== undefined) store.load(record);
+    else if (update !== undefined) {
+      const target = store.get(update.id);
+      if (target !== undefined) Object.assign(target, update.update);
     } else unusable.push({ lineNumber, last: false, error: 'not a history line' });
-  });
+  }
   return unusable;
-}
-
-function pickUpdate(value: RecordUpdate): RecordUpdate {
-  return { forward: value.forward };
-}
-
-function isRecordLine(value: unknown): value is { type: 'record'; record: WebhookRecord } {
-  if (!isObject(value) || value.type !== 'record' || !isObject(value.record)) return false;
-  return typeof value.record.id === 'string' && typeof value.record.receivedAt === 'number';
-}
-
-function isUpdateLine(value: unknown): value is { type: 'update'; id: string } & RecordUpdate {
-  return isObject(value) && value.type === 'update' && typeof value.id === 'string';
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

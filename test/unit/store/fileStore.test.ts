@@ -117,6 +117,24 @@ describe('history store (JSONL file)', () => {
     assert.deepEqual(reopened.list().map((record) => record.id), records.slice(6).reverse().map((record) => record.id));
   });
 
+  it('loses and repeats nothing when requests keep arriving during compactions', async () => {
+    const { store } = await openStore({ maxRecords: 5 });
+    const records = Array.from({ length: 60 }, () => makeRecord());
+    const writes: Promise<void>[] = [];
+    for (const [index, record] of records.entries()) {
+      writes.push(store.add(record));
+      if (index % 7 === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+    await Promise.all(writes);
+    await store.flush();
+    const ids = lines(path).map((line) => (JSON.parse(line) as { record: { id: string } }).record.id);
+    assert.equal(new Set(ids).size, ids.length, 'no record line written twice');
+    assert.deepEqual(ids.slice(-5), records.slice(-5).map((record) => record.id));
+    await store.close();
+    const { store: reopened } = await openStore({ maxRecords: 5 });
+    assert.deepEqual(reopened.list().map((record) => record.id), records.slice(-5).reverse().map((record) => record.id));
+  });
+
   it('persists delete and clear', async () => {
     const { store } = await openStore();
     const records = [makeRecord(), makeRecord(), makeRecord()];
