@@ -21,6 +21,11 @@ export class Emitter<T> {
     return { dispose: () => this.listeners.delete(listener) };
   };
 
+  /** Lets a hot path skip building an event nobody listens to. */
+  get hasListeners(): boolean {
+    return this.listeners.size > 0;
+  }
+
   fire(value: T): void {
     for (const listener of this.listeners) {
       try {

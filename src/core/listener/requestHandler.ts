@@ -29,7 +29,8 @@ const EMPTY_BODY = { encoding: 'utf8', data: '', size: 0, truncated: false } as 
  * the server; `settled()` resolves once no request is in progress.
  */
 export class RequestHandler {
-  private readonly inFlight = new Set<Promise<void>>();
+  private active = 0;
+  private idleWaiters: (() => void)[] = [];
 
   constructor(
     private readonly options: ResolvedListenerOptions,
@@ -42,14 +43,25 @@ export class RequestHandler {
       this.answerProbe(req, res);
       return;
     }
-    const work = this.process(req, res, receivedAt).catch((error: unknown) => this.fail(res, error));
-    this.inFlight.add(work);
-    void work.finally(() => this.inFlight.delete(work));
+    this.active += 1;
+    this.process(req, res, receivedAt).then(this.done, (error: unknown) => {
+      this.fail(res, error);
+      this.done();
+    });
   };
 
-  async settled(): Promise<void> {
-    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  /** Resolves once no request is in progress. */
+  settled(): Promise<void> {
+    return this.active === 0 ? Promise.resolve() : new Promise((resolve) => this.idleWaiters.push(resolve));
   }
+
+  private readonly done = (): void => {
+    this.active -= 1;
+    if (this.active > 0 || this.idleWaiters.length === 0) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  };
 
   private async process(req: IncomingMessage, res: ServerResponse, receivedAt: number): Promise<void> {
     const headers = collectHeaders(req.rawHeaders);
@@ -128,7 +140,11 @@ export class RequestHandler {
 
   /** Stores the record (on disk before answering), waits any delay, answers, announces. */
   private async finish(res: ServerResponse, record: WebhookRecord, headers: OutgoingHttpHeaders = {}, announce = true): Promise<void> {
-    await this.deps.store.add(record).catch((error: unknown) => this.writeFailed(error));
+    try {
+      await this.deps.store.add(record);
+    } catch (error) {
+      this.writeFailed(error);
+    }
     const { status, delayMs } = record.response;
     if (delayMs > 0 && !this.deps.signal.aborted) await sleep(delayMs, undefined, { signal: this.deps.signal }).catch(() => undefined);
     const body = responseBytes(record);

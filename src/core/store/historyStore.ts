@@ -53,8 +53,8 @@ export interface WebhookStore {
 /** The bounded history itself; `openFileStore` / `createMemoryStore` build it. */
 export class HistoryStore implements WebhookStore {
   private readonly records = new Map<string, WebhookRecord>();
-  /** Ids per envelope uuid, oldest first (a Set: constant-time removal however many retries). */
-  private readonly byUuid = new Map<string, Set<string>>();
+  /** Ids per envelope uuid, oldest first. */
+  private readonly byUuid = new Map<string, string[]>();
   /** Each record's file line (off the JS heap), kept so a compaction serializes nothing again. */
   private readonly lines = new Map<string, Buffer>();
   /** Ids in insertion order from `head` on, to find the oldest without walking the Map's holes. */
@@ -89,7 +89,7 @@ export class HistoryStore implements WebhookStore {
 
   add(record: WebhookRecord): Promise<void> {
     const evicted = this.insert(record);
-    this.changes.fire({ type: 'added', record, evicted });
+    if (this.changes.hasListeners) this.changes.fire({ type: 'added', record, evicted });
     if (this.appender === undefined) return Promise.resolve();
     const line = recordLine(record);
     this.lines.set(record.id, line);
@@ -116,9 +116,7 @@ export class HistoryStore implements WebhookStore {
 
   sighting(uuid: string): EnvelopeSighting | undefined {
     const ids = this.byUuid.get(uuid);
-    if (ids === undefined) return undefined;
-    for (const firstId of ids) return { count: ids.size, firstId };
-    return undefined;
+    return ids === undefined ? undefined : { count: ids.length, firstId: ids[0] };
   }
 
   async delete(ids: readonly string[]): Promise<number> {
@@ -165,8 +163,8 @@ export class HistoryStore implements WebhookStore {
     this.records.set(record.id, record);
     if (record.uuid !== undefined) {
       const ids = this.byUuid.get(record.uuid);
-      if (ids === undefined) this.byUuid.set(record.uuid, new Set([record.id]));
-      else ids.add(record.id);
+      if (ids === undefined) this.byUuid.set(record.uuid, [record.id]);
+      else ids.push(record.id);
     }
     this.order.push(record.id);
     const evicted: string[] = [];
@@ -189,8 +187,10 @@ export class HistoryStore implements WebhookStore {
     this.lines.delete(id);
     const ids = record.uuid === undefined ? undefined : this.byUuid.get(record.uuid);
     if (ids !== undefined && record.uuid !== undefined) {
-      ids.delete(id);
-      if (ids.size === 0) this.byUuid.delete(record.uuid);
+      // Eviction removes the oldest, which is first: shift() is constant time there.
+      if (ids[0] === id) ids.shift();
+      else if (ids.includes(id)) ids.splice(ids.indexOf(id), 1);
+      if (ids.length === 0) this.byUuid.delete(record.uuid);
     }
     return true;
   }

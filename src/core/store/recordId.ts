@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 
 let lastMs = 0;
 let sequence = 0;
+let prefixMs = -1;
+let prefix = '';
 const MAX_SEQUENCE = 36 ** 4 - 1;
 const PROCESS_TAG = randomBytes(3).toString('hex');
 
@@ -22,5 +24,9 @@ export function createRecordId(now: number): string {
     lastMs += 1;
     sequence = 0;
   }
-  return `${lastMs.toString(36).padStart(9, '0')}-${sequence.toString(36).padStart(4, '0')}-${PROCESS_TAG}`;
+  if (lastMs !== prefixMs) {
+    prefixMs = lastMs;
+    prefix = lastMs.toString(36).padStart(9, '0');
+  }
+  return `${prefix}-${sequence.toString(36).padStart(4, '0')}-${PROCESS_TAG}`;
 }
