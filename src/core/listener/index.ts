@@ -3,7 +3,7 @@
  *
  * ```ts
  * const listener = createListener({ port: 8789, publicKey, forward: { url: 'http://localhost:3000/hook' } },
- *                                  { store, logger, validate });
+ *                                  { store, logger });  // optional: now, fetch, validate
  * const started = await listener.start();          // { ok: true, address } | { ok: false, error }
  * listener.onRecord((record) => tree.add(record)); // once per request, when settled
  * await listener.restart({ response: { type: 'fixed', status: 503, delayMs: 0 } });
@@ -11,7 +11,8 @@
  * ```
  *
  * For every request it keeps the raw body bytes (capped, default 1 MB → 413), checks the Postal
- * signature over them, parses and validates the JSON, spots Postal retries by envelope `uuid`,
+ * signature over them, parses the JSON and checks it with the event model (`validateEnvelope`,
+ * unless `deps.validate` replaces it), spots Postal retries by envelope `uuid`,
  * writes the `WebhookRecord` to the store (on disk before answering), answers per the response
  * mode, and passes the request on to the user's app when a forward URL is set.
  *
@@ -21,7 +22,9 @@
  *   a one-line text, other paths 404) and are never recorded, so browsers and tunnel checks do
  *   not flood the history; any other method gets 405 with `Allow: POST` and is recorded.
  * - Malformed HTTP gets 400, a client too slow with its headers or body gets 408 (Node's
- *   `headersTimeout` / `requestTimeout`); these have no request to record and are only logged.
+ *   `headersTimeout` / `requestTimeout`). These are logged, not recorded: malformed bytes are no
+ *   request, and a body that never arrived cannot be checked (the same goes for a client that
+ *   hangs up mid-body).
  * - Answers (see `ResponseMode`): a fixed status (default 200) with an optional delay, or
  *   `mirror` the app's status (502 when the forward fails, 504 when it times out). Our own body
  *   is a small JSON receipt, which Postal shows as "Response Body" in its webhook history.

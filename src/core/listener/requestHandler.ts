@@ -2,7 +2,7 @@ import { type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } f
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Logger } from '../logger';
 import { verifySignature } from '../signature';
-import { createRecordId, type RecordHeaders, type RecordResponse, type WebhookRecord, type WebhookStore } from '../store';
+import { createRecordId, type RecordHeaders, type RecordResponse, type StoredBody, type WebhookRecord, type WebhookStore } from '../store';
 import { type FinishedForward, forwardRequest } from './forwardRequest';
 import { type EnvelopeValidator, inspectBody } from './inspectBody';
 import { type ResolvedListenerOptions } from './listenerOptions';
@@ -21,7 +21,10 @@ export interface HandlerDeps {
 }
 
 const JSON_TYPE = 'application/json';
-const EMPTY_BODY = { encoding: 'utf8', data: '', size: 0, truncated: false } as const;
+
+function emptyBody(size = 0): StoredBody {
+  return { encoding: 'utf8', data: '', size, truncated: false };
+}
 
 /**
  * The per-request pipeline: read the raw body, verify, parse and validate, decide the answer,
@@ -80,7 +83,7 @@ export class RequestHandler {
     if (read.status === 'too-large') {
       const record = this.baseRecord(req, receivedAt, headers);
       record.kind = 'too-large';
-      record.body = { ...EMPTY_BODY, size: read.size };
+      record.body = emptyBody(read.size);
       const limit = `${Math.round(this.options.maxBodyBytes / 1024)} KB`;
       record.response = this.errorResponse(413, 'too-large', `The body (${read.size} bytes or more) is larger than the listener's ${limit} limit.`);
       return this.finish(res, record, { connection: 'close' });
@@ -160,7 +163,7 @@ export class RequestHandler {
       method: req.method ?? '',
       path: req.url ?? '/',
       headers,
-      body: EMPTY_BODY,
+      body: emptyBody(),
       parse: { status: 'not-read' },
       kind: 'rejected',
       signature: { status: 'missing' },
