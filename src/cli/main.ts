@@ -1,5 +1,6 @@
 import { PACKAGE_VERSION as version } from '../version';
 import { type CliIo, EXIT, UsageError } from './io';
+import { lintCommand } from './lint';
 
 /** One CLI command: `run` resolves to the process exit code. */
 export interface CliCommand {
@@ -9,7 +10,9 @@ export interface CliCommand {
 }
 
 /** Commands by name; each feature adds its own. */
-export const CLI_COMMANDS: Record<string, CliCommand> = {};
+export const CLI_COMMANDS: Record<string, CliCommand> = {
+  lint: lintCommand,
+};
 
 function helpText(): string {
   const names = Object.keys(CLI_COMMANDS);
