@@ -17,7 +17,7 @@ export const unknownEvent: LintRule = {
     if (typeof name !== 'string') return;
     const fromPayload = looksLikeBarePayload(context.payload);
     const suggestions = [...new Set([...(fromPayload ? [fromPayload] : []), ...suggestEvents(name)])].slice(0, 3);
-    const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.join(' or ')}?` : '';
+    const hint = suggestions.length > 0 ? ` Did you mean ${orList(suggestions)}?` : '';
     context.report({
       range: rangeOfValue(context, ['event']),
       path: ['event'],
@@ -26,3 +26,8 @@ export const unknownEvent: LintRule = {
     });
   },
 };
+
+/** `A`, `A or B`, `A, B or C`. */
+function orList(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
