@@ -6,6 +6,7 @@
 // The arbitraries and the invariants are the unit suite's (test/unit/lint/lintArbitraries.ts),
 // compiled to out/ by `npm run compile-tests`.
 import { createRequire } from 'node:module';
+import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 
 const require = createRequire(import.meta.url);

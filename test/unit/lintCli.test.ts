@@ -37,7 +37,7 @@ describe('postal-webhooks lint (dist/cli.js)', () => {
     const report = JSON.parse(result.stdout) as JsonReport;
     assert.deepEqual(report.files.map((file) => file.path), ['broken.postal.json', 'clean.postal.json', 'events.postal.jsonl', 'nested/warning.postal.json']);
     const jsonl = report.files[2].diagnostics;
-    assert.deepEqual(jsonl.map((d) => [d.rule, d.line, d.column]), [['postal/timestamp-milliseconds', 4, 35]]);
+    assert.deepEqual(jsonl.map((d) => [d.rule, d.line, d.column]), [['postal/timestamp-milliseconds', 4, 39]]);
   });
 
   it('writes exactly the documented JSON shape', () => {

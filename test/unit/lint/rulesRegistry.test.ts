@@ -47,8 +47,21 @@ describe('lint rule registry', () => {
     }
   });
 
-  it('lists every rule in the README', () => {
+  it('lists every rule in the README table with its default and description, and no other', () => {
     const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
-    for (const rule of LINT_RULES) assert.ok(readme.includes(`\`${rule.id}\``), `README lacks ${rule.id}`);
+    for (const rule of LINT_RULES) {
+      const row = `| \`${rule.id}\` | ${rule.defaultSeverity} | ${rule.description} |`;
+      assert.ok(readme.includes(row), `README lacks the row\n${row}`);
+    }
+    const rows = readme.split('\n').filter((line) => /^\| `postal\//.test(line));
+    assert.equal(rows.length, LINT_RULES.length);
+  });
+
+  it('describes each rule in its setting with the registry’s words', () => {
+    const declared = settings['postalWebhooks.lint.rules'].properties ?? {};
+    for (const rule of LINT_RULES) {
+      const entry = declared[rule.id] as { markdownDescription?: string };
+      assert.equal(entry.markdownDescription, `${rule.description} Default: \`${rule.defaultSeverity}\`.`);
+    }
   });
 });

@@ -48,37 +48,38 @@ function normalise(name: string): string {
 }
 
 /**
- * Event names `name` was probably meant to be, best first: the same name spelled another way,
- * a known synonym, then names within a small edit distance.
+ * Event names `name` was probably meant to be, best first. The same name spelled another way or
+ * a known synonym is a confident answer and comes alone; otherwise names within a small edit
+ * distance (typos) are offered.
  */
 export function suggestEvents(name: string): EventName[] {
   const normalised = normalise(name);
-  const suggestions: EventName[] = [];
-  const add = (event: EventName | undefined) => {
-    if (event && !suggestions.includes(event)) suggestions.push(event);
-  };
-  add(BY_NORMALISED.get(normalised));
-  add(SYNONYMS[normalised]);
-  if (normalised.length > 0) {
-    const tolerance = Math.max(2, Math.floor(normalised.length / 4));
-    EVENT_NAMES.map((event) => ({ event, distance: editDistance(normalised, normalise(event)) }))
-      .filter((candidate) => candidate.distance <= tolerance)
-      .sort((a, b) => a.distance - b.distance)
-      .forEach((candidate) => add(candidate.event));
-  }
-  return suggestions.slice(0, 3);
+  const confident = [BY_NORMALISED.get(normalised), SYNONYMS[normalised]].filter((event): event is EventName => event !== undefined);
+  if (confident.length > 0) return [...new Set(confident)];
+  if (normalised.length === 0) return [];
+  const tolerance = Math.max(2, Math.floor(normalised.length / 4));
+  return EVENT_NAMES.map((event) => ({ event, distance: editDistance(normalised, normalise(event)) }))
+    .filter((candidate) => candidate.distance <= tolerance)
+    .sort((a, b) => a.distance - b.distance)
+    .slice(0, 3)
+    .map((candidate) => candidate.event);
 }
 
-/** Levenshtein distance; names are short, so the plain two-row version is plenty. */
+/**
+ * Edit distance counting an insertion, deletion, substitution or swap of two neighbouring
+ * characters as one edit (`Snet` → `Sent` is one typo, not two).
+ */
 export function editDistance(a: string, b: string): number {
   if (a.length > 100 || b.length > 100) return Math.max(a.length, b.length);
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, index) => index)];
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    const row = [i];
     for (let j = 1; j <= b.length; j++) {
-      current.push(Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
+      let best = Math.min(rows[i - 1][j] + 1, row[j - 1] + 1, rows[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, rows[i - 2][j - 2] + 1);
+      row.push(best);
     }
-    previous = current;
+    rows.push(row);
   }
-  return previous[b.length];
+  return rows[a.length][b.length];
 }

@@ -1,4 +1,4 @@
-import { type ParseError, ParseErrorCode } from 'jsonc-parser';
+import { type ParseError, printParseErrorCode } from 'jsonc-parser';
 import { type LintRule, type RuleReport } from '../rule';
 import { type LintFix, type TextRange } from '../types';
 
@@ -20,7 +20,7 @@ export const jsonSyntax: LintRule = {
     let reported = 0;
     const lines = lineTracker(text);
     let lastReportedLine = -1;
-    for (const error of [...doc.syntaxErrors].sort((a, b) => a.offset - b.offset)) {
+    for (const error of doc.syntaxErrors.map((found) => clampToText(text, found)).sort((a, b) => a.offset - b.offset)) {
       const cascade = previousEnd >= 0 && text.slice(previousEnd, error.offset).trim() === '';
       previousEnd = Math.max(previousEnd, error.offset + error.length);
       const line = lines.lineAt(error.offset);
@@ -36,36 +36,37 @@ export const jsonSyntax: LintRule = {
 function describe(text: string, error: ParseError): RuleReport {
   const range = visibleRange(text, error);
   const token = text.slice(error.offset, error.offset + error.length);
-  switch (error.error) {
-    case ParseErrorCode.InvalidCommentToken:
+  // By name: jsonc-parser's ParseErrorCode is a const enum, which isolated modules cannot read.
+  switch (printParseErrorCode(error.error)) {
+    case 'InvalidCommentToken':
       return { range, message: 'Comments are not allowed: Postal sends plain JSON, not JSON with comments', fixes: [removeComment(text, range)] };
-    case ParseErrorCode.PropertyNameExpected:
-    case ParseErrorCode.ValueExpected:
+    case 'PropertyNameExpected':
+    case 'ValueExpected':
       return misplacedComma(text, error) ?? expected(text, error, range);
-    case ParseErrorCode.CommaExpected:
+    case 'CommaExpected':
       return missingComma(text, error, range);
-    case ParseErrorCode.ColonExpected:
+    case 'ColonExpected':
       return { range, message: 'Expected `:` between the property name and its value' };
-    case ParseErrorCode.CloseBraceExpected:
+    case 'CloseBraceExpected':
       return { range, message: 'Expected `}`: an object is not closed' };
-    case ParseErrorCode.CloseBracketExpected:
+    case 'CloseBracketExpected':
       return { range, message: 'Expected `]`: an array is not closed' };
-    case ParseErrorCode.EndOfFileExpected:
+    case 'EndOfFileExpected':
       return { range, message: 'Unexpected text after the JSON value: a .postal.json file holds one webhook body (use .postal.jsonl for one body per line)' };
-    case ParseErrorCode.InvalidSymbol:
+    case 'InvalidSymbol':
       return invalidSymbol(text, error, range, token);
-    case ParseErrorCode.UnexpectedEndOfString:
+    case 'UnexpectedEndOfString':
       return { range, message: 'Unterminated string: close it with `"` on the same line (write a line break as \\n)' };
-    case ParseErrorCode.UnexpectedEndOfComment:
+    case 'UnexpectedEndOfComment':
       return { range, message: 'Unterminated comment (and comments are not allowed in JSON)' };
-    case ParseErrorCode.InvalidNumberFormat:
-    case ParseErrorCode.UnexpectedEndOfNumber:
+    case 'InvalidNumberFormat':
+    case 'UnexpectedEndOfNumber':
       return { range, message: `Invalid number \`${token}\`: JSON numbers look like 42, -1.5 or 1.7e9` };
-    case ParseErrorCode.InvalidUnicode:
+    case 'InvalidUnicode':
       return { range, message: 'Invalid \\u escape: it needs exactly four hexadecimal digits' };
-    case ParseErrorCode.InvalidEscapeCharacter:
+    case 'InvalidEscapeCharacter':
       return { range, message: 'Invalid escape: JSON knows only \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX' };
-    case ParseErrorCode.InvalidCharacter:
+    case 'InvalidCharacter':
       return { range, message: 'Control characters must be escaped inside strings (a tab as \\t, a line break as \\n)' };
     default:
       return { range, message: 'Invalid JSON' };
@@ -91,7 +92,7 @@ function misplacedComma(text: string, error: ParseError): RuleReport | undefined
 
 function expected(text: string, error: ParseError, range: TextRange): RuleReport {
   if (text.trim() === '') return { range, message: 'The document is empty: a Postal webhook body is a JSON object' };
-  if (error.error === ParseErrorCode.PropertyNameExpected) return { range, message: 'Expected a property name in double quotes' };
+  if (printParseErrorCode(error.error) === 'PropertyNameExpected') return { range, message: 'Expected a property name in double quotes' };
   return { range, message: 'Expected a value (a string, number, object, array, true, false or null)' };
 }
 
@@ -136,11 +137,17 @@ function removeComment(text: string, range: TextRange): LintFix {
 /** `JSON.parse` refused text jsonc-parser accepted; its message names the position. */
 function strictErrorReport(text: string, message: string): RuleReport {
   const position = Number(/position (\d+)/.exec(message)?.[1] ?? 0);
-  return { range: visibleRange(text, { error: 0, offset: Math.min(position, text.length), length: 1 }), message: `Not valid JSON: ${message}` };
+  return { range: visibleRange(text, { offset: Math.min(position, text.length), length: 1 }), message: `Not valid JSON: ${message}` };
+}
+
+/** jsonc-parser can report an unterminated comment as reaching past the end of the text. */
+function clampToText(text: string, error: ParseError): ParseError {
+  const offset = Math.min(error.offset, text.length);
+  return { ...error, offset, length: Math.min(error.length, text.length - offset) };
 }
 
 /** A zero-length error at the very end would be invisible; point at the last character instead. */
-function visibleRange(text: string, error: ParseError): TextRange {
+function visibleRange(text: string, error: TextRange): TextRange {
   if (error.length > 0 || text.length === 0) return { offset: error.offset, length: error.length };
   if (error.offset < text.length) return { offset: error.offset, length: 1 };
   const last = Math.max(0, previousNonBlank(text, text.length));

@@ -21,7 +21,7 @@ export function missingValue(context: RuleContext, path: JsonPath): Found {
   const chain = timestampChain(event);
   const index = chain.indexOf(key);
   if (index !== -1) return fittingTimestamp(context, chain, index);
-  const sample = valueAtPath(sampleEnvelope(event, undefined, { now: new Date(context.now()) }), envelopePath);
+  const sample = valueAtPath(sampleEnvelope(event, undefined, { now: context.now() / 1000, seed: Math.floor(context.now()) % 2 ** 31 }), envelopePath);
   return sample === undefined ? NONE : sample;
 }
 

@@ -1,4 +1,5 @@
 import { ENVELOPE_KEYS, type EnvelopeIssue, knownKeysAt, validateEnvelope, validatePayload } from '../../events';
+import { isPlainObject } from '../documentShape';
 import { insertProperty } from '../insertProperty';
 import { headRange, nodeAt, valueRange } from '../locate';
 import { MAX_NESTING_DEPTH } from '../parseDocument';
@@ -24,11 +25,14 @@ export const schema: LintRule = {
       context.report({ range: { offset: 0, length: Math.min(1, doc.text.length) }, message });
       return;
     }
-    if (doc.value === undefined) return; // nothing parsed: the syntax errors say why
+    // Nothing parsed, or broken text that is not even an object: the syntax errors say why.
+    if (doc.value === undefined || (!doc.wellFormed && !isPlainObject(doc.value))) return;
     const result = shape.kind === 'bare-payload' ? validatePayload(shape.event, doc.value) : validateEnvelope(doc.value);
     if (result.ok) return;
     for (const issue of result.issues) {
       if (COVERED_ELSEWHERE.has(issue.code) || context.isClaimed(issue.path)) continue;
+      // In broken text "missing" often means "not parsed yet"; it is reported once the syntax is fixed.
+      if (issue.code === 'missing' && !doc.wellFormed) continue;
       if (issue.code === 'missing') reportMissing(context, issue);
       else context.report({ range: rangeFor(context, issue.path), message: issue.message });
     }
