@@ -1,8 +1,9 @@
-import { type EventName } from '../events';
+import { type EnvelopeIssue, type EventName, validateEnvelope, validatePayload } from '../events';
 import { detectShape } from './documentShape';
 import { parseDocument } from './parseDocument';
 import { type LintRule, type RuleContext, type RuleReport } from './rule';
 import { LINT_RULES } from './rules';
+import { BARE_PAYLOAD, ENVELOPE_PAYLOAD } from './rules/support';
 import { type LintIssue, type JsonPath, type SeveritySetting } from './types';
 
 export interface ResolvedLintOptions {
@@ -16,10 +17,11 @@ export function lintJson(text: string, options: ResolvedLintOptions): LintIssue[
   const doc = parseDocument(text);
   const shape = detectShape(doc.value);
   const event: EventName | undefined = shape.kind === 'other' ? undefined : shape.event;
-  const payloadPath: JsonPath = shape.kind === 'bare-payload' ? [] : ['payload'];
+  const payloadPath: JsonPath = shape.kind === 'bare-payload' ? BARE_PAYLOAD : ENVELOPE_PAYLOAD;
   const payload = shape.kind === 'bare-payload' ? doc.value : valueOf(doc.value, 'payload');
   const issues: LintIssue[] = [];
   const claimed = new Set<string>();
+  let schemaIssues: readonly EnvelopeIssue[] | undefined | null = null;
   let rule: LintRule = LINT_RULES[0];
   let severity: SeveritySetting = 'off';
   const context: RuleContext = {
@@ -32,6 +34,10 @@ export function lintJson(text: string, options: ResolvedLintOptions): LintIssue[
     now: options.now,
     randomUuid: options.randomUuid,
     tree: () => doc.tree(),
+    schemaIssues() {
+      if (schemaIssues === null) schemaIssues = validate(doc.value, shape);
+      return schemaIssues;
+    },
     isClaimed: (path) => claimed.has(pathKey(path)),
     report(report: RuleReport) {
       if (report.path) claimed.add(pathKey(report.path));
@@ -44,6 +50,12 @@ export function lintJson(text: string, options: ResolvedLintOptions): LintIssue[
     rule.check(context);
   }
   return issues;
+}
+
+function validate(value: unknown, shape: RuleContext['shape']): readonly EnvelopeIssue[] | undefined {
+  if (value === undefined) return undefined;
+  const result = shape.kind === 'bare-payload' ? validatePayload(shape.event, value) : validateEnvelope(value);
+  return result.ok ? [] : result.issues;
 }
 
 function toIssue(rule: LintRule, severity: Exclude<SeveritySetting, 'off'>, report: RuleReport): LintIssue {

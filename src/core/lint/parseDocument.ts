@@ -1,5 +1,5 @@
 import { getNodeValue, type Node, type ParseError, parseTree } from 'jsonc-parser';
-import { countValueKeys, nestingDepth, scanWellFormed } from './structure';
+import { countKeysInText, countValueKeys, nestingDepth } from './structure';
 
 /**
  * Deeper than any Postal body (envelope → payload → message is three levels) by a wide margin,
@@ -32,8 +32,8 @@ export interface ParsedDocument {
 export function parseDocument(text: string): ParsedDocument {
   const parsed = tryJsonParse(text);
   if (parsed.ok) {
-    const structure = scanWellFormed(text);
-    if (structure.depth > MAX_NESTING_DEPTH) return tooDeepDocument(text, structure.depth);
+    const valueKeys = countValueKeys(parsed.value, MAX_NESTING_DEPTH);
+    if (valueKeys === undefined) return tooDeepDocument(text, nestingDepth(text));
     let tree: Node | undefined;
     let built = false;
     return {
@@ -41,7 +41,7 @@ export function parseDocument(text: string): ParsedDocument {
       value: parsed.value,
       wellFormed: true,
       syntaxErrors: [],
-      mayHaveDuplicateKeys: structure.keys !== countValueKeys(parsed.value),
+      mayHaveDuplicateKeys: countKeysInText(text) !== valueKeys,
       tree() {
         if (!built) {
           tree = parseTree(text, [], PARSE_OPTIONS);

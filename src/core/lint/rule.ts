@@ -1,5 +1,5 @@
 import { type Node } from 'jsonc-parser';
-import { type EventName } from '../events';
+import { type EnvelopeIssue, type EventName } from '../events';
 import { type ParsedDocument } from './parseDocument';
 import { type IssueTag, type JsonPath, type LintFix, type Severity, type TextRange } from './types';
 
@@ -38,6 +38,11 @@ export interface RuleContext {
   randomUuid(): string;
   /** The syntax tree, built on first use. */
   tree(): Node | undefined;
+  /**
+   * The event schema's verdict on the parsed value (the envelope, or a bare payload against its
+   * event), computed once on first use; issue paths are document paths. Undefined when nothing parsed.
+   */
+  schemaIssues(): readonly EnvelopeIssue[] | undefined;
   report(report: RuleReport): void;
   /** True when some rule already reported at exactly this path. */
   isClaimed(path: JsonPath): boolean;

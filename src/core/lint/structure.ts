@@ -17,38 +17,22 @@ function isWhitespace(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === LINE_FEED || code === CARRIAGE_RETURN;
 }
 
-export interface Structure {
-  /** Property keys written in the text, duplicates included. */
-  keys: number;
-  /** Deepest nesting of objects and arrays. */
-  depth: number;
-}
-
 /**
- * Counts keys and nesting in text that `JSON.parse` accepted. Strings are skipped with
- * `indexOf`, which is what makes this fast: JSON text is mostly strings.
+ * Counts the property keys written in text that `JSON.parse` accepted, duplicates included.
+ * Valid JSON has no quote outside a string, so the scan can jump from string to string with
+ * `indexOf`, which is what makes it fast: JSON text is mostly strings.
  */
-export function scanWellFormed(text: string): Structure {
+export function countKeysInText(text: string): number {
   let keys = 0;
-  let depth = 0;
-  let deepest = 0;
-  let position = 0;
-  for (;;) {
-    const quote = text.indexOf('"', position);
-    const segmentEnd = quote === -1 ? text.length : quote;
-    for (let index = position; index < segmentEnd; index++) {
-      const code = text.charCodeAt(index);
-      if (code === OPEN_BRACE || code === OPEN_BRACKET) {
-        if (++depth > deepest) deepest = depth;
-      } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) depth--;
-    }
-    if (quote === -1) return { keys, depth: deepest };
+  let quote = text.indexOf('"');
+  while (quote !== -1) {
     const close = closingQuote(text, quote);
     let next = close + 1;
     while (next < text.length && isWhitespace(text.charCodeAt(next))) next++;
     if (text.charCodeAt(next) === COLON) keys++;
-    position = next;
+    quote = text.indexOf('"', next);
   }
+  return keys;
 }
 
 function closingQuote(text: string, open: number): number {
@@ -83,16 +67,26 @@ export function nestingDepth(text: string): number {
   return deepest;
 }
 
-/** Keys in a parsed value, to compare with the keys in its text: fewer means duplicates. */
-export function countValueKeys(value: unknown): number {
+/**
+ * Keys in a parsed value, to compare with the keys in its text: fewer means a key was repeated.
+ * Undefined when the value nests deeper than `maxDepth`, which also keeps the recursion short.
+ */
+export function countValueKeys(value: unknown, maxDepth: number, depth = 1): number | undefined {
   if (value === null || typeof value !== 'object') return 0;
+  if (depth > maxDepth) return undefined;
   let count = 0;
   if (Array.isArray(value)) {
-    for (const item of value) count += countValueKeys(item);
+    for (const item of value) {
+      const inner = countValueKeys(item, maxDepth, depth + 1);
+      if (inner === undefined) return undefined;
+      count += inner;
+    }
     return count;
   }
   for (const key in value) {
-    count += 1 + countValueKeys((value as Record<string, unknown>)[key]);
+    const inner = countValueKeys((value as Record<string, unknown>)[key], maxDepth, depth + 1);
+    if (inner === undefined) return undefined;
+    count += 1 + inner;
   }
   return count;
 }

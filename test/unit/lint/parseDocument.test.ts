@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { MAX_NESTING_DEPTH, parseDocument } from '../../../src/core/lint/parseDocument';
-import { countValueKeys, nestingDepth, scanWellFormed } from '../../../src/core/lint/structure';
+import { countKeysInText, countValueKeys, nestingDepth } from '../../../src/core/lint/structure';
 
 describe('parseDocument', () => {
   it('takes the JSON.parse fast path for well-formed text and builds the tree only when asked', () => {
@@ -40,8 +40,8 @@ describe('parseDocument', () => {
 });
 
 describe('structure scans', () => {
-  it('counts keys, not string values that happen to precede a colon in text', () => {
-    assert.deepEqual(scanWellFormed('{"a" : "b:", "c":["d", {"e":1}]}'), { keys: 3, depth: 3 });
+  it('counts keys, not string values that contain quotes or colons', () => {
+    assert.equal(countKeysInText('{"a" : "b\\":", "c":["d\\\\", {"e":1}]}'), 3);
   });
 
   it('counts nesting the way jsonc-parser reads strings (a line break ends one)', () => {
@@ -49,7 +49,9 @@ describe('structure scans', () => {
     assert.equal(nestingDepth('{"a":"unterminated\n[[[[ ]]]]}'), 5);
   });
 
-  it('counts the keys of a parsed value', () => {
-    assert.equal(countValueKeys({ a: 1, b: [{ c: 2 }, { d: { e: null } }] }), 5);
+  it('counts the keys of a parsed value, giving up past the depth limit', () => {
+    assert.equal(countValueKeys({ a: 1, b: [{ c: 2 }, { d: { e: null } }] }, 64), 5);
+    assert.equal(countValueKeys([[[1]]], 3), 0);
+    assert.equal(countValueKeys([[[[1]]]], 3), undefined);
   });
 });

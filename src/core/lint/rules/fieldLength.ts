@@ -1,6 +1,6 @@
 import { type LintRule, type RuleContext } from '../rule';
 import { type JsonPath } from '../types';
-import { fixes, inPayload, messagePaths, rangeOfValue, setValueFix, stringAt } from './support';
+import { fixes, inPayload, messageKeys, rangeOfValue, setValueFix, stringAt } from './support';
 
 /** `Delivery.create` cuts details and output to 250 characters; Postal keeps 200 of a subject. */
 export const DETAILS_LIMIT = 250;
@@ -18,8 +18,8 @@ export const fieldLength: LintRule = {
       checkLength(context, inPayload(context, 'details'), DETAILS_LIMIT, 'Postal cuts delivery details to 250 characters when it stores them');
       checkLength(context, inPayload(context, 'output'), DETAILS_LIMIT, 'Postal cuts delivery output to 250 characters when it stores it');
     }
-    for (const message of messagePaths(event)) {
-      checkLength(context, inPayload(context, ...message, 'subject'), SUBJECT_LIMIT, 'Postal keeps the first 200 characters of a subject');
+    for (const message of messageKeys(event)) {
+      checkLength(context, inPayload(context, message, 'subject'), SUBJECT_LIMIT, 'Postal keeps the first 200 characters of a subject');
     }
   },
 };

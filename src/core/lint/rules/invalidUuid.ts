@@ -18,6 +18,8 @@ export const invalidUuid: LintRule = {
   defaultSeverity: 'error',
   description: 'A uuid field that is not a UUID (Postal sends random v4 UUIDs).',
   check(context) {
+    // The schema checks the same pattern; when it passes there is nothing to look at.
+    if (context.schemaIssues()?.length === 0) return;
     for (const path of uuidPaths(context)) {
       const value = stringAt(context, path);
       if (value === undefined || UUID_PATTERN.test(value)) continue;

@@ -15,6 +15,7 @@ export const jsonSyntax: LintRule = {
   description: 'The text must be plain JSON, as Postal sends it: no comments, no trailing commas.',
   check(context) {
     const { doc, text } = context;
+    if (doc.wellFormed) return;
     if (doc.strictError !== undefined) context.report(strictErrorReport(text, doc.strictError));
     let previousEnd = -1;
     let reported = 0;

@@ -1,4 +1,4 @@
-import { ENVELOPE_KEYS, type EnvelopeIssue, knownKeysAt, validateEnvelope, validatePayload } from '../../events';
+import { ENVELOPE_KEYS, type EnvelopeIssue, knownKeysAt } from '../../events';
 import { isPlainObject } from '../documentShape';
 import { insertProperty } from '../insertProperty';
 import { headRange, nodeAt, valueRange } from '../locate';
@@ -19,7 +19,7 @@ export const schema: LintRule = {
   defaultSeverity: 'error',
   description: 'A field is missing, has the wrong type or a value Postal never sends (the event schemas).',
   check(context) {
-    const { doc, shape } = context;
+    const { doc } = context;
     if (doc.tooDeep !== undefined) {
       const message = `Nested ${doc.tooDeep} levels deep (more than ${MAX_NESTING_DEPTH}); a Postal webhook body has three levels, so this was not checked further`;
       context.report({ range: { offset: 0, length: Math.min(1, doc.text.length) }, message });
@@ -27,9 +27,7 @@ export const schema: LintRule = {
     }
     // Nothing parsed, or broken text that is not even an object: the syntax errors say why.
     if (doc.value === undefined || (!doc.wellFormed && !isPlainObject(doc.value))) return;
-    const result = shape.kind === 'bare-payload' ? validatePayload(shape.event, doc.value) : validateEnvelope(doc.value);
-    if (result.ok) return;
-    for (const issue of result.issues) {
+    for (const issue of context.schemaIssues() ?? []) {
       if (COVERED_ELSEWHERE.has(issue.code) || context.isClaimed(issue.path)) continue;
       // In broken text "missing" often means "not parsed yet"; it is reported once the syntax is fixed.
       if (issue.code === 'missing' && !doc.wellFormed) continue;

@@ -22,9 +22,34 @@ export function hasPath(root: unknown, path: JsonPath): boolean {
   return isPlainObject(parent) && Object.hasOwn(parent, path[path.length - 1]);
 }
 
-/** A path relative to the payload, made absolute for this document. */
-export function inPayload(context: RuleContext, ...path: (string | number)[]): JsonPath {
-  return [...context.payloadPath, ...path];
+/** Where the payload sits, as the shared roots every payload path is built from. */
+export const ENVELOPE_PAYLOAD: JsonPath = ['payload'];
+export const BARE_PAYLOAD: JsonPath = [];
+
+const CHILDREN = new WeakMap<JsonPath, Map<string | number, JsonPath>>();
+
+/** `parent` + `segment`, built once and shared: paths are read-only. */
+function child(parent: JsonPath, segment: string | number): JsonPath {
+  let children = CHILDREN.get(parent);
+  if (!children) {
+    children = new Map();
+    CHILDREN.set(parent, children);
+  }
+  let path = children.get(segment);
+  if (!path) {
+    path = [...parent, segment];
+    children.set(segment, path);
+  }
+  return path;
+}
+
+/**
+ * A path relative to the payload, made absolute for this document. Rules ask for the same few
+ * paths on every line of a JSONL file, so they are interned rather than rebuilt each time.
+ */
+export function inPayload(context: RuleContext, first: string | number, second?: string | number): JsonPath {
+  const path = child(context.payloadPath, first);
+  return second === undefined ? path : child(path, second);
 }
 
 export function valueIn(context: RuleContext, path: JsonPath): unknown {
@@ -58,11 +83,13 @@ export function fixes(...candidates: (LintFix | undefined)[]): LintFix[] {
   return candidates.filter((fix): fix is LintFix => fix !== undefined);
 }
 
-/** The message objects in a payload of `event`, as payload-relative paths. */
-export function messagePaths(event: EventName): JsonPath[] {
-  if (event === 'MessageBounced') return [['original_message'], ['bounce']];
-  if (event.startsWith('Message')) return [['message']];
-  return [];
+const BOUNCE_MESSAGES = ['original_message', 'bounce'] as const;
+const ONE_MESSAGE = ['message'] as const;
+
+/** The keys of the message objects in a payload of `event`. */
+export function messageKeys(event: EventName): readonly string[] {
+  if (event === 'MessageBounced') return BOUNCE_MESSAGES;
+  return event.startsWith('Message') ? ONE_MESSAGE : [];
 }
 
 /** A finite number, the only kind of timestamp a rule can reason about. */

@@ -1,17 +1,29 @@
 import { type EventName } from '../../events';
 import { type RuleContext, type LintRule } from '../rule';
 import { type JsonPath } from '../types';
-import { describeTime, inPayload, messagePaths, numberAt, rangeOfValue, setValueFix } from './support';
+import { describeTime, inPayload, messageKeys, numberAt, rangeOfValue, setValueFix } from './support';
 
 /** Unix seconds pass 1e11 in the year 5138; Unix milliseconds passed it in 1973. */
 export const MILLISECONDS_THRESHOLD = 1e11;
 
-/** Every field Postal fills with Unix seconds, as absolute paths for this document. */
-export function timestampPaths(context: RuleContext): JsonPath[] {
+const PATHS_BY_SHAPE = new Map<string, readonly JsonPath[]>();
+
+/** Every field Postal fills with Unix seconds, as absolute paths for this document (built once per shape). */
+export function timestampPaths(context: RuleContext): readonly JsonPath[] {
+  const key = `${context.shape.kind}:${context.event ?? ''}`;
+  let paths = PATHS_BY_SHAPE.get(key);
+  if (!paths) {
+    paths = buildTimestampPaths(context);
+    PATHS_BY_SHAPE.set(key, paths);
+  }
+  return paths;
+}
+
+function buildTimestampPaths(context: RuleContext): JsonPath[] {
   const event = context.event;
   const paths: JsonPath[] = context.shape.kind === 'envelope' ? [['timestamp']] : [];
   if (!event) return paths;
-  for (const message of messagePaths(event)) paths.push(inPayload(context, ...message, 'timestamp'));
+  for (const message of messageKeys(event)) paths.push(inPayload(context, message, 'timestamp'));
   if (hasDeliveryTimestamp(event)) paths.push(inPayload(context, 'timestamp'));
   if (event === 'DomainDNSError') paths.push(inPayload(context, 'dns_checked_at'));
   return paths;

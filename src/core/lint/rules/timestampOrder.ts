@@ -1,6 +1,6 @@
 import { type LintRule, type RuleContext } from '../rule';
 import { type JsonPath } from '../types';
-import { describeTime, inPayload, messagePaths, numberAt, rangeOfValue } from './support';
+import { describeTime, inPayload, messageKeys, numberAt, rangeOfValue } from './support';
 import { MILLISECONDS_THRESHOLD } from './timestampMilliseconds';
 
 /**
@@ -15,9 +15,9 @@ export const timestampOrder: LintRule = {
   check(context) {
     const event = context.event;
     if (!event) return;
-    const [firstMessage] = messagePaths(event);
+    const [firstMessage] = messageKeys(event);
     if (!firstMessage) return;
-    const messagePath = inPayload(context, ...firstMessage, 'timestamp');
+    const messagePath = inPayload(context, firstMessage, 'timestamp');
     const created = seconds(context, messagePath);
     if (created === undefined) return;
     if (event === 'MessageSent' || event === 'MessageDelayed' || event === 'MessageDeliveryFailed' || event === 'MessageHeld') {

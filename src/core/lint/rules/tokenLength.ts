@@ -1,7 +1,8 @@
 import { TOKEN_LENGTHS, type TokenKind } from '../../events';
 import { type LintRule, type RuleContext } from '../rule';
 import { type JsonPath } from '../types';
-import { inPayload, messagePaths, rangeOfValue, stringAt } from './support';
+import { isPlainObject } from '../documentShape';
+import { inPayload, messageKeys, rangeOfValue } from './support';
 
 type Version = 'v2' | 'v3';
 
@@ -44,14 +45,16 @@ export const tokenLength: LintRule = {
 
 function findTokens(context: RuleContext): FoundToken[] {
   const event = context.event;
-  if (!event) return [];
-  const paths: { path: JsonPath; kind: TokenKind }[] = messagePaths(event).map((message) => ({ path: inPayload(context, ...message, 'token'), kind: 'message' }));
-  if (event === 'MessageLinkClicked') paths.push({ path: inPayload(context, 'token'), kind: 'link' });
-  return paths.flatMap(({ path, kind }) => {
-    const token = stringAt(context, path);
-    if (token === undefined || token === '') return [];
-    return [{ path, kind, token, version: versionOf(kind, token) }];
-  });
+  const payload = context.payload;
+  if (!event || !isPlainObject(payload)) return [];
+  const found: FoundToken[] = [];
+  const add = (holder: unknown, path: () => JsonPath, kind: TokenKind) => {
+    const token = isPlainObject(holder) ? holder.token : undefined;
+    if (typeof token === 'string' && token !== '') found.push({ path: path(), kind, token, version: versionOf(kind, token) });
+  };
+  for (const message of messageKeys(event)) add(payload[message], () => inPayload(context, message, 'token'), 'message');
+  if (event === 'MessageLinkClicked') add(payload, () => inPayload(context, 'token'), 'link');
+  return found;
 }
 
 function versionOf(kind: TokenKind, token: string): Version | undefined {

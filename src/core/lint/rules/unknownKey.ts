@@ -1,11 +1,11 @@
-import { ENVELOPE_KEYS, knownKeysAt } from '../../events';
+import { ENVELOPE_KEYS, type EventName, knownKeysAt } from '../../events';
 import { isPlainObject } from '../documentShape';
 import { removeProperty, replaceNode } from '../edits';
 import { propertyAt } from '../locate';
 import { type LintRule, type RuleContext } from '../rule';
 import { type JsonPath, type LintFix } from '../types';
 import { editDistance } from './eventSuggestions';
-import { rangeOfKey, valueIn } from './support';
+import { rangeOfKey } from './support';
 
 /**
  * Keys Postal never sends. The schema lets them through (a webhook body with extra keys is
@@ -17,27 +17,55 @@ export const unknownKey: LintRule = {
   description: 'A key Postal never sends in this object; a handler depending on it breaks on real events.',
   check(context) {
     if (context.shape.kind === 'other') return;
-    const event = context.event;
-    if (context.shape.kind === 'envelope') checkObject(context, [], ENVELOPE_KEYS);
-    if (!event) return;
-    const pending: JsonPath[] = [[]];
-    for (let relative = pending.pop(); relative; relative = pending.pop()) {
-      const known = knownKeysAt(event, ['payload', ...relative]);
-      const path = [...context.payloadPath, ...relative];
-      const object = valueIn(context, path);
-      if (!known || !isPlainObject(object)) continue;
-      checkObject(context, path, known);
-      for (const key of known) if (isPlainObject(object[key])) pending.push([...relative, key]);
+    const root = context.doc.value;
+    if (context.shape.kind === 'envelope') checkObject(context, [], root, ENVELOPE_KEY_SET);
+    if (!context.event) return;
+    const pending: [JsonPath, unknown, KnownObject][] = [[context.payloadPath, context.payload, knownPayload(context.event)]];
+    for (let next = pending.pop(); next; next = pending.pop()) {
+      const [path, object, known] = next;
+      if (!isPlainObject(object)) continue;
+      checkObject(context, path, object, known.keys);
+      for (const [key, child] of known.children) if (isPlainObject(object[key])) pending.push([[...path, key], object[key], child]);
     }
   },
 };
 
-function checkObject(context: RuleContext, path: JsonPath, known: readonly string[]): void {
-  const object = valueIn(context, path);
+/** The keys Postal sends in one object, and the objects nested in it. */
+interface KnownObject {
+  keys: ReadonlySet<string>;
+  children: ReadonlyMap<string, KnownObject>;
+}
+
+const ENVELOPE_KEY_SET: ReadonlySet<string> = new Set(ENVELOPE_KEYS);
+const KNOWN_PAYLOADS = new Map<EventName, KnownObject>();
+
+/** Built once per event from `knownKeysAt`: each line of a large JSONL file asks the same questions. */
+function knownPayload(event: EventName): KnownObject {
+  let known = KNOWN_PAYLOADS.get(event);
+  if (!known) {
+    known = knownObjectAt(event, ['payload']) ?? { keys: new Set(), children: new Map() };
+    KNOWN_PAYLOADS.set(event, known);
+  }
+  return known;
+}
+
+function knownObjectAt(event: EventName, path: JsonPath): KnownObject | undefined {
+  const keys = knownKeysAt(event, path);
+  if (!keys) return undefined;
+  const children = new Map<string, KnownObject>();
+  for (const key of keys) {
+    const child = knownObjectAt(event, [...path, key]);
+    if (child) children.set(key, child);
+  }
+  return { keys: new Set(keys), children };
+}
+
+function checkObject(context: RuleContext, path: JsonPath, object: unknown, known: ReadonlySet<string>): void {
   if (!isPlainObject(object)) return;
-  const missing = known.filter((key) => !Object.hasOwn(object, key));
-  for (const key of Object.keys(object)) {
-    if (known.includes(key)) continue;
+  let missing: string[] | undefined;
+  for (const key in object) {
+    if (!Object.hasOwn(object, key) || known.has(key)) continue;
+    missing ??= [...known].filter((candidate) => !Object.hasOwn(object, candidate));
     const keyPath = [...path, key];
     const rename = closest(key, missing);
     context.report({
