@@ -28,6 +28,27 @@ async function waitFor<T>(what: string, check: () => T | undefined | false, time
   }
 }
 
+/**
+ * Code actions for `range`, retried until one is titled `title`: right after a file opens the
+ * JSON language server's provider can still cancel the request, and VS Code fails it whole.
+ */
+async function codeActionTitled(uri: vscode.Uri, range: vscode.Range, kind: string, title: string): Promise<{ action: vscode.CodeAction; all: vscode.CodeAction[] }> {
+  const deadline = Date.now() + 10_000;
+  let seen: string[] = [];
+  for (;;) {
+    try {
+      const all = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind, 1);
+      const action = all.find((candidate) => candidate.title === title);
+      if (action) return { action, all };
+      seen = all.map((candidate) => candidate.title);
+    } catch (error) {
+      if (!String(error).includes('Canceled')) throw error;
+    }
+    if (Date.now() > deadline) throw new Error(`no code action "${title}" (saw: ${seen.join(', ')})`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 function lineOf(document: vscode.TextDocument, needle: string): number {
   const offset = document.getText().indexOf(needle);
   assert.ok(offset >= 0, `${needle} not in ${document.uri.path}`);
@@ -56,27 +77,27 @@ describe('linting in VS Code', () => {
 
   it('shows Postal diagnostics at the right lines of a broken .postal.json', async () => {
     const document = await open('broken.postal.json');
-    const diagnostics = await waitFor('postal diagnostics', () => postalDiagnostics(document.uri).length >= 4 && postalDiagnostics(document.uri));
+    const diagnostics = await waitFor('postal diagnostics', () => postalDiagnostics(document.uri).length >= 5 && postalDiagnostics(document.uri));
     const found = diagnostics.map((diagnostic) => [codeOf(diagnostic), diagnostic.range.start.line]).sort();
     assert.deepEqual(found, [
-      ['postal/json-syntax', lineOf(document, '"time": 0.42,')],
-      ['postal/timestamp-milliseconds', lineOf(document, '1714567891533')],
+      ['postal/json-syntax', lineOf(document, '// copied')],
       ['postal/unknown-event', lineOf(document, '"MessageDelivered"')],
-      ['postal/unknown-key', lineOf(document, '"campaign"')],
+      ['postal/timestamp-milliseconds', lineOf(document, '1714567891533')],
+      ['postal/duplicate-key', lineOf(document, '"tag": "newsletter"')],
+      ['postal/json-syntax', lineOf(document, '"time": 0.42,')],
     ].sort());
-    const unknownKey = diagnostics.find((diagnostic) => codeOf(diagnostic) === 'postal/unknown-key');
-    assert.deepEqual(unknownKey?.tags, [vscode.DiagnosticTag.Unnecessary]);
-    assert.equal(unknownKey?.severity, vscode.DiagnosticSeverity.Warning);
+    const comment = diagnostics.find((diagnostic) => diagnostic.range.start.line === lineOf(document, '// copied'));
+    assert.equal(comment && document.getText(comment.range), '// copied from the production log');
+    assert.ok(diagnostics.every((diagnostic) => diagnostic.severity === vscode.DiagnosticSeverity.Error));
   });
 
   it('offers the did-you-mean quick fix, applies it, and the diagnostic goes away', async () => {
     const document = await open('broken.postal.json');
     const diagnostic = await waitFor('unknown-event', () => postalDiagnostics(document.uri).find((found) => codeOf(found) === 'postal/unknown-event'));
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
-    const rename = actions.find((action) => action.title === 'Change the event to MessageSent');
-    assert.ok(rename?.edit, `no rename among ${actions.map((action) => action.title).join(', ')}`);
+    const { action: rename, all } = await codeActionTitled(document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value, 'Change the event to MessageSent');
+    assert.ok(rename.edit, 'the rename has no edit');
     assert.equal(rename.isPreferred, true);
-    assert.ok(actions.some((action) => action.title === 'Fix all Postal problems in file'));
+    assert.ok(all.some((action) => action.title === 'Fix all Postal problems in file'));
     assert.ok(await vscode.workspace.applyEdit(rename.edit));
     await waitFor('unknown-event to clear', () => !postalDiagnostics(document.uri).some((found) => codeOf(found) === 'postal/unknown-event'));
     assert.ok(document.getText().includes('"event": "MessageSent"'));
@@ -86,9 +107,8 @@ describe('linting in VS Code', () => {
     const document = await open('broken.postal.json');
     await waitFor('diagnostics', () => postalDiagnostics(document.uri).length > 0);
     const whole = new vscode.Range(0, 0, document.lineCount, 0);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, whole, 'source.fixAll.postal', 1);
-    const fixAll = actions.find((action) => action.title === 'Fix all Postal problems in file');
-    assert.ok(fixAll?.edit, 'the fix-all action has no edit');
+    const { action: fixAll } = await codeActionTitled(document.uri, whole, 'source.fixAll.postal', 'Fix all Postal problems in file');
+    assert.ok(fixAll.edit, 'the fix-all action has no edit');
     assert.ok(await vscode.workspace.applyEdit(fixAll.edit));
     await waitFor('every postal diagnostic to clear', () => postalDiagnostics(document.uri).length === 0);
     assert.doesNotThrow(() => JSON.parse(document.getText()));
@@ -99,6 +119,10 @@ describe('linting in VS Code', () => {
     assert.equal(document.languageId, 'json');
     const diagnostic = await waitFor('dns-status-error', () => postalDiagnostics(document.uri).find((found) => codeOf(found) === 'postal/dns-status-error'));
     assert.equal(diagnostic.range.start.line, lineOf(document, '"No SPF record exists for this domain"'));
+    const unknownKey = postalDiagnostics(document.uri).find((found) => codeOf(found) === 'postal/unknown-key');
+    assert.equal(unknownKey && document.getText(unknownKey.range), '"region"');
+    assert.deepEqual(unknownKey?.tags, [vscode.DiagnosticTag.Unnecessary]);
+    assert.equal(unknownKey?.severity, vscode.DiagnosticSeverity.Warning);
     const settings = vscode.workspace.getConfiguration('postalWebhooks.lint');
     await settings.update('autoDetect', false, vscode.ConfigurationTarget.Workspace);
     try {
@@ -115,6 +139,17 @@ describe('linting in VS Code', () => {
     const diagnostics = await waitFor('status-mismatch', () => postalDiagnostics(document.uri).length > 0 && postalDiagnostics(document.uri));
     assert.deepEqual(diagnostics.map((diagnostic) => [codeOf(diagnostic), diagnostic.range.start.line]), [['postal/status-mismatch', 2]]);
     assert.equal(document.getText(diagnostics[0].range), '"Sent"');
+  });
+
+  it('lints an untitled JSON document pasted from a log, and clears it when closed', async () => {
+    const text = JSON.stringify({ event: 'MessageLoaded', timestamp: 1714567891.5, payload: { message: {}, ip_address: '203.0.113.7', user_agent: null, referrer: 'x' }, uuid: 'nope' });
+    const document = await vscode.workspace.openTextDocument({ language: 'json', content: text });
+    await vscode.window.showTextDocument(document);
+    const diagnostics = await waitFor('diagnostics', () => postalDiagnostics(document.uri).length > 0 && postalDiagnostics(document.uri));
+    assert.ok(diagnostics.some((diagnostic) => codeOf(diagnostic) === 'postal/invalid-uuid'));
+    assert.ok(diagnostics.some((diagnostic) => codeOf(diagnostic) === 'postal/unknown-key'));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await waitFor('diagnostics to be cleared', () => postalDiagnostics(document.uri).length === 0);
   });
 
   it('follows severity settings: a rule turned off disappears', async () => {

@@ -9,7 +9,7 @@ export interface DocumentLike {
 }
 
 /** Editable documents only: not diff views of git history, output panes and the like. */
-const LINTED_SCHEMES = new Set(['file', 'untitled', 'vscode-vfs', 'vscode-remote']);
+export const LINTED_SCHEMES: readonly string[] = ['file', 'untitled', 'vscode-vfs', 'vscode-remote'];
 
 /**
  * How to lint a document, or undefined to leave it alone: `*.postal.json(l)` always, files
@@ -17,7 +17,7 @@ const LINTED_SCHEMES = new Set(['file', 'untitled', 'vscode-vfs', 'vscode-remote
  * when auto-detection is on. `relativePath` is the workspace-relative path include globs see.
  */
 export function lintFormatFor(document: DocumentLike, relativePath: string, settings: LintSettings): DocumentFormat | undefined {
-  if (!settings.enable || !LINTED_SCHEMES.has(document.uri.scheme)) return undefined;
+  if (!settings.enable || !LINTED_SCHEMES.includes(document.uri.scheme)) return undefined;
   const path = document.uri.path.toLowerCase();
   const lines = path.endsWith('.jsonl') || path.endsWith('.ndjson') || document.languageId === 'jsonl';
   const format: DocumentFormat = lines ? 'jsonl' : 'json';

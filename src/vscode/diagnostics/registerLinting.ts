@@ -3,6 +3,7 @@ import { componentLogger, type Logger } from '../../core/logger';
 import { LintCodeActionProvider } from '../codeActions/lintCodeActions';
 import { LintController } from './lintController';
 import { LINT_SECTION } from './lintSettings';
+import { LINTED_SCHEMES } from './lintTarget';
 
 /**
  * Wires linting into the editor: a diagnostics collection, document listeners, settings
@@ -22,7 +23,7 @@ export function registerLinting(context: vscode.ExtensionContext, log: Logger): 
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(LINT_SECTION)) controller.relintAll();
     }),
-    vscode.languages.registerCodeActionsProvider('*', new LintCodeActionProvider(controller), {
+    vscode.languages.registerCodeActionsProvider(LINTED_SCHEMES.map((scheme) => ({ scheme })), new LintCodeActionProvider(controller), {
       providedCodeActionKinds: LintCodeActionProvider.providedCodeActionKinds,
     }),
   );
