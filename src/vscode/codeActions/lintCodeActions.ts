@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { fixAllEdit, type LintFix, type LintOptions, type TextEdit } from '../../core/lint';
+import { fixAllEdit, type LintFix, type LintIssue, type LintOptions, type TextEdit } from '../../core/lint';
 import { type LintController } from '../diagnostics/lintController';
 import { DIAGNOSTIC_SOURCE, isDiagnosticOf } from '../diagnostics/toDiagnostic';
 
@@ -24,10 +24,10 @@ export class LintCodeActionProvider implements vscode.CodeActionProvider {
       return fixable > 0 ? [new FixAllAction(document, result.options, FIX_ALL_KIND)] : [];
     }
     const actions: vscode.CodeAction[] = [];
-    const ours = context.diagnostics.filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE);
-    for (const diagnostic of ours) {
-      const issue = result.issues.find((candidate) => isDiagnosticOf(document, diagnostic, candidate));
-      for (const fix of issue?.fixes ?? []) actions.push(quickFix(document, diagnostic, fix));
+    for (const diagnostic of context.diagnostics) {
+      for (const issue of issuesBehind(document, diagnostic, result.issues, result.hidden)) {
+        for (const fix of issue.fixes ?? []) actions.push(quickFix(document, diagnostic, fix));
+      }
     }
     if (actions.length > 0 && fixable > 1) actions.push(new FixAllAction(document, result.options, vscode.CodeActionKind.QuickFix));
     return actions;
@@ -51,6 +51,18 @@ class FixAllAction extends vscode.CodeAction {
   ) {
     super(FIX_ALL_TITLE, kind);
   }
+}
+
+/**
+ * The issues a diagnostic stands for: ours by identity, or, for the JSON language service's
+ * diagnostic of a problem we held back (a trailing comma, say), the hidden issue at that spot.
+ */
+function issuesBehind(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, issues: readonly LintIssue[], hidden: ReadonlySet<LintIssue>): LintIssue[] {
+  if (diagnostic.source === DIAGNOSTIC_SOURCE) return issues.filter((issue) => isDiagnosticOf(document, diagnostic, issue));
+  if (hidden.size === 0) return [];
+  const start = document.offsetAt(diagnostic.range.start);
+  const end = document.offsetAt(diagnostic.range.end);
+  return [...hidden].filter((issue) => issue.offset < Math.max(end, start + 1) && start < issue.offset + Math.max(issue.length, 1));
 }
 
 function quickFix(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, fix: LintFix): vscode.CodeAction {

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { type Logger } from '../../core/logger';
 import { type LintIssue, lintDocumentIncrementally, type LintOptions } from '../../core/lint';
 import { LINT_SECTION, type LintSettings, parseLintSettings } from './lintSettings';
-import { exceedsSizeLimit, lintFormatFor } from './lintTarget';
+import { exceedsSizeLimit, lintFormatFor, rulesShownElsewhere } from './lintTarget';
 import { toDiagnostic } from './toDiagnostic';
 
 /** Typing pauses shorter than this do not start a lint run. */
@@ -12,6 +12,8 @@ export const LINT_DEBOUNCE_MS = 250;
 export interface LintResult {
   version: number;
   issues: LintIssue[];
+  /** Issues not published because the JSON language service shows the same problem. */
+  hidden: ReadonlySet<LintIssue>;
   options: LintOptions;
 }
 
@@ -76,8 +78,10 @@ export class LintController implements vscode.Disposable {
     const started = Date.now();
     const issues = await lintDocumentIncrementally(text, options, { isCancelled: () => document.isClosed || document.version !== version });
     if (!issues) return; // the document changed meanwhile; its next run will publish
-    this.results.set(key, { version, issues, options });
-    this.collection.set(document.uri, issues.map((issue) => toDiagnostic(document, issue)));
+    const shownElsewhere = rulesShownElsewhere(document.languageId, vscode.workspace.getConfiguration('json').get<boolean>('validate.enable', true));
+    const hidden = new Set(issues.filter((issue) => shownElsewhere.has(issue.rule)));
+    this.results.set(key, { version, issues, hidden, options });
+    this.collection.set(document.uri, issues.filter((issue) => !hidden.has(issue)).map((issue) => toDiagnostic(document, issue)));
     this.log.trace(`linted ${document.uri.fsPath} (${format}, ${issues.length} issues) in ${Date.now() - started} ms`);
   }
 

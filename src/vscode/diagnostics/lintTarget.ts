@@ -37,3 +37,15 @@ function firstLineIsPostal(text: string): boolean {
 export function exceedsSizeLimit(text: string, settings: LintSettings): boolean {
   return text.length > settings.maxFileSizeMB * 1024 * 1024;
 }
+
+/**
+ * Rules whose findings VS Code's JSON language service already shows in a `json` document
+ * (syntax errors, duplicate keys). Showing both would list each problem twice; these stay
+ * unpublished and their quick fixes attach to the JSON service's diagnostic instead. With
+ * `json.validate.enable` off, nothing else reports them, so nothing is held back.
+ */
+export const RULES_THE_JSON_SERVICE_REPORTS: readonly string[] = ['postal/json-syntax', 'postal/duplicate-key'];
+
+export function rulesShownElsewhere(languageId: string, jsonValidationEnabled: boolean): ReadonlySet<string> {
+  return new Set(languageId === 'json' && jsonValidationEnabled ? RULES_THE_JSON_SERVICE_REPORTS : []);
+}

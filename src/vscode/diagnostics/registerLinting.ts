@@ -21,7 +21,7 @@ export function registerLinting(context: vscode.ExtensionContext, log: Logger): 
     }),
     vscode.workspace.onDidCloseTextDocument((document) => controller.forget(document)),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration(LINT_SECTION)) controller.relintAll();
+      if (event.affectsConfiguration(LINT_SECTION) || event.affectsConfiguration('json.validate.enable')) controller.relintAll();
     }),
     vscode.languages.registerCodeActionsProvider(LINTED_SCHEMES.map((scheme) => ({ scheme })), new LintCodeActionProvider(controller), {
       providedCodeActionKinds: LintCodeActionProvider.providedCodeActionKinds,

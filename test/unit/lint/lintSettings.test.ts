@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { LINT_DEFAULTS, type LintSettings, parseLintSettings } from '../../../src/vscode/diagnostics/lintSettings';
-import { type DocumentLike, exceedsSizeLimit, lintFormatFor } from '../../../src/vscode/diagnostics/lintTarget';
+import { type DocumentLike, exceedsSizeLimit, lintFormatFor, rulesShownElsewhere } from '../../../src/vscode/diagnostics/lintTarget';
 import { compact, sampleText } from './lintHelpers';
 
 function settings(values: Record<string, unknown> = {}): LintSettings {
@@ -63,5 +63,17 @@ describe('which documents are linted', () => {
   it('knows when a document is over the size limit', () => {
     assert.ok(exceedsSizeLimit('x'.repeat(2 * 1024 * 1024 + 1), settings({ maxFileSizeMB: 2 })));
     assert.ok(!exceedsSizeLimit('x'.repeat(1024), settings()));
+  });
+});
+
+describe('problems the JSON language service already shows', () => {
+  it('holds back syntax and duplicate-key findings in JSON documents while JSON validation is on', () => {
+    assert.deepEqual([...rulesShownElsewhere('json', true)].sort(), ['postal/duplicate-key', 'postal/json-syntax']);
+  });
+
+  it('shows everything in JSON Lines and other documents, and when JSON validation is off', () => {
+    assert.equal(rulesShownElsewhere('jsonl', true).size, 0);
+    assert.equal(rulesShownElsewhere('plaintext', true).size, 0);
+    assert.equal(rulesShownElsewhere('json', false).size, 0);
   });
 });
