@@ -6,6 +6,8 @@ import { DIAGNOSTIC_SOURCE, isDiagnosticOf } from '../diagnostics/toDiagnostic';
 /** `source.fixAll.postal`: also what `editor.codeActionsOnSave` names to fix on save. */
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('postal');
 export const FIX_ALL_TITLE = 'Fix all Postal problems in file';
+/** The source VS Code's JSON language service puts on its diagnostics. */
+const JSON_SERVICE_SOURCE = 'json';
 
 /**
  * Offers each Postal diagnostic's fixes as quick fixes (the obvious one preferred), and a
@@ -59,7 +61,7 @@ class FixAllAction extends vscode.CodeAction {
  */
 function issuesBehind(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, issues: readonly LintIssue[], hidden: ReadonlySet<LintIssue>): LintIssue[] {
   if (diagnostic.source === DIAGNOSTIC_SOURCE) return issues.filter((issue) => isDiagnosticOf(document, diagnostic, issue));
-  if (hidden.size === 0) return [];
+  if (hidden.size === 0 || diagnostic.source !== JSON_SERVICE_SOURCE) return [];
   const start = document.offsetAt(diagnostic.range.start);
   const end = document.offsetAt(diagnostic.range.end);
   return [...hidden].filter((issue) => issue.offset < Math.max(end, start + 1) && start < issue.offset + Math.max(issue.length, 1));
