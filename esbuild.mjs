@@ -59,11 +59,11 @@ async function buildBundles() {
       esbuild.context({
         ...options,
         bundle: true,
+        // jsonc-parser's UMD entry requires its parts dynamically, which a bundle cannot follow.
+        mainFields: ['module', 'main'],
         format: 'cjs',
         platform: 'node',
         target: 'node20',
-        // jsonc-parser's "main" is a UMD build with dynamic requires that a bundle cannot follow.
-        mainFields: ['module', 'main'],
         minify: production,
         sourcemap: !production,
         sourcesContent: false,

@@ -1,5 +1,6 @@
 import { PACKAGE_VERSION as version } from '../version';
 import { type CliIo, EXIT, UsageError } from './io';
+import { lintCommand } from './lint';
 import { listenCommand } from './listen';
 
 /** One CLI command: `run` resolves to the process exit code. */
@@ -11,6 +12,7 @@ export interface CliCommand {
 
 /** Commands by name; each feature adds its own. */
 export const CLI_COMMANDS: Record<string, CliCommand> = {
+  lint: lintCommand,
   listen: listenCommand,
 };
 
