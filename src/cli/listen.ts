@@ -49,7 +49,7 @@ export async function runListen(argv: string[], io: CliIo, control: ListenContro
 
 /** The command as registered in the CLI: Ctrl-C (SIGINT) or SIGTERM stops it. */
 export const listenCommand: CliCommand = {
-  summary: 'Receive Postal webhooks: verify, validate and keep each one, optionally forward it to your app',
+  summary: 'receive Postal webhooks: verify, validate and keep each one, optionally forward it to your app',
   usage: LISTEN_USAGE,
   async run(args, io) {
     const controller = new AbortController();
