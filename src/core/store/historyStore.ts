@@ -1,4 +1,4 @@
-import { type Disposable, Emitter, type Event } from '../emitter';
+import { Emitter, type Event } from '../emitter';
 import { type Logger, silentLogger } from '../logger';
 import { type JsonlAppender } from './jsonlFile';
 import { recordLine, updateLine } from './storeLines';
@@ -160,6 +160,11 @@ export class HistoryStore implements WebhookStore {
   }
 
   private insert(record: WebhookRecord): string[] {
+    if (this.records.has(record.id)) {
+      // The same id again (a record line repeated in a file): the later copy wins, nothing moves.
+      this.records.set(record.id, record);
+      return [];
+    }
     this.records.set(record.id, record);
     if (record.uuid !== undefined) {
       const ids = this.byUuid.get(record.uuid);
@@ -196,4 +201,3 @@ export class HistoryStore implements WebhookStore {
   }
 }
 
-export type { Disposable };
