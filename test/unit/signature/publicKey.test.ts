@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
+import { readFixture } from '../helpers/fixtures';
 import { keyId, type KeyParseErrorCode, parsePublicKey, toDnsRecord, toJwks, toPrivatePem, toPublicPem } from '../../../src/core/signature';
 
 const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -49,6 +50,14 @@ describe('parsePublicKey', () => {
   it('reads SPKI and PKCS#1 PEM public keys', () => {
     assert.deepEqual(parsedKid(toPublicPem(publicKey)), { format: 'pem-spki', kid });
     assert.deepEqual(parsedKid(publicKey.export({ type: 'pkcs1', format: 'pem' }).toString()), { format: 'pem-pkcs1', kid });
+  });
+
+  it('reads the public key of a PEM certificate', () => {
+    const certificate = readFixture('signature', 'self-signed.cert.pem').toString('utf8');
+    const samePublicKey = readFixture('signature', 'self-signed.public.pem').toString('utf8');
+    const fromCertificate = parsedKid(certificate);
+    assert.equal(fromCertificate.format, 'certificate');
+    assert.equal(fromCertificate.kid, parsedKid(samePublicKey).kid);
   });
 
   it('refuses a private key and says how to get the public one', () => {
