@@ -1,10 +1,15 @@
 import * as vscode from 'vscode';
 import { componentLogger } from './core/logger';
-import { COMMAND, VIEW } from './vscode/commandIds';
-import { createLogChannel, loggerFor } from './vscode/logging';
+import { COMMAND } from './vscode/commandIds';
 import { registerLinting } from './vscode/diagnostics/registerLinting';
+import { explorerProbe } from './vscode/explorerProbe';
+import { registerListener } from './vscode/listener/registerListener';
+import { createLogChannel, loggerFor } from './vscode/logging';
 import { registerTestCommands } from './vscode/testCommands';
-import { registerEventsView } from './vscode/tree/eventsTreeProvider';
+import { registerEventsView } from './vscode/tree/registerEventsView';
+
+/** Stops the listener and closes the history file; set while active. */
+let shutdown: (() => Promise<void>) | undefined;
 
 /** Composition root: builds each part once and hands every disposable to VS Code. */
 export function activate(context: vscode.ExtensionContext): void {
@@ -13,16 +18,21 @@ export function activate(context: vscode.ExtensionContext): void {
   const baseLog = loggerFor(channel);
   const log = componentLogger(baseLog, 'extension');
 
-  registerEventsView(context, VIEW.events);
+  const listener = registerListener(context, baseLog);
+  shutdown = listener.shutdown;
+  const events = registerEventsView(context, listener, baseLog);
   registerLinting(context, baseLog);
   context.subscriptions.push(vscode.commands.registerCommand(COMMAND.showLog, () => channel.show(true)));
 
   registerTestCommands(context, {
     state: () => ({ activated: true, extensionMode: context.extensionMode, logChannel: channel.name }),
+    ...explorerProbe(listener, events),
   });
   log.info(`activated (VS Code ${vscode.version})`);
 }
 
-export function deactivate(): void {
-  // Everything is disposed through context.subscriptions.
+/** VS Code waits for this: the listener's port is released and the history flushed to disk. */
+export async function deactivate(): Promise<void> {
+  await shutdown?.();
+  shutdown = undefined;
 }

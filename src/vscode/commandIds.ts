@@ -5,6 +5,30 @@
  */
 export const COMMAND = {
   showLog: 'postalWebhooks.showLog',
+  // The listener
+  startListener: 'postalWebhooks.startListener',
+  stopListener: 'postalWebhooks.stopListener',
+  restartListener: 'postalWebhooks.restartListener',
+  listenerMenu: 'postalWebhooks.listenerMenu',
+  copyWebhookUrl: 'postalWebhooks.copyWebhookUrl',
+  showReachabilityHelp: 'postalWebhooks.showReachabilityHelp',
+  setUpPublicKey: 'postalWebhooks.setUpPublicKey',
+  // The Events view
+  groupBy: 'postalWebhooks.groupBy',
+  filterEvents: 'postalWebhooks.filterEvents',
+  clearFilter: 'postalWebhooks.clearFilter',
+  clearHistory: 'postalWebhooks.clearHistory',
+  showMore: 'postalWebhooks.showMore',
+  // Event items
+  openEvent: 'postalWebhooks.openEvent',
+  openRequest: 'postalWebhooks.openRequest',
+  copyPayload: 'postalWebhooks.copyPayload',
+  saveAsFixture: 'postalWebhooks.saveAsFixture',
+  selectForCompare: 'postalWebhooks.selectForCompare',
+  compareWithSelected: 'postalWebhooks.compareWithSelected',
+  showMessageTimeline: 'postalWebhooks.showMessageTimeline',
+  deleteEvent: 'postalWebhooks.deleteEvent',
+  copyFieldValue: 'postalWebhooks.copyFieldValue',
 } as const;
 
 export type CommandId = (typeof COMMAND)[keyof typeof COMMAND];
@@ -12,9 +36,22 @@ export type CommandId = (typeof COMMAND)[keyof typeof COMMAND];
 /** Commands registered only when the extension host runs our integration tests. */
 export const TEST_COMMAND = {
   state: 'postalWebhooks.test.state',
+  treeSnapshot: 'postalWebhooks.test.treeSnapshot',
+  explorerState: 'postalWebhooks.test.explorerState',
 } as const;
 
 export const VIEW = {
   container: 'postalWebhooks',
   events: 'postalWebhooks.events',
+} as const;
+
+/** Context keys our `when` clauses read. */
+export const CONTEXT_KEY = {
+  /** `stopped` | `starting` | `listening` | `stopping` | `error` */
+  listenerState: 'postalWebhooks.listenerState',
+  filterActive: 'postalWebhooks.filterActive',
+  /** `type` | `message` | `time` */
+  grouping: 'postalWebhooks.grouping',
+  compareSelected: 'postalWebhooks.compareSelected',
+  hasEvents: 'postalWebhooks.hasEvents',
 } as const;

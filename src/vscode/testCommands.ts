@@ -7,6 +7,10 @@ export const TEST_MODE_ENV = 'POSTAL_WEBHOOKS_TEST';
 export interface TestProbe {
   /** What the extension has set up, for tests to assert through a command. */
   state(): Record<string, unknown>;
+  /** The Events tree as rendered, `depth` levels deep (see `treeSnapshot`). */
+  treeSnapshot(depth?: number): Promise<unknown>;
+  /** The listener, status bar and view chrome as the user sees them. */
+  explorerState(): Promise<Record<string, unknown>>;
 }
 
 /**
@@ -15,5 +19,9 @@ export interface TestProbe {
  */
 export function registerTestCommands(context: vscode.ExtensionContext, probe: TestProbe): void {
   if (process.env[TEST_MODE_ENV] !== '1') return;
-  context.subscriptions.push(vscode.commands.registerCommand(TEST_COMMAND.state, () => probe.state()));
+  context.subscriptions.push(
+    vscode.commands.registerCommand(TEST_COMMAND.state, () => probe.state()),
+    vscode.commands.registerCommand(TEST_COMMAND.treeSnapshot, (depth?: number) => probe.treeSnapshot(depth)),
+    vscode.commands.registerCommand(TEST_COMMAND.explorerState, () => probe.explorerState()),
+  );
 }

@@ -9,3 +9,4 @@ export { type KeyFormat, KeyParseError, type KeyParseErrorCode, type KeyParseRes
 export { type PostalSignatureHeaders, sign, type SignOptions } from './sign';
 export { generateSigningKey, type PostalJwk, type PostalJwks, SIGNING_KEY_BITS, type SigningKeyPair, toDnsRecord, toJwks, toPrivatePem, toPublicPem } from './signingKey';
 export { type HeaderBag, type KidCheck, SIGNATURE_HEADER, type SignatureAlgorithm, type SignatureResult, type SignatureStatus, verifySignature } from './verifySignature';
+export { fetchPostalJwks, jwksUrlFor, type JwksFetchResult, normalizePastedKey } from './fetchJwks';

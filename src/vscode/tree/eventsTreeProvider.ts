@@ -1,29 +1,126 @@
 import * as vscode from 'vscode';
+import {
+  childNodes,
+  type EventFilter,
+  ExplorerModel,
+  type ExplorerNode,
+  type ExplorerView,
+  type Grouping,
+  itemSpec,
+  NO_FILTER,
+  PAGE_SIZE,
+  parentNode,
+  recordTooltip,
+  rootNodes,
+} from '../../core/explorer';
+import { type HistoryChange, type HistoryService } from '../listener/historyService';
+import { markdown } from './markdown';
+import { toTreeItem } from './treeItems';
+
+/** How long a burst of arrivals is gathered into one refresh. */
+export const REFRESH_DEBOUNCE_MS = 100;
 
 /**
- * Data behind the Events view. While it has nothing to show, VS Code renders the view's
- * `viewsWelcome` content instead.
+ * The data behind the Events view. It mirrors the history into an {@link ExplorerModel} as
+ * changes arrive (cheap, synchronous) and tells VS Code to re-read the tree at most once per
+ * {@link REFRESH_DEBOUNCE_MS}, so a burst of webhooks never floods the renderer.
  */
-export class EventsTreeProvider implements vscode.TreeDataProvider<vscode.TreeItem>, vscode.Disposable {
-  private readonly _onDidChangeTreeData = new vscode.EventEmitter<vscode.TreeItem | undefined>();
+export class EventsTreeProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
+  private readonly _onDidChangeTreeData = new vscode.EventEmitter<ExplorerNode | undefined>();
   readonly onDidChangeTreeData = this._onDidChangeTreeData.event;
+  private readonly _onDidChangeView = new vscode.EventEmitter<void>();
+  /** Fires after a refresh, with the grouping, filter or content changed. */
+  readonly onDidChangeView = this._onDidChangeView.event;
+  readonly model = new ExplorerModel();
+  private readonly pages = new Map<string | null, number>();
+  private refreshTimer: NodeJS.Timeout | undefined;
+  private current: { grouping: Grouping; filter: EventFilter };
+  private readonly subscription: vscode.Disposable;
 
-  getTreeItem(element: vscode.TreeItem): vscode.TreeItem {
-    return element;
+  constructor(
+    private readonly history: HistoryService,
+    initial: { grouping: Grouping; filter?: EventFilter },
+  ) {
+    this.current = { grouping: initial.grouping, filter: initial.filter ?? NO_FILTER };
+    this.model.reset(history.store.list());
+    this.subscription = history.onDidChange((change) => this.onHistoryChange(change));
   }
 
-  getChildren(): vscode.TreeItem[] {
-    return [];
+  get grouping(): Grouping {
+    return this.current.grouping;
+  }
+
+  get filter(): EventFilter {
+    return this.current.filter;
+  }
+
+  view(): ExplorerView {
+    return this.model.view(this.current.grouping, this.current.filter, Date.now());
+  }
+
+  /** Feeds a history change to the model; the tree follows after the debounce. */
+  private onHistoryChange(change: HistoryChange): void {
+    if (change.type === 'reset') this.model.reset(this.history.store.list());
+    else this.model.apply(change);
+    this.scheduleRefresh();
+  }
+
+  setGrouping(grouping: Grouping): void {
+    this.current = { ...this.current, grouping };
+    this.pages.clear();
+    this.refreshNow();
+  }
+
+  setFilter(filter: EventFilter): void {
+    this.current = { ...this.current, filter };
+    this.pages.clear();
+    this.refreshNow();
+  }
+
+  /** Shows the next page of rows under `parentId` (null: the root). */
+  showMore(parentId: string | null): void {
+    this.pages.set(parentId, this.limit(parentId) + PAGE_SIZE);
+    this.refreshNow();
+  }
+
+  scheduleRefresh(): void {
+    this.refreshTimer ??= setTimeout(() => this.refreshNow(), REFRESH_DEBOUNCE_MS);
+  }
+
+  refreshNow(): void {
+    clearTimeout(this.refreshTimer);
+    this.refreshTimer = undefined;
+    this._onDidChangeTreeData.fire(undefined);
+    this._onDidChangeView.fire();
+  }
+
+  getChildren(node?: ExplorerNode): ExplorerNode[] {
+    const limit = (parentId: string | undefined): number => this.limit(parentId ?? null);
+    return node === undefined ? rootNodes(this.view(), limit) : childNodes(node, limit);
+  }
+
+  getTreeItem(node: ExplorerNode): vscode.TreeItem {
+    return toTreeItem(itemSpec(node, Date.now()), node);
+  }
+
+  /** Tooltips are built on hover only: they parse the body, which refreshes should not. */
+  resolveTreeItem(item: vscode.TreeItem, node: ExplorerNode): vscode.TreeItem {
+    if (node.kind === 'record') item.tooltip = markdown(recordTooltip(node.summary.record, Date.now()));
+    return item;
+  }
+
+  getParent(node: ExplorerNode): ExplorerNode | undefined {
+    return parentNode(this.view(), node);
   }
 
   dispose(): void {
+    this.subscription.dispose();
+    clearTimeout(this.refreshTimer);
     this._onDidChangeTreeData.dispose();
+    this._onDidChangeView.dispose();
   }
-}
 
-export function registerEventsView(context: vscode.ExtensionContext, viewId: string): EventsTreeProvider {
-  const provider = new EventsTreeProvider();
-  const view = vscode.window.createTreeView(viewId, { treeDataProvider: provider, showCollapseAll: true });
-  context.subscriptions.push(provider, view);
-  return provider;
+  private limit(parentId: string | null): number {
+    return this.pages.get(parentId) ?? PAGE_SIZE;
+  }
 }

@@ -1,0 +1,134 @@
+import { EVENT_CATALOG, isEventName } from '../events';
+import { type WebhookRecord } from '../store';
+import { type EventGroup } from './explorerModel';
+import { type ExplorerNode, PAGE_SIZE, type RecordNode } from './explorerNodes';
+import { eventStyle, type IconStyle, OTHER_REQUESTS_STYLE, recordStyle } from './recordStyle';
+import { OTHER_KEY } from './recordSummary';
+import { relativeTime } from './relativeTime';
+
+/** Everything a tree row shows, as plain data; the VS Code adapter turns it into a `TreeItem`. */
+export interface ItemSpec {
+  id: string;
+  label: string;
+  description?: string;
+  icon?: IconStyle;
+  /** `;`-separated flags for menus' `viewItem =~ /flag/` clauses. */
+  contextValue: string;
+  collapsible: 'none' | 'collapsed' | 'expanded';
+  /** Markdown; for records it is built on hover instead (see `recordTooltip`). */
+  tooltip?: string;
+  /** For a record row: its id, which the row opens when clicked and the decoration reads. */
+  recordId?: string;
+  /** For a "Show more" row: the parent whose page grows. */
+  moreOf?: string | null;
+}
+
+/** Message groups start expanded for the newest few, so timelines are visible at once. */
+const EXPANDED_MESSAGE_GROUPS = 5;
+
+export function itemSpec(node: ExplorerNode, now: number): ItemSpec {
+  switch (node.kind) {
+    case 'group':
+      return groupSpec(node.id, node.group, now, node.index);
+    case 'record':
+      return recordSpec(node, now);
+    case 'field':
+      return { id: node.id, label: node.name, description: node.value, contextValue: 'postalField', collapsible: 'none', tooltip: node.value };
+    case 'more':
+      return {
+        id: node.id,
+        label: `Show ${Math.min(PAGE_SIZE, node.remaining)} more…`,
+        description: `${node.remaining.toLocaleString('en-US')} not shown`,
+        icon: { icon: 'ellipsis' },
+        contextValue: 'postalMore',
+        collapsible: 'none',
+        moreOf: node.parentId ?? null,
+      };
+  }
+}
+
+function groupSpec(id: string, group: EventGroup, now: number, index: number): ItemSpec {
+  const count = group.newestFirst.length;
+  const newest = group.newestFirst[0].record.receivedAt;
+  const when = relativeTime(newest, now);
+  if (group.grouping === 'type') {
+    const known = isEventName(group.key);
+    return {
+      id,
+      label: group.key === OTHER_KEY ? 'Other requests' : group.key,
+      description: `${count} · ${when}`,
+      icon: group.key === OTHER_KEY ? OTHER_REQUESTS_STYLE : eventStyle(group.key),
+      contextValue: 'postalGroup;byType',
+      collapsible: 'collapsed',
+      tooltip: known ? `**${group.key}**: ${EVENT_CATALOG[group.key].summary}\n\n${EVENT_CATALOG[group.key].whenSent}` : `${count} requests that are not Postal events`,
+    };
+  }
+  const thread = group.thread;
+  const counted = `${count} event${count === 1 ? '' : 's'}`;
+  return {
+    id,
+    label: thread?.label ?? group.key,
+    description: [thread?.detail, counted, when].filter((part) => part !== undefined).join(' · '),
+    icon: threadIcon(thread?.kind),
+    contextValue: `postalGroup;byMessage;${thread?.kind ?? 'other'}`,
+    collapsible: index < EXPANDED_MESSAGE_GROUPS ? 'expanded' : 'collapsed',
+  };
+}
+
+function threadIcon(kind: string | undefined): IconStyle {
+  if (kind === 'message') return { icon: 'mail' };
+  if (kind === 'domain') return { icon: 'globe', color: 'charts.orange' };
+  if (kind === 'server') return { icon: 'server' };
+  return OTHER_REQUESTS_STYLE;
+}
+
+/**
+ * An event row. Under an event-type group the event name is the group's, so the row leads with
+ * what it is about; under a message the recipient is the group's, so the row leads with the event.
+ */
+function recordSpec(node: RecordNode, now: number): ItemSpec {
+  const { summary } = node;
+  const record = summary.record;
+  const underType = node.parentId?.startsWith('group:type:') === true;
+  const underMessage = node.parentId?.startsWith('group:message:') === true;
+  const label = underType ? (summary.subject ?? summary.label) : summary.label;
+  const about = underType ? undefined : underMessage ? messageRowDetail(summary.subject, summary.thread.detail, record) : summary.subject;
+  const description = [about, relativeTime(record.receivedAt, now), ...recordMarks(record)].filter((part) => part !== undefined && part !== '').join(' · ');
+  return {
+    id: node.id,
+    label,
+    description,
+    icon: recordStyle(record),
+    contextValue: recordContextValue(record),
+    collapsible: record.kind === 'postal' && record.parse.status === 'json' ? 'collapsed' : 'none',
+    recordId: record.id,
+  };
+}
+
+function messageRowDetail(subject: string | undefined, recipient: string | undefined, record: WebhookRecord): string | undefined {
+  if (record.event === 'MessageBounced') return 'bounce';
+  return subject === recipient ? undefined : subject;
+}
+
+/** Short warnings after the time: a retry, a signature or schema problem, what Postal got. */
+export function recordMarks(record: WebhookRecord): string[] {
+  const marks: string[] = [];
+  if (record.duplicate) marks.push(`retry #${record.attempt}`);
+  if (record.signature.status === 'invalid') marks.push('✗ bad signature');
+  if (record.signature.status === 'missing' && record.kind === 'postal') marks.push('⚠ unsigned');
+  if (record.schema?.valid === false && record.kind === 'postal') marks.push(`✗ ${record.schema.issues.length} schema issue${record.schema.issues.length === 1 ? '' : 's'}`);
+  if (record.parse.status === 'invalid-json') marks.push('✗ not JSON');
+  if (record.response.status < 200 || record.response.status > 299) marks.push(`→ ${record.response.status}`);
+  return marks;
+}
+
+/**
+ * Menu flags of an event row: `postalRecord` always, then its kind, `sig-<status>`, `json`
+ * when the body is a JSON object (copy / save / compare need it), `schemaInvalid`.
+ */
+export function recordContextValue(record: WebhookRecord): string {
+  const flags = ['postalRecord', record.kind, `sig-${record.signature.status}`];
+  if (record.parse.status === 'json' && !record.body.truncated) flags.push('json');
+  if (record.schema?.valid === false) flags.push('schemaInvalid');
+  return flags.join(';');
+}

@@ -1,0 +1,74 @@
+import { postalAnswerFor, postalOutcome } from '../listener';
+import { type WebhookRecord } from '../store';
+import { keyFields, parseRecordBody, payloadOf } from './envelopeFields';
+import { localDateTime, relativeTime } from './relativeTime';
+
+/** Escapes text for Markdown so values from the wire cannot format (or link) anything. */
+export function escapeMarkdown(value: string): string {
+  return value.replace(/[\\`*_{}[\]()#+\-.!|<>~$]/g, (char) => `\\${char}`);
+}
+
+const MAX_VALUE = 120;
+
+function shortValue(value: string): string {
+  return escapeMarkdown(value.length > MAX_VALUE ? `${value.slice(0, MAX_VALUE - 1)}…` : value);
+}
+
+/** One line about the signature: status, algorithm, key, and why when it is not valid. */
+export function signatureLine(record: WebhookRecord): string {
+  const { status, algorithm, kid, reason } = record.signature;
+  const algo = algorithm === undefined ? '' : ` (${algorithm === 'sha256' ? 'RSA-SHA256' : 'RSA-SHA1, legacy'})`;
+  const key = kid?.key === undefined ? '' : `, key \`${kid.key.slice(0, 8)}…\``;
+  const because = reason === undefined ? '' : ` — ${escapeMarkdown(reason)}`;
+  if (status === 'valid') return `$(pass) Signature valid${algo}${key}${because}`;
+  if (status === 'invalid') return `$(error) Signature **invalid**${algo}${because}`;
+  if (status === 'missing') return `$(warning) **Unsigned**${because}`;
+  return `$(circle-outline) Signature not checked${algo}: no public key is set up`;
+}
+
+function schemaLines(record: WebhookRecord): string[] {
+  if (record.parse.status === 'invalid-json') return [`$(error) Body is not JSON: ${escapeMarkdown(record.parse.message)}`];
+  if (record.parse.status === 'empty') return ['$(warning) Empty body'];
+  if (record.schema === undefined) return [];
+  if (record.schema.valid) return record.kind === 'postal' ? ['$(pass) Matches the Postal schema'] : ['Not a Postal event'];
+  const issues = record.schema.issues.slice(0, 4).map((issue) => `- \`${issue.path.join('.') || '(body)'}\`: ${shortValue(issue.message)}`);
+  const more = record.schema.issues.length > 4 ? [`- … ${record.schema.issues.length - 4} more`] : [];
+  return [`$(error) ${record.schema.issues.length} schema issue${record.schema.issues.length === 1 ? '' : 's'}:`, ...issues, ...more];
+}
+
+/** What we answered and what Postal makes of it (success, retry in N min, gives up). */
+export function responseLine(record: WebhookRecord): string {
+  const { status, delayMs } = record.response;
+  const after = delayMs > 0 ? ` after ${delayMs} ms` : '';
+  if (record.kind === 'rejected' || record.kind === 'too-large') return `$(circle-slash) Answered ${status}${after} (${record.response.reason})`;
+  const outcome = postalOutcome(postalAnswerFor(status, delayMs), record.attempt);
+  if (outcome.success) return `$(check) Answered ${status}${after}: Postal counts it as delivered`;
+  const then = outcome.willRetry ? `Postal retries in ${outcome.nextAttemptInMinutes} min` : 'Postal gives up (last attempt)';
+  return `$(history) Answered ${outcome.statusCode === status ? status : `${status}${after}, Postal sees ${outcome.statusCode}`}: ${then}`;
+}
+
+function forwardLine(record: WebhookRecord): string | undefined {
+  const forward = record.forward;
+  if (forward === undefined) return undefined;
+  const url = shortValue(forward.url);
+  if (forward.outcome === 'pending') return `$(loading) Forwarding to ${url}…`;
+  if (forward.outcome === 'failed') return `$(error) Forward to ${url} failed after ${forward.durationMs} ms: ${shortValue(forward.error.message)}`;
+  const tone = forward.status >= 200 && forward.status < 300 ? '$(pass)' : '$(error)';
+  return `${tone} Your app (${url}) answered ${forward.status} in ${forward.durationMs} ms`;
+}
+
+/**
+ * The hover of an event row, in Markdown with codicons: what, when, its uuid, the signature,
+ * the schema, our answer and Postal's reaction, the forward, and the key fields.
+ */
+export function recordTooltip(record: WebhookRecord, now: number): string {
+  const title = record.event ?? `${record.method} ${record.path}`;
+  const lines = [`**${escapeMarkdown(title)}** · ${localDateTime(record.receivedAt)} (${relativeTime(record.receivedAt, now)})`, ''];
+  if (record.uuid !== undefined) lines.push(`uuid \`${record.uuid}\`${record.duplicate ? ` · **retry**, attempt ${record.attempt}` : ''}`, '');
+  lines.push(signatureLine(record), '', ...schemaLines(record), '', responseLine(record));
+  const forward = forwardLine(record);
+  if (forward !== undefined) lines.push('', forward);
+  const fields = keyFields(record.event, payloadOf(parseRecordBody(record))).filter((field) => field.name !== 'output').slice(0, 8);
+  if (fields.length > 0) lines.push('', '---', '', ...fields.map((field) => `${escapeMarkdown(field.name)}: ${shortValue(field.value)}  `));
+  return lines.join('\n');
+}

@@ -1,0 +1,144 @@
+import { Emitter, type Disposable, type Event } from '../../core/emitter';
+import { createListener, formatRecordLine, type ListenerAddress, type ListenerError, type WebhookListener } from '../../core/listener';
+import { type Logger } from '../../core/logger';
+import { type WebhookRecord } from '../../core/store';
+import { type HistoryService } from './historyService';
+import { type ListenerSettings, type SettingProblem } from './listenerSettings';
+
+/** What the Events view, the status bar and the `postalWebhooks.listenerState` context key show. */
+export type ListenerUiState = 'stopped' | 'starting' | 'listening' | 'stopping' | 'error';
+
+/** Why the last start failed: a bad setting, or the listen call itself (port in use, bad host…). */
+export type StartProblem = { kind: 'settings'; problems: SettingProblem[]; message: string } | { kind: 'listen'; error: ListenerError; message: string };
+
+export type StartOutcome = { ok: true; address: ListenerAddress } | { ok: false; problem: StartProblem };
+
+/**
+ * Runs the webhook listener for the extension: builds it from the current settings on every
+ * start (so a restart picks up any change), keeps one start or stop at a time, logs one line
+ * per request (headers and body only at trace level) and reports its state. Free of `vscode`.
+ */
+export class ListenerController {
+  private listener: WebhookListener | undefined;
+  private subscriptions: Disposable[] = [];
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly states: Emitter<ListenerUiState>;
+  state: ListenerUiState = 'stopped';
+  address: ListenerAddress | undefined;
+  problem: StartProblem | undefined;
+  /** The settings the listener runs with (or last failed to start with). */
+  settings: ListenerSettings;
+  readonly onDidChangeState: Event<ListenerUiState>;
+
+  constructor(
+    private readonly history: HistoryService,
+    private readonly readSettings: () => ListenerSettings,
+    private readonly log: Logger,
+  ) {
+    this.settings = readSettings();
+    this.states = new Emitter((error) => log.error(`a listener state subscriber failed: ${String(error)}`));
+    this.onDidChangeState = this.states.event;
+  }
+
+  get running(): boolean {
+    return this.state === 'listening' || this.state === 'starting';
+  }
+
+  start(): Promise<StartOutcome> {
+    return this.enqueue(() => this.doStart());
+  }
+
+  stop(): Promise<void> {
+    return this.enqueue(() => this.doStop());
+  }
+
+  restart(): Promise<StartOutcome> {
+    return this.enqueue(async () => {
+      await this.doStop();
+      return this.doStart();
+    });
+  }
+
+  /** Stops the listener and runs `work` before any other start (e.g. swapping the history it writes to). */
+  stopFor(work: () => Promise<void>): Promise<void> {
+    return this.enqueue(async () => {
+      await this.doStop();
+      await work();
+    });
+  }
+
+  /** Re-reads the settings while not running, so the status shows e.g. a new key before the next start. */
+  reloadSettings(): void {
+    if (this.listener !== undefined) return;
+    this.settings = this.readSettings();
+    this.states.fire(this.state);
+  }
+
+  async dispose(): Promise<void> {
+    await this.stop();
+    this.states.dispose();
+  }
+
+  private enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private setState(state: ListenerUiState): void {
+    if (this.state === state) return;
+    this.state = state;
+    this.states.fire(state);
+  }
+
+  private async doStart(): Promise<StartOutcome> {
+    if (this.listener !== undefined && this.address !== undefined) return { ok: true, address: this.address };
+    this.settings = this.readSettings();
+    if (this.settings.problems.length > 0) {
+      const message = this.settings.problems.map((problem) => problem.message).join(' ');
+      return this.failed({ kind: 'settings', problems: this.settings.problems, message });
+    }
+    this.setState('starting');
+    const options = this.settings.key.status === 'ok' ? { ...this.settings.options, publicKey: this.settings.key.keySet } : this.settings.options;
+    const listener = createListener(options, { store: this.history.store, logger: this.log });
+    const started = await listener.start();
+    if (!started.ok) return this.failed({ kind: 'listen', error: started.error, message: started.error.message });
+    this.listener = listener;
+    this.subscriptions = [listener.onRecord((record) => this.logRecord(record))];
+    this.address = started.address;
+    this.problem = undefined;
+    this.setState('listening');
+    return { ok: true, address: started.address };
+  }
+
+  private failed(problem: StartProblem): StartOutcome {
+    this.problem = problem;
+    this.address = undefined;
+    // The listener logs its own listen errors; settings problems are ours to log.
+    if (problem.kind === 'settings') this.log.error(`not started: ${problem.message}`);
+    this.setState('error');
+    return { ok: false, problem };
+  }
+
+  private async doStop(): Promise<void> {
+    const listener = this.listener;
+    if (listener === undefined) {
+      this.problem = undefined;
+      this.setState('stopped');
+      return;
+    }
+    this.setState('stopping');
+    for (const subscription of this.subscriptions) subscription.dispose();
+    this.subscriptions = [];
+    await listener.stop();
+    this.listener = undefined;
+    this.address = undefined;
+    this.setState('stopped');
+  }
+
+  private logRecord(record: WebhookRecord): void {
+    this.log.info(formatRecordLine(record, { color: false }));
+    this.log.trace(`${record.id} headers: ${record.headers.raw.map(([name, value]) => `${name}: ${value}`).join(' | ')}`);
+    this.log.trace(`${record.id} body (${record.body.encoding}, ${record.body.size} bytes): ${record.body.data}`);
+  }
+}

@@ -1,0 +1,70 @@
+import { type ListenerController, type ListenerUiState } from './listenerController';
+import { isLoopbackHost, type KeyState } from './listenerSettings';
+
+/** The listener as the status bar item, its tooltip and the Events view's message line show it. */
+export interface ListenerStatus {
+  state: ListenerUiState;
+  /** One plain line above the Events tree. */
+  line: string;
+  /** Status bar text with codicons, e.g. `$(radio-tower) Postal :8789 · 12`. */
+  statusText: string;
+  /** Markdown with codicons. */
+  tooltip: string;
+}
+
+const STATE_WORDS: Record<ListenerUiState, string> = {
+  stopped: 'Stopped',
+  starting: 'Starting…',
+  listening: 'Listening',
+  stopping: 'Stopping…',
+  error: 'Not listening (error)',
+};
+
+/** The key in a few words: `key fb224b07… (JWKS)`, or what is missing. */
+export function keyWords(key: KeyState): string {
+  if (key.status === 'ok') return `key ${key.summary}`;
+  if (key.status === 'invalid') return 'public key setting unusable: signatures unchecked';
+  return 'no public key: signatures unchecked';
+}
+
+export function listenerStatus(controller: ListenerController, eventCount: number): ListenerStatus {
+  const { state, address, problem, settings } = controller;
+  const configuredPort = settings.options.port ?? 0;
+  const count = ` · ${eventCount}`;
+  let line: string;
+  let statusText: string;
+  if (state === 'listening' && address !== undefined) {
+    line = `Listening on ${address.url} · ${keyWords(settings.key)}`;
+    statusText = `$(radio-tower) Postal :${address.port}${count}`;
+  } else if (state === 'error') {
+    line = `Not listening: ${problem?.message ?? 'the listener failed to start'}`;
+    statusText = `$(error) Postal :${configuredPort}`;
+  } else if (state === 'starting' || state === 'stopping') {
+    line = `${STATE_WORDS[state]} · ${keyWords(settings.key)}`;
+    statusText = '$(loading~spin) Postal';
+  } else {
+    line = `Listener stopped · ${keyWords(settings.key)}`;
+    statusText = `$(circle-slash) Postal${count}`;
+  }
+  return { state, line, statusText, tooltip: tooltipOf(controller, eventCount) };
+}
+
+function tooltipOf(controller: ListenerController, eventCount: number): string {
+  const { state, address, problem, settings } = controller;
+  const lines = [`**Postal Webhooks** · ${STATE_WORDS[state]}`, ''];
+  if (address !== undefined) lines.push(`$(link) \`${address.url}\``, '');
+  if (state === 'error' && problem !== undefined) lines.push(`$(error) ${problem.message}`, '');
+  const host = address?.host ?? settings.options.host ?? '127.0.0.1';
+  if (!isLoopbackHost(host)) lines.push(`$(warning) Listening on ${host}: reachable from other machines`, '');
+  const key = settings.key;
+  if (key.status === 'ok') lines.push(`$(key) Public key \`${key.summary}\`: signatures are verified`, '');
+  else if (key.status === 'invalid') lines.push(`$(warning) The public key setting is unusable: ${key.message}`, '');
+  else lines.push('$(key) No public key: signatures are not checked. Run **Postal: Set Up Postal Public Key**.', '');
+  lines.push(`$(history) ${eventCount} event${eventCount === 1 ? '' : 's'} in the history (keeps the last ${settings.maxEvents})`, '', 'Click for listener actions');
+  return lines.join('\n');
+}
+
+/** `describeListener(controller).line` for the Events view, with no count needed. */
+export function describeListener(controller: ListenerController): { line: string } {
+  return { line: listenerStatus(controller, 0).line };
+}

@@ -1,0 +1,119 @@
+import * as vscode from 'vscode';
+import { type ExplorerNode, prettyEnvelope, recordTitle } from '../../core/explorer';
+import { type Logger } from '../../core/logger';
+import { type WebhookRecord } from '../../core/store';
+import { COMMAND, CONTEXT_KEY } from '../commandIds';
+import { registerGuarded } from '../guarded';
+import { type HistoryService } from '../listener/historyService';
+import { eventDocumentUri, openEventDocument, openRequestDocument } from './eventDocuments';
+import { type EventsView } from './eventsView';
+import { fieldFromArgs, recordsFromArgs } from './itemArgs';
+
+export interface EventCommandDeps {
+  history: HistoryService;
+  view: EventsView;
+  log: Logger;
+}
+
+/** Why a record cannot be used as JSON, for the message shown instead. */
+function notJson(record: WebhookRecord): string {
+  return `${recordTitle(record)} has no JSON body to use (${record.parse.status === 'invalid-json' ? 'it is not valid JSON' : record.body.truncated ? 'it was too large to keep' : 'it is empty or binary'}).`;
+}
+
+/** The default name of a fixture file: `MessageSent-8a3f0c6e.postal.json`. */
+export function fixtureFileName(record: WebhookRecord): string {
+  const what = (record.event ?? 'request').replace(/[^A-Za-z0-9_-]+/g, '-');
+  const which = record.uuid?.slice(0, 8) ?? record.id.slice(0, 13);
+  return `${what}-${which}${record.kind === 'postal' ? '.postal' : ''}.json`;
+}
+
+async function saveAsFixture(record: WebhookRecord): Promise<vscode.Uri | undefined> {
+  const text = prettyEnvelope(record);
+  if (text === undefined) {
+    void vscode.window.showWarningMessage(notJson(record));
+    return undefined;
+  }
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const defaultUri = folder === undefined ? undefined : vscode.Uri.joinPath(folder, 'fixtures', fixtureFileName(record));
+  const target = await vscode.window.showSaveDialog({ title: `Save ${recordTitle(record)} as a fixture`, defaultUri, filters: { 'Postal payload': ['json'] }, saveLabel: 'Save Fixture' });
+  if (target === undefined) return undefined;
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
+  const open = 'Open';
+  void vscode.window.showInformationMessage(`Saved ${vscode.workspace.asRelativePath(target)}.`, open).then((choice) => (choice === open ? vscode.window.showTextDocument(target) : undefined));
+  return target;
+}
+
+/**
+ * "Select for Compare" then "Compare with Selected", as in the Explorer: a diff of the two
+ * pretty-printed envelopes. One record remembered at a time (`postalWebhooks.compareSelected`).
+ */
+class CompareSelection {
+  private selected: WebhookRecord | undefined;
+
+  async select(record: WebhookRecord): Promise<void> {
+    this.selected = record;
+    await vscode.commands.executeCommand('setContext', CONTEXT_KEY.compareSelected, true);
+  }
+
+  async compareWith(record: WebhookRecord): Promise<boolean> {
+    const left = this.selected;
+    if (left === undefined) {
+      void vscode.window.showInformationMessage('First choose "Select for Compare" on another event.');
+      return false;
+    }
+    const title = `${recordTitle(left)} ↔ ${recordTitle(record)}`;
+    await vscode.commands.executeCommand('vscode.diff', eventDocumentUri(left, 'event'), eventDocumentUri(record, 'event'), title, { preview: true });
+    return true;
+  }
+}
+
+/** Registers the commands on event rows (inline and context menu), each guarded at its boundary. */
+export function registerEventCommands({ history, view, log }: EventCommandDeps): vscode.Disposable[] {
+  const selection = (): readonly ExplorerNode[] => view.treeView.selection;
+  const records = (first: unknown, second: unknown): WebhookRecord[] => recordsFromArgs(history, first, second, selection());
+  const first = (arg: unknown): WebhookRecord | undefined => records(arg, undefined)[0];
+  const compare = new CompareSelection();
+  return [
+    registerGuarded(COMMAND.openEvent, 'Open Event', log, async (arg: unknown) => {
+      const record = first(arg);
+      if (record !== undefined) await openEventDocument(record);
+    }),
+    registerGuarded(COMMAND.openRequest, 'Open Request', log, async (arg: unknown) => {
+      const record = first(arg);
+      if (record !== undefined) await openRequestDocument(record);
+    }),
+    registerGuarded(COMMAND.copyPayload, 'Copy Payload', log, async (arg: unknown) => {
+      const record = first(arg);
+      if (record === undefined) return undefined;
+      const text = prettyEnvelope(record);
+      if (text === undefined) return void vscode.window.showWarningMessage(notJson(record));
+      await vscode.env.clipboard.writeText(text);
+      vscode.window.setStatusBarMessage(`$(check) Copied the ${recordTitle(record)} envelope`, 3000);
+      return text;
+    }),
+    registerGuarded(COMMAND.saveAsFixture, 'Save as Fixture', log, async (arg: unknown) => {
+      const record = first(arg);
+      return record === undefined ? undefined : saveAsFixture(record);
+    }),
+    registerGuarded(COMMAND.selectForCompare, 'Select for Compare', log, async (arg: unknown) => {
+      const record = first(arg);
+      if (record !== undefined) await compare.select(record);
+    }),
+    registerGuarded(COMMAND.compareWithSelected, 'Compare with Selected', log, async (arg: unknown) => {
+      const record = first(arg);
+      return record === undefined ? false : compare.compareWith(record);
+    }),
+    registerGuarded(COMMAND.showMessageTimeline, 'Show Message Timeline', log, async (arg: unknown) => {
+      const record = first(arg);
+      return record === undefined ? false : view.revealInTimeline(record.id);
+    }),
+    registerGuarded(COMMAND.deleteEvent, 'Delete Event', log, async (arg: unknown, all: unknown) => {
+      const chosen = records(arg, all);
+      return chosen.length === 0 ? 0 : history.store.delete(chosen.map((record) => record.id));
+    }),
+    registerGuarded(COMMAND.copyFieldValue, 'Copy Value', log, async (arg: unknown) => {
+      const field = fieldFromArgs(arg, selection());
+      if (field !== undefined) await vscode.env.clipboard.writeText(field.value);
+    }),
+  ];
+}

@@ -1,0 +1,65 @@
+import * as vscode from 'vscode';
+import { eventDocumentText, prettyEnvelope, recordTitle, requestDocumentText } from '../../core/explorer';
+import { type WebhookRecord } from '../../core/store';
+import { type HistoryService } from '../listener/historyService';
+
+/** Read-only documents of received events: the envelope as JSON, and the whole request as Markdown. */
+export const EVENT_SCHEME = 'postal-webhooks-event';
+
+type DocumentKind = 'event' | 'request';
+
+/** File names cannot hold every character an event name or path may contain. */
+function safeName(text: string): string {
+  return text.replace(/[\\/:*?"<>|#%\s]+/g, ' ').trim().slice(0, 80) || 'request';
+}
+
+/** `postal-webhooks-event:/MessageSent 8a3f0c6e.json?id=…`: the path gives the editor tab its title. */
+export function eventDocumentUri(record: WebhookRecord, kind: DocumentKind): vscode.Uri {
+  const name = safeName(recordTitle(record));
+  const file = kind === 'request' ? `${name} request.md` : `${name}.${prettyEnvelope(record) === undefined ? 'txt' : 'json'}`;
+  return vscode.Uri.from({ scheme: EVENT_SCHEME, path: `/${file}`, query: new URLSearchParams({ id: record.id, kind }).toString() });
+}
+
+/**
+ * Serves both kinds from the history by record id, and refreshes open documents when a
+ * record changes (a forward result arriving after the answer to Postal).
+ */
+export class EventDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly _onDidChange = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this._onDidChange.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly history: HistoryService) {
+    this.subscription = history.onDidChange((change) => {
+      if (change.type !== 'updated') return;
+      for (const kind of ['event', 'request'] as const) this._onDidChange.fire(eventDocumentUri(change.record, kind));
+    });
+  }
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    const query = new URLSearchParams(uri.query);
+    const record = this.history.store.get(query.get('id') ?? '');
+    if (record === undefined) return 'This event is no longer in the history (deleted, cleared, or pushed out by newer events).\n';
+    return query.get('kind') === 'request' ? requestDocumentText(record) : eventDocumentText(record);
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this._onDidChange.dispose();
+  }
+}
+
+export async function openEventDocument(record: WebhookRecord): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(eventDocumentUri(record, 'event'));
+  return vscode.window.showTextDocument(document, { preview: true, preserveFocus: false });
+}
+
+/** The request as rendered Markdown (the source when the preview is not available). */
+export async function openRequestDocument(record: WebhookRecord): Promise<void> {
+  const uri = eventDocumentUri(record, 'request');
+  try {
+    await vscode.commands.executeCommand('markdown.showPreview', uri);
+  } catch {
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: true });
+  }
+}

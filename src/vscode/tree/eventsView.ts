@@ -1,0 +1,97 @@
+import * as vscode from 'vscode';
+import { describeFilter, type EventFilter, type ExplorerNode, type Grouping, GROUPINGS, isFilterActive, nodeForRecord } from '../../core/explorer';
+import { CONTEXT_KEY, VIEW } from '../commandIds';
+import { type HistoryService } from '../listener/historyService';
+import { type ListenerController } from '../listener/listenerController';
+import { describeListener } from '../listener/listenerStatus';
+import { EventsTreeProvider } from './eventsTreeProvider';
+
+const GROUPING_STATE_KEY = 'postalWebhooks.events.grouping';
+const TICK_MS = 60_000;
+
+/**
+ * The Events view: the tree, its title description (the filter), its message line (listener
+ * state and key), the unseen-events badge while hidden, relative times refreshed every minute
+ * while visible, and the context keys its menus and welcome content read.
+ */
+export class EventsView implements vscode.Disposable {
+  readonly provider: EventsTreeProvider;
+  readonly treeView: vscode.TreeView<ExplorerNode>;
+  private readonly disposables: vscode.Disposable[] = [];
+  private unseen = 0;
+  private ticker: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly workspaceState: vscode.Memento,
+    history: HistoryService,
+    private readonly controller: ListenerController,
+  ) {
+    const stored = workspaceState.get<string>(GROUPING_STATE_KEY);
+    const grouping: Grouping = stored !== undefined && Object.hasOwn(GROUPINGS, stored) ? (stored as Grouping) : 'type';
+    this.provider = new EventsTreeProvider(history, { grouping });
+    this.treeView = vscode.window.createTreeView(VIEW.events, { treeDataProvider: this.provider, showCollapseAll: true, canSelectMany: true });
+    this.disposables.push(
+      this.provider,
+      this.treeView,
+      this.provider.onDidChangeView(() => this.updateChrome()),
+      controller.onDidChangeState(() => this.updateChrome()),
+      history.onDidChange((change) => this.countUnseen(change.type === 'added')),
+      this.treeView.onDidChangeVisibility(() => this.onVisibility()),
+    );
+    this.updateChrome();
+    this.onVisibility();
+  }
+
+  async setGrouping(grouping: Grouping): Promise<void> {
+    this.provider.setGrouping(grouping);
+    await this.workspaceState.update(GROUPING_STATE_KEY, grouping);
+  }
+
+  setFilter(filter: EventFilter): void {
+    this.provider.setFilter(filter);
+  }
+
+  /** Shows a record's message timeline: by-message grouping, its group expanded, the record selected. */
+  async revealInTimeline(recordId: string): Promise<boolean> {
+    if (this.provider.grouping !== 'message') await this.setGrouping('message');
+    const node = nodeForRecord(this.provider.view(), recordId);
+    if (node === undefined) return false;
+    await this.treeView.reveal(node, { select: true, focus: true, expand: true });
+    return true;
+  }
+
+  dispose(): void {
+    clearInterval(this.ticker);
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+
+  private updateChrome(): void {
+    const view = this.provider.view();
+    const filter = this.provider.filter;
+    const active = isFilterActive(filter);
+    const matched = view.grouping === 'time' ? view.records.length : view.groups.reduce((sum, group) => sum + group.newestFirst.length, 0);
+    this.treeView.description = active ? `${describeFilter(filter)} (${matched} of ${view.total})` : undefined;
+    // A message hides the welcome content, so it is only shown above rows.
+    this.treeView.message = matched > 0 ? describeListener(this.controller).line : undefined;
+    void vscode.commands.executeCommand('setContext', CONTEXT_KEY.filterActive, active);
+    void vscode.commands.executeCommand('setContext', CONTEXT_KEY.grouping, view.grouping);
+    void vscode.commands.executeCommand('setContext', CONTEXT_KEY.hasEvents, view.total > 0);
+  }
+
+  private countUnseen(added: boolean): void {
+    if (!added || this.treeView.visible) return;
+    this.unseen++;
+    this.treeView.badge = { value: this.unseen, tooltip: `${this.unseen} new webhook event${this.unseen === 1 ? '' : 's'}` };
+  }
+
+  private onVisibility(): void {
+    clearInterval(this.ticker);
+    this.ticker = undefined;
+    if (!this.treeView.visible) return;
+    this.unseen = 0;
+    this.treeView.badge = undefined;
+    // Relative times ("3 min ago") age while the view is open.
+    this.ticker = setInterval(() => this.provider.refreshNow(), TICK_MS);
+    this.provider.refreshNow();
+  }
+}
