@@ -9,7 +9,7 @@ export interface JsonTextError {
 }
 
 export type JsonTextResult =
-  | { ok: true; value: unknown; compact: string }
+  | { ok: true; value: unknown; json: string }
   | { ok: false; errors: JsonTextError[] };
 
 /**
@@ -22,8 +22,9 @@ export type JsonTextResult =
  * - strings are re-escaped the Rails way (`"<"` and `"\u003c"` both go out as `\u003c`);
  * - keys keep their order (and duplicates, if any); whitespace and comments are dropped.
  * `kindsFor` gets the parsed value first, so the caller can look the float fields up by its `event`.
+ * `indent` > 0 lays the same encoding out for reading and editing (like `JSON.stringify(v, null, 2)`).
  */
-export function compactJsonText(text: string, kindsFor: (value: unknown) => NumberKindAt): JsonTextResult {
+export function encodeJsonText(text: string, kindsFor: (value: unknown) => NumberKindAt, indent = 0): JsonTextResult {
   const parseErrors: ParseError[] = [];
   const root = parseTree(text, parseErrors, { allowTrailingComma: false, disallowComments: false });
   if (parseErrors.length > 0 || root === undefined) {
@@ -31,7 +32,7 @@ export function compactJsonText(text: string, kindsFor: (value: unknown) => Numb
     return { ok: false, errors: errors.length > 0 ? errors : [{ message: 'The document is empty.', offset: 0, length: 0 }] };
   }
   const value = nodeValue(root);
-  return { ok: true, value, compact: encodeNode(root, text, kindsFor(value)) };
+  return { ok: true, value, json: encodeNode(root, text, kindsFor(value), indent) };
 }
 
 function describeParseError(error: ParseError): string {
@@ -39,14 +40,19 @@ function describeParseError(error: ParseError): string {
   return `Not valid JSON: ${words}.`;
 }
 
-function encodeNode(root: Node, text: string, kindAt: NumberKindAt): string {
+function encodeNode(root: Node, text: string, kindAt: NumberKindAt, indent: number): string {
   const path: (string | number)[] = [];
+  const layout = (open: string, parts: string[], close: string): string => {
+    if (indent === 0 || parts.length === 0) return open + parts.join(',') + close;
+    const inner = ' '.repeat(indent * path.length + indent);
+    return `${open}\n${inner}${parts.join(`,\n${inner}`)}\n${' '.repeat(indent * path.length)}${close}`;
+  };
   const encode = (node: Node): string => {
     switch (node.type) {
       case 'object':
-        return `{${(node.children ?? []).map((property) => encodeProperty(property)).join(',')}}`;
+        return layout('{', (node.children ?? []).map((property) => encodeProperty(property)), '}');
       case 'array':
-        return `[${(node.children ?? []).map((item, index) => within(index, () => encode(item))).join(',')}]`;
+        return layout('[', (node.children ?? []).map((item, index) => within(index, () => encode(item))), ']');
       case 'string':
         return railsString(node.value as string);
       case 'number':
@@ -60,7 +66,7 @@ function encodeNode(root: Node, text: string, kindAt: NumberKindAt): string {
   const encodeProperty = (property: Node): string => {
     const [keyNode, valueNode] = property.children ?? [];
     const key = keyNode.value as string;
-    return `${railsString(key)}:${valueNode === undefined ? 'null' : within(key, () => encode(valueNode))}`;
+    return `${railsString(key)}:${indent > 0 ? ' ' : ''}${valueNode === undefined ? 'null' : within(key, () => encode(valueNode))}`;
   };
   const within = (segment: string | number, run: () => string): string => {
     path.push(segment);

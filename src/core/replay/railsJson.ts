@@ -1,4 +1,4 @@
-import { rubyFloat, rubyInteger } from './rubyFloat';
+import { rubyFloat } from './rubyFloat';
 
 /**
  * JSON as Rails' `Hash#to_json` writes it (ActiveSupport 7.1 on the `json` gem), which is what
@@ -57,10 +57,13 @@ export function railsString(text: string): string {
   return out + text.slice(plainFrom) + '"';
 }
 
-/** A number as Ruby prints it; a non-integral value is always a Float in Ruby. */
+/**
+ * A number as Ruby prints it. A non-integral value is always a Float in Ruby; so is an integral
+ * one beyond 2^53, which a double cannot hold exactly as the Integer it would have been.
+ */
 export function railsNumber(value: number, kind: NumberKind): string {
-  if (kind === 'float' || !Number.isInteger(value)) return rubyFloat(value);
-  return rubyInteger(value);
+  if (kind === 'float' || !Number.isSafeInteger(value)) return rubyFloat(value);
+  return String(value);
 }
 
 export interface RailsJsonOptions {

@@ -47,10 +47,3 @@ export function rubyFloat(value: number): string {
   return `${sign}${digits.slice(0, pointAt)}.${digits.slice(pointAt)}`;
 }
 
-/**
- * Formats an integral number as Ruby's `Integer#to_s`: all digits, never an exponent.
- * (JavaScript would write 1e21 for a large one.)
- */
-export function rubyInteger(value: number): string {
-  return Number.isSafeInteger(value) ? String(value) : BigInt(value).toString();
-}

@@ -20,6 +20,10 @@ describe('railsJson', () => {
     assert.equal(text, '{"event":"SendLimitApproaching","timestamp":1714567890.0,"payload":{"volume":912,"limit":1000,"ratio":0.912},"uuid":"u"}');
   });
 
+  it('writes safe integers as integers and anything a double cannot hold as an Integer as a Ruby float', () => {
+    assert.equal(railsJson([48213, -7, 1e21, 2 ** 60, 0.5]), '[48213,-7,1.0e+21,1.152921504606847e+18,0.5]');
+  });
+
   it('lays out readable JSON with the same escaping when asked to indent', () => {
     const text = railsJson({ a: [1, { b: '<' }], c: {}, d: [] }, { indent: 2 });
     assert.equal(text, '{\n  "a": [\n    1,\n    {\n      "b": "\\u003c"\n    }\n  ],\n  "c": {},\n  "d": []\n}');

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { rubyFloat, rubyInteger } from '../../../src/core/replay/rubyFloat';
+import { rubyFloat } from '../../../src/core/replay/rubyFloat';
 
 const FIXTURE = join(__dirname, '../../../../test/fixtures/replay/ruby-floats.json');
 
@@ -46,9 +46,3 @@ describe('rubyFloat', () => {
   });
 });
 
-describe('rubyInteger', () => {
-  it('writes large integers with all their digits, never an exponent', () => {
-    assert.equal(rubyInteger(48213), '48213');
-    assert.equal(rubyInteger(1e21), '1000000000000000000000');
-  });
-});
