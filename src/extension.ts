@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { componentLogger } from './core/logger';
 import { COMMAND, VIEW } from './vscode/commandIds';
 import { createLogChannel, loggerFor } from './vscode/logging';
+import { registerReplay } from './vscode/replay/registerReplay';
 import { registerTestCommands } from './vscode/testCommands';
 import { registerEventsView } from './vscode/tree/eventsTreeProvider';
 
@@ -13,6 +14,7 @@ export function activate(context: vscode.ExtensionContext): void {
 
   registerEventsView(context, VIEW.events);
   context.subscriptions.push(vscode.commands.registerCommand(COMMAND.showLog, () => channel.show(true)));
+  registerReplay(context, { log: componentLogger(loggerFor(channel), 'replay') });
 
   registerTestCommands(context, {
     state: () => ({ activated: true, extensionMode: context.extensionMode, logChannel: channel.name }),

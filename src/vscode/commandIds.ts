@@ -5,6 +5,16 @@
  */
 export const COMMAND = {
   showLog: 'postalWebhooks.showLog',
+  insertEvent: 'postalWebhooks.insertEvent',
+  newPayloadFile: 'postalWebhooks.newPayloadFile',
+  sendTestEvent: 'postalWebhooks.sendTestEvent',
+  replayEvent: 'postalWebhooks.replayEvent',
+  replayWithEdits: 'postalWebhooks.replayWithEdits',
+  sendEditedReplay: 'postalWebhooks.sendEditedReplay',
+  rerunLastReplay: 'postalWebhooks.rerunLastReplay',
+  exportAsCurl: 'postalWebhooks.exportAsCurl',
+  exportAsHttpRequest: 'postalWebhooks.exportAsHttpRequest',
+  exportDevelopmentPublicKey: 'postalWebhooks.exportDevelopmentPublicKey',
 } as const;
 
 export type CommandId = (typeof COMMAND)[keyof typeof COMMAND];

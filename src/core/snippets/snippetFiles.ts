@@ -1,3 +1,4 @@
+import { buildEventSnippets } from './eventSnippets';
 import { buildHandlerSnippets, type HandlerManifest } from './handlerSnippets';
 import { snippetFileText } from './snippetSyntax';
 
@@ -9,6 +10,8 @@ export interface GeneratedFile {
 
 export const HANDLER_TEMPLATES_DIR = 'scripts/snippets/handlers';
 export const GENERATE_SNIPPETS_COMMAND = 'npm run generate:snippets';
+/** The JSON payload snippets, one per event and sample variant. */
+export const EVENT_SNIPPETS_FILE = 'snippets/postal.code-snippets.json';
 
 /**
  * Every snippet file the extension ships, built from its sources: the event catalog for the
@@ -19,5 +22,8 @@ export const GENERATE_SNIPPETS_COMMAND = 'npm run generate:snippets';
 export function generatedSnippetFiles(readRepoFile: (path: string) => string): GeneratedFile[] {
   const manifest = JSON.parse(readRepoFile(`${HANDLER_TEMPLATES_DIR}/handlers.json`)) as HandlerManifest;
   const handlers = buildHandlerSnippets(manifest, (name) => readRepoFile(`${HANDLER_TEMPLATES_DIR}/${name}`));
-  return Object.entries(handlers).map(([language, file]) => ({ path: `snippets/handlers-${language}.code-snippets.json`, content: snippetFileText(file) }));
+  return [
+    { path: EVENT_SNIPPETS_FILE, content: snippetFileText(buildEventSnippets()) },
+    ...Object.entries(handlers).map(([language, file]) => ({ path: `snippets/handlers-${language}.code-snippets.json`, content: snippetFileText(file) })),
+  ];
 }

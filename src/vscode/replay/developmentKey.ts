@@ -34,6 +34,11 @@ export class DevelopmentKeyStore {
     return this.pending;
   }
 
+  /** Drops the cached key, so the next `get` reads secret storage again (another window changed it). */
+  forget(): void {
+    this.pending = undefined;
+  }
+
   private async load(): Promise<DevelopmentKey> {
     const stored = await this.secrets.get(DEVELOPMENT_KEY_SECRET);
     if (stored !== undefined) {
