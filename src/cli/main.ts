@@ -1,5 +1,7 @@
 import { PACKAGE_VERSION as version } from '../version';
 import { type CliIo, EXIT, UsageError } from './io';
+import { keygenCommand } from './keygen';
+import { sendCommand } from './send';
 
 /** One CLI command: `run` resolves to the process exit code. */
 export interface CliCommand {
@@ -9,7 +11,10 @@ export interface CliCommand {
 }
 
 /** Commands by name; each feature adds its own. */
-export const CLI_COMMANDS: Record<string, CliCommand> = {};
+export const CLI_COMMANDS: Record<string, CliCommand> = {
+  send: sendCommand,
+  keygen: keygenCommand,
+};
 
 function helpText(): string {
   const names = Object.keys(CLI_COMMANDS);
