@@ -32,6 +32,16 @@ describe('the packaged .vsix', function () {
     assert.deepEqual(unwanted.map((entry) => entry.name), []);
   });
 
+  it('ships every JSON Schema the manifest contributes', () => {
+    const manifest = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { contributes: { jsonValidation: { url: string }[] } };
+    const names = entries.map((entry) => entry.name);
+    assert.ok(manifest.contributes.jsonValidation.length > 0);
+    for (const { url } of manifest.contributes.jsonValidation) {
+      const name = `extension/${url.replace(/^\.\//, '')}`;
+      assert.ok(names.includes(name), `${name} missing from the package`);
+    }
+  });
+
   it('ships the manifest the repository has, with the production bundle it points to', () => {
     const manifest = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { main: string };
     const main = entries.find((entry) => entry.name === `extension/${manifest.main.replace(/^\.\//, '')}`);

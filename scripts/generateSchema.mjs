@@ -1,0 +1,23 @@
+#!/usr/bin/env node
+// Writes schemas/postal-webhook.schema.json from the zod event schemas in src/core/events.
+// Run through `npm run generate:schema`, which first compiles src/ to out/ with esbuild.
+// A unit test regenerates the schema in memory and fails when the committed file differs.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const compiled = join(repo, 'out/src/core/events/index.js');
+if (!existsSync(compiled)) {
+  console.error(`${compiled} is missing: run \`npm run generate:schema\`, which compiles src/ first.`);
+  process.exit(1);
+}
+const { JSON_SCHEMA_FILE, renderJsonSchema } = require(compiled);
+
+const target = join(repo, JSON_SCHEMA_FILE);
+mkdirSync(dirname(target), { recursive: true });
+const text = renderJsonSchema();
+writeFileSync(target, text);
+console.log(`wrote ${JSON_SCHEMA_FILE} (${text.length} bytes)`);

@@ -1,0 +1,21 @@
+// The Postal event model: names, zod schemas, field docs, validation, catalog, samples and the
+// generated JSON Schema. Pure TypeScript + zod; shared by the extension, the CLI and the tests.
+export * from './eventNames';
+export * from './fieldDocs';
+export * from './primitives';
+export * from './message';
+export * from './server';
+export * from './deliveryEvents';
+export * from './messageBounced';
+export * from './trackingEvents';
+export * from './serverEvents';
+export * from './envelope';
+export * from './fields';
+export { type EnvelopeIssue, type IssueCode } from './issues';
+export * from './validation';
+export * from './guessEvent';
+export * from './catalog';
+export { type SampleOptions, type SampleVariant } from './samples/sampleKit';
+export * from './jsonSchema';
+export { type DefaultSnippet, defaultSnippets } from './jsonSchemaSnippets';
+export { expectedText, typeNotation } from './schemaText';

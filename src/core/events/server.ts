@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { documented } from './documented';
+import { SERVER_DOCS as DOC } from './fieldDocs';
+import { nullableString, uuidSchema } from './primitives';
+
+/** The `server` object of DomainDNSError and SendLimit* (`Server#webhook_hash`, reference §3.8). */
+export const serverSchema = z
+  .looseObject({
+    uuid: documented(uuidSchema(), DOC.uuid),
+    name: documented(z.string(), DOC.name),
+    permalink: documented(z.string(), DOC.permalink),
+    organization: documented(nullableString(), DOC.organization),
+  })
+  .meta({ id: 'PostalServer', title: 'Postal mail server' });
+export type PostalServer = z.infer<typeof serverSchema>;

@@ -1,0 +1,122 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { EVENT_NAMES, MESSAGE_DOCS } from '../../src/core/events';
+
+function fixture(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the test workspace is not open');
+  return vscode.Uri.joinPath(folder.uri, 'fixtures', name);
+}
+
+async function open(uri: vscode.Uri): Promise<vscode.TextDocument> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(document);
+  return document;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls until `probe` returns something, for the JSON language server that starts lazily. */
+async function eventually<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(200);
+  }
+}
+
+/** The diagnostics of `uri` once they have not changed for `quietMs`. */
+async function settledDiagnostics(uri: vscode.Uri, quietMs = 2000): Promise<vscode.Diagnostic[]> {
+  let last = JSON.stringify(vscode.languages.getDiagnostics(uri));
+  let quietSince = Date.now();
+  while (Date.now() - quietSince < quietMs) {
+    await sleep(100);
+    const now = JSON.stringify(vscode.languages.getDiagnostics(uri));
+    if (now !== last) [last, quietSince] = [now, Date.now()];
+  }
+  return vscode.languages.getDiagnostics(uri);
+}
+
+async function hoverText(uri: vscode.Uri, position: vscode.Position): Promise<string> {
+  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];
+  return hovers
+    .flatMap((hover) => hover.contents)
+    .map((content) => (typeof content === 'string' ? content : content.value))
+    .join('\n');
+}
+
+/** The position just inside the first occurrence of `text` (e.g. a quoted key). */
+function positionOf(document: vscode.TextDocument, text: string): vscode.Position {
+  const offset = document.getText().indexOf(text);
+  assert.ok(offset >= 0, `${text} not found in ${document.uri.path}`);
+  return document.positionAt(offset + 1);
+}
+
+describe('Postal JSON Schema in VS Code', () => {
+  it('opens *.postal.json files as JSON and explains a field on hover', async () => {
+    const document = await open(fixture('MessageSent.postal.json'));
+    assert.equal(document.languageId, 'json');
+    const text = await eventually('a hover from the Postal schema', async () => {
+      const hover = await hoverText(document.uri, positionOf(document, '"direction"'));
+      return hover.includes('mail it receives') ? hover : undefined;
+    });
+    assert.match(text, /`outgoing` for mail the server sends/);
+    assert.ok(text.includes(MESSAGE_DOCS.direction.doc), text);
+  });
+
+  it('reports no problem in a valid MessageSent file', async () => {
+    const document = await open(fixture('MessageSent.postal.json'));
+    await eventually('the schema to be applied', async () =>
+      (await hoverText(document.uri, positionOf(document, '"sent_with_ssl"'))).includes('TLS') ? true : undefined,
+    );
+    assert.deepEqual(await settledDiagnostics(document.uri), []);
+  });
+
+  it('flags the wrong enum value and the missing field of a broken file on their lines', async () => {
+    const document = await open(fixture('broken.postal.json'));
+    await eventually('diagnostics for broken.postal.json', async () =>
+      vscode.languages.getDiagnostics(document.uri).length >= 2 ? true : undefined,
+    );
+    const diagnostics = await settledDiagnostics(document.uri);
+    const found = diagnostics.map((diagnostic) => ({ line: diagnostic.range.start.line, message: diagnostic.message }));
+    const directionLine = positionOf(document, '"direction"').line;
+    const payloadLine = positionOf(document, '"payload"').line;
+    assert.equal(found.length, 2, JSON.stringify(found));
+    const direction = found.find((entry) => entry.line === directionLine);
+    assert.ok(direction, `nothing reported on line ${directionLine + 1}: ${JSON.stringify(found)}`);
+    assert.match(direction.message, /"outgoing", "incoming"/);
+    const missing = found.find((entry) => entry.line === payloadLine);
+    assert.ok(missing, `nothing reported on line ${payloadLine + 1}: ${JSON.stringify(found)}`);
+    assert.match(missing.message, /sent_with_ssl/);
+    for (const diagnostic of diagnostics) assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Warning);
+  });
+
+  it('lists the ten Postal events when a file names an unknown one', async () => {
+    const uri = fixture('unknown-event.postal.json');
+    const text = JSON.stringify({ event: 'MessageDelivered', timestamp: 1714567891.5, payload: {}, uuid: '8a3f0c6e-2d4b-4f1a-9c7e-5b6d8e0f1a2b' });
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    const document = await open(uri);
+    await eventually('a diagnostic for the event name', async () => (vscode.languages.getDiagnostics(uri).length > 0 ? true : undefined));
+    const diagnostics = await settledDiagnostics(document.uri);
+    assert.equal(diagnostics.length, 1, JSON.stringify(diagnostics));
+    for (const event of EVENT_NAMES) assert.ok(diagnostics[0].message.includes(`"${event}"`), diagnostics[0].message);
+  });
+
+  it('offers one snippet per event in an empty *.postal.json file', async () => {
+    const uri = fixture('new.postal.json');
+    await vscode.workspace.fs.writeFile(uri, new Uint8Array());
+    const document = await open(uri);
+    const labels = await eventually('snippet completions', async () => {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+        'vscode.executeCompletionItemProvider',
+        document.uri,
+        new vscode.Position(0, 0),
+      );
+      const found = (list?.items ?? []).map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+      return EVENT_NAMES.every((event) => found.includes(event)) ? found : undefined;
+    });
+    for (const event of EVENT_NAMES) assert.ok(labels.includes(event), event);
+  });
+});
