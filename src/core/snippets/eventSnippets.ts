@@ -26,7 +26,7 @@ const TAB_STOPS: Record<EventName, Path[]> = {
 /** Unix-time fields that get the current second when the snippet is inserted. */
 const TIME_KEYS = new Set(['timestamp', 'dns_checked_at']);
 /** Marks a value to be replaced by snippet syntax after encoding; no sample contains `@@`. */
-const MARK = /"@@(\d+|UUID|NOW:\d*)@@"/g;
+const MARK = /"@@(\d+|UUID|NOW:\d+)@@"/g;
 
 /** The snippet prefix of a variant: `postal-MessageSent`, `postal-MessageSent-incoming-http`. */
 export function eventSnippetPrefix(event: EventName, variant: string): string {
@@ -68,25 +68,32 @@ function snippetBody(event: EventName, variant: string): string {
   const text = literalSnippetText(railsJson(marked, { numberKindAt: kinds, indent: 2 }));
   return text.replace(MARK, (_match, mark: string) => {
     if (mark === 'UUID') return `"${variable('UUID')}"`;
-    if (mark.startsWith('NOW:')) return `${variable('CURRENT_SECONDS_UNIX')}.${mark.slice(4) || '0'}`;
+    if (mark.startsWith('NOW:')) return `${variable('CURRENT_SECONDS_UNIX')}.${mark.slice(4)}`;
     const index = Number(mark);
     const isString = typeof readPath(envelope, TAB_STOPS[event][index - 1]) === 'string';
     return isString ? `"${tabStop(index, defaults[index - 1])}"` : tabStop(index, defaults[index - 1]);
   });
 }
 
-/** Replaces each Unix time by a mark carrying its sub-second digits. */
-function markTimes(value: unknown): void {
-  if (value === null || typeof value !== 'object') return;
-  const record = value as Record<string, unknown>;
-  for (const [key, item] of Object.entries(record)) {
-    if (TIME_KEYS.has(key) && typeof item === 'number') record[key] = `@@NOW:${fractionDigits(item)}@@`;
-    else markTimes(item);
-  }
-}
-
-function fractionDigits(seconds: number): string {
-  return String(seconds).split('.')[1] ?? '';
+/**
+ * Replaces each Unix time by a mark for the current second plus sub-second digits. The sample's
+ * digits are dealt out in the order of the sample's times, so the times keep their order
+ * (message created, then delivered, then the webhook queued) within the inserted second.
+ */
+function markTimes(root: unknown): void {
+  const times: { parent: Record<string, unknown>; key: string; value: number }[] = [];
+  const collect = (value: unknown): void => {
+    if (value === null || typeof value !== 'object') return;
+    for (const [key, item] of Object.entries(value)) {
+      if (TIME_KEYS.has(key) && typeof item === 'number') times.push({ parent: value as Record<string, unknown>, key, value: item });
+      else collect(item);
+    }
+  };
+  collect(root);
+  const fractions = times.map((time) => String(time.value).split('.')[1] ?? '0').sort((a, b) => Number(`0.${a}`) - Number(`0.${b}`));
+  [...times].sort((a, b) => a.value - b.value).forEach((time, index) => {
+    time.parent[time.key] = `@@NOW:${fractions[index]}@@`;
+  });
 }
 
 function readPath(value: unknown, path: Path): unknown {

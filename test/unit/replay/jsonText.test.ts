@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { encodeJsonText } from '../../../src/core/replay/jsonText';
-import { railsJson } from '../../../src/core/replay/railsJson';
+import { type NumberKindAt, railsJson } from '../../../src/core/replay/railsJson';
 
-const noKinds = () => () => undefined;
-const timestampIsFloat = () => (path: readonly (string | number)[]) => (path.join('.') === 'timestamp' ? 'float' as const : undefined);
+const noKinds = (): NumberKindAt => () => undefined;
+const timestampIsFloat = (): NumberKindAt => (path) => (path.join('.') === 'timestamp' ? 'float' : undefined);
 
-function encoded(text: string, indent = 0, kinds = noKinds): string {
+function encoded(text: string, indent = 0, kinds: (value: unknown) => NumberKindAt = noKinds): string {
   const result = encodeJsonText(text, kinds, indent);
   assert.ok(result.ok, result.ok ? '' : result.errors.map((error) => error.message).join('; '));
   return result.json;
