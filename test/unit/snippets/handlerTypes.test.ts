@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
+import { EVENT_NAMES } from '../../../src/core/events';
 import { expandSnippet } from '../helpers/expandSnippet';
 
 const REPO_ROOT = join(__dirname, '../../../..');
@@ -25,6 +26,24 @@ function typeErrors(code: string): string[] {
 
 describe('TypeScript handler snippets', function () {
   this.timeout(60_000);
+
+  it('type every event of the event model in their union, and no other', () => {
+    for (const snippet of Object.values(snippetFile)) {
+      const named = [...snippet.body.join('\n').matchAll(/Envelope<'(\w+)'/g)].map((match) => match[1]);
+      assert.deepEqual([...named].sort(), [...EVENT_NAMES].sort(), snippet.prefix);
+    }
+  });
+
+  it('handle every event of the event model in their switch, in TypeScript and JavaScript', () => {
+    for (const language of ['typescript', 'javascript']) {
+      const file = JSON.parse(readFileSync(join(REPO_ROOT, `snippets/handlers-${language}.code-snippets.json`), 'utf8')) as Record<string, { prefix: string; body: string[] }>;
+      for (const snippet of Object.values(file)) {
+        const cases = [...snippet.body.join('\n').matchAll(/case '(\w+)':/g)].map((match) => match[1]);
+        assert.deepEqual(cases.sort(), [...EVENT_NAMES].sort(), `${snippet.prefix} (${language})`);
+      }
+    }
+  });
+
   // Express's own types are not installed here; its snippet shares the checked common part.
   for (const prefix of ['postal-handler-http', 'postal-handler-nextjs']) {
     it(`${prefix} type-checks under strict settings, narrowing each event's payload`, () => {
