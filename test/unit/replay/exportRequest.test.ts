@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import fc from 'fast-check';
 import { shellQuote, toCurl, toHttpFile } from '../../../src/core/replay/exportRequest';
 import { buildPostalRequest } from '../../../src/core/replay/postalRequest';
@@ -45,8 +46,8 @@ describe('request exports', function () {
     assert.ok(parsed.ok);
     listener = await startListener({ publicKey: parsed.keySet });
     const request = buildPostalRequest({ url: `${listener.url}webhooks/postal?env=dev`, body, privateKey: key.privateKey });
-    const curl = spawnSync('sh', ['-c', toCurl(request)], { encoding: 'utf8' });
-    assert.equal(curl.status, 0, curl.stderr);
+    // Asynchronously: the listener runs in this process and must keep answering meanwhile.
+    const curl = await promisify(execFile)('sh', ['-c', toCurl(request)], { encoding: 'utf8' });
     assert.match(curl.stdout, /^HTTP\/1\.1 200/);
     const record = await listener.announcement(1);
     assert.equal(record.path, '/webhooks/postal?env=dev');
