@@ -59,6 +59,8 @@ async function buildBundles() {
       esbuild.context({
         ...options,
         bundle: true,
+        // jsonc-parser's UMD entry requires its parts dynamically, which a bundle cannot follow.
+        mainFields: ['module', 'main'],
         format: 'cjs',
         platform: 'node',
         target: 'node20',

@@ -1,5 +1,6 @@
 import { PACKAGE_VERSION as version } from '../version';
 import { type CliIo, EXIT, UsageError } from './io';
+import { lintCommand } from './lint';
 import { keygenCommand } from './keygen';
 import { sendCommand } from './send';
 
@@ -12,6 +13,7 @@ export interface CliCommand {
 
 /** Commands by name; each feature adds its own. */
 export const CLI_COMMANDS: Record<string, CliCommand> = {
+  lint: lintCommand,
   send: sendCommand,
   keygen: keygenCommand,
 };

@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+// How long linting takes next to JSON.parse of the same text, measured in the same run:
+//   - one ~1 KB webhook body (.postal.json), and
+//   - a 5 MB .postal.jsonl generated from the catalog's samples (every event and variant, each
+//     line with its own seed), parsed line by line for the baseline, linted as JSONL.
+// Target: lint ≤ 5 × JSON.parse on the 5 MB file. Extra rows show the slower paths (lines with
+// problems to locate, lines that do not parse) without a target.
+// The linter is bundled with esbuild first, as the extension and the CLI ship it.
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const bundle = join(repo, '.bench/lint.cjs');
+mkdirSync(dirname(bundle), { recursive: true });
+await esbuild.build({
+  stdin: { contents: "export * from './src/core/lint'; export { EVENT_CATALOG, EVENT_NAMES, sampleEnvelope } from './src/core/events';", resolveDir: repo, loader: 'ts' },
+  bundle: true, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'], outfile: bundle, logLevel: 'warning',
+});
+const require = createRequire(import.meta.url);
+const { lintDocument, EVENT_CATALOG, EVENT_NAMES, sampleEnvelope } = require(bundle);
+
+const TARGET_RATIO = 5;
+const TARGET_BYTES = 5 * 1024 * 1024;
+const ROUNDS = 9;
+const MIN_BATCH_MS = 40;
+let sink = 0;
+
+/**
+ * Median milliseconds per call of `fn` over ROUNDS batches, after warming up. Small inputs run
+ * many times per batch so the timer's resolution does not decide the result.
+ */
+function measure(fn) {
+  let calls = 0;
+  const warmUpStart = performance.now();
+  while (performance.now() - warmUpStart < MIN_BATCH_MS || calls < 3) {
+    fn();
+    calls++;
+  }
+  const batch = Math.max(1, Math.ceil((calls * MIN_BATCH_MS) / (performance.now() - warmUpStart)));
+  const times = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const start = performance.now();
+    for (let i = 0; i < batch; i++) fn();
+    times.push((performance.now() - start) / batch);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(ROUNDS / 2)];
+}
+
+/** Compact envelopes of every variant, with a new seed per line, until the text reaches `bytes`. */
+function generateJsonl(bytes, mutate = (line) => line) {
+  const variants = EVENT_NAMES.flatMap((event) => EVENT_CATALOG[event].variants.map((variant) => [event, variant.name]));
+  const lines = [];
+  let size = 0;
+  for (let seed = 1; size < bytes; seed++) {
+    const [event, variant] = variants[seed % variants.length];
+    const line = mutate(JSON.stringify(sampleEnvelope(event, variant, { seed, now: 1714567891 + seed })), seed);
+    lines.push(line);
+    size += Buffer.byteLength(line) + 1;
+  }
+  return lines.join('\n') + '\n';
+}
+
+function parseLines(text) {
+  for (const line of text.split('\n')) if (line !== '') sink += JSON.parse(line) === null ? 1 : 0;
+}
+
+function row(name, text, format, parse, target) {
+  const parseMs = measure(parse);
+  const lintMs = measure(() => { sink += lintDocument(text, { format }).length; });
+  const ratio = lintMs / parseMs;
+  const issues = lintDocument(text, { format }).length;
+  return { name, bytes: Buffer.byteLength(text), issues, parseMs, lintMs, ratio, target };
+}
+
+const body = JSON.stringify(sampleEnvelope('MessageSent', 'default', { seed: 1, now: 1714567891 }), null, 2);
+const clean = generateJsonl(TARGET_BYTES);
+const withUnknownKeys = generateJsonl(TARGET_BYTES, (line, seed) => (seed % 10 === 0 ? line.replace('{', '{"extra":1,') : line));
+const withBrokenLines = generateJsonl(TARGET_BYTES, (line, seed) => (seed % 10 === 0 ? line.replace(/}$/, ',}') : line));
+
+const rows = [
+  row('1 KB envelope, pretty-printed (.postal.json)', body, 'json', () => { sink += JSON.parse(body) === null ? 1 : 0; }),
+  row('5 MB .postal.jsonl, clean', clean, 'jsonl', () => parseLines(clean), TARGET_RATIO),
+  row('5 MB .postal.jsonl, 1 line in 10 with an unknown key', withUnknownKeys, 'jsonl', () => parseLines(withUnknownKeys)),
+  row('5 MB .postal.jsonl, 1 line in 10 with a trailing comma', withBrokenLines, 'jsonl', () => parseLines(withBrokenLines.replace(/,}\n/g, '}\n'))),
+];
+
+console.log(`lintDocument vs JSON.parse of the same text (median of ${ROUNDS}; Node ${process.version})\n`);
+console.log(`${'input'.padEnd(56)} ${'bytes'.padStart(9)} ${'issues'.padStart(7)} ${'JSON.parse'.padStart(11)} ${'lint'.padStart(10)} ${'ratio'.padStart(7)}  target`);
+let missed = false;
+for (const r of rows) {
+  const verdict = r.target === undefined ? '' : r.ratio <= r.target ? `≤ ${r.target}× met` : `≤ ${r.target}× MISSED`;
+  if (r.target !== undefined && r.ratio > r.target) missed = true;
+  const ms = (value) => (value < 1 ? `${(value * 1000).toFixed(1)} µs` : `${value.toFixed(1)} ms`);
+  console.log(`${r.name.padEnd(56)} ${String(r.bytes).padStart(9)} ${String(r.issues).padStart(7)} ${ms(r.parseMs).padStart(11)} ${ms(r.lintMs).padStart(10)} ${`${r.ratio.toFixed(2)}×`.padStart(7)}  ${verdict}`);
+}
+if (sink === -1) console.log(sink);
+process.exit(missed ? 1 : 0);

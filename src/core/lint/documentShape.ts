@@ -1,0 +1,24 @@
+import { isEventName, looksLikeBarePayload, looksLikeEnvelope } from '../events';
+import { type DocumentShape } from './rule';
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * Decides what the root of a document is. An object with an `event` key is read as an
+ * envelope even if it is badly broken, so its problems are reported against the envelope.
+ */
+export function detectShape(value: unknown): DocumentShape {
+  if (!isPlainObject(value)) return { kind: 'other' };
+  if (Object.hasOwn(value, 'event') || looksLikeEnvelope(value)) {
+    return { kind: 'envelope', event: isEventName(value.event) ? value.event : undefined };
+  }
+  const bare = looksLikeBarePayload(value);
+  return bare ? { kind: 'bare-payload', event: bare } : { kind: 'other' };
+}
+
+/** True when a document's root is a Postal webhook body: the test for linting plain `.json` files. */
+export function looksLikePostalBody(value: unknown): boolean {
+  return isPlainObject(value) && looksLikeEnvelope(value);
+}

@@ -1,0 +1,79 @@
+import * as assert from 'node:assert/strict';
+import { LINT_DEFAULTS, type LintSettings, parseLintSettings } from '../../../src/vscode/diagnostics/lintSettings';
+import { type DocumentLike, exceedsSizeLimit, lintFormatFor, rulesShownElsewhere } from '../../../src/vscode/diagnostics/lintTarget';
+import { compact, sampleText } from './lintHelpers';
+
+function settings(values: Record<string, unknown> = {}): LintSettings {
+  return parseLintSettings((key) => values[key]).settings;
+}
+
+function doc(path: string, languageId: string, text: string, scheme = 'file'): DocumentLike {
+  return { uri: { scheme, path }, languageId, getText: () => text };
+}
+
+const ENVELOPE = sampleText('MessageSent');
+
+describe('lint settings', () => {
+  it('falls back to the defaults', () => {
+    const parsed = settings();
+    assert.equal(parsed.enable, LINT_DEFAULTS.enable);
+    assert.equal(parsed.autoDetect, true);
+    assert.deepEqual(parsed.rules, {});
+    assert.equal(parsed.maxFileSizeMB, 10);
+  });
+
+  it('keeps valid rule severities and reports what it ignores', () => {
+    const { settings: parsed, warnings } = parseLintSettings((key) =>
+      key === 'rules' ? { 'postal/unknown-key': 'off', 'postal/nope': 'error', 'postal/schema': 'loud' } : key === 'include' ? ['*.webhook.json', 3] : undefined,
+    );
+    assert.deepEqual(parsed.rules, { 'postal/unknown-key': 'off' });
+    assert.equal(parsed.include.length, 1);
+    assert.equal(warnings.length, 3);
+    assert.match(warnings.join('\n'), /no rule postal\/nope/);
+  });
+});
+
+describe('which documents are linted', () => {
+  it('always lints *.postal.json and *.postal.jsonl, whatever they hold', () => {
+    assert.equal(lintFormatFor(doc('/w/a.postal.json', 'json', '{}'), 'a.postal.json', settings()), 'json');
+    assert.equal(lintFormatFor(doc('/w/a.postal.jsonl', 'jsonl', ''), 'a.postal.jsonl', settings()), 'jsonl');
+  });
+
+  it('lints files matching an include glob, by workspace-relative path or file name', () => {
+    const withInclude = settings({ include: ['fixtures/**/*.json', '*.webhook'] });
+    assert.equal(lintFormatFor(doc('/w/fixtures/x/a.json', 'json', '{}'), 'fixtures/x/a.json', withInclude), 'json');
+    assert.equal(lintFormatFor(doc('/w/deep/a.webhook', 'plaintext', '{}'), 'deep/a.webhook', withInclude), 'json');
+    assert.equal(lintFormatFor(doc('/w/other/a.json', 'json', '{}'), 'other/a.json', withInclude), undefined);
+  });
+
+  it('auto-detects JSON and JSON Lines whose root is a webhook body, unless switched off', () => {
+    assert.equal(lintFormatFor(doc('/w/captured.json', 'json', ENVELOPE), 'captured.json', settings()), 'json');
+    assert.equal(lintFormatFor(doc('/w/broken.json', 'json', `${ENVELOPE.slice(0, -2)},\n}`), 'broken.json', settings()), 'json');
+    assert.equal(lintFormatFor(doc('/w/log.jsonl', 'jsonl', `\n${compact(ENVELOPE)}\n`), 'log.jsonl', settings()), 'jsonl');
+    assert.equal(lintFormatFor(doc('/w/package.json', 'json', '{"name":"x"}'), 'package.json', settings()), undefined);
+    assert.equal(lintFormatFor(doc('/w/captured.json', 'json', ENVELOPE), 'captured.json', settings({ autoDetect: false })), undefined);
+  });
+
+  it('lints nothing when disabled, and no read-only views such as git history', () => {
+    assert.equal(lintFormatFor(doc('/w/a.postal.json', 'json', '{}'), 'a.postal.json', settings({ enable: false })), undefined);
+    assert.equal(lintFormatFor(doc('/w/a.postal.json', 'json', '{}', 'git'), 'a.postal.json', settings()), undefined);
+    assert.equal(lintFormatFor(doc('Untitled-1', 'json', ENVELOPE, 'untitled'), 'Untitled-1', settings()), 'json');
+  });
+
+  it('knows when a document is over the size limit', () => {
+    assert.ok(exceedsSizeLimit('x'.repeat(2 * 1024 * 1024 + 1), settings({ maxFileSizeMB: 2 })));
+    assert.ok(!exceedsSizeLimit('x'.repeat(1024), settings()));
+  });
+});
+
+describe('problems the JSON language service already shows', () => {
+  it('holds back syntax and duplicate-key findings in JSON documents while JSON validation is on', () => {
+    assert.deepEqual([...rulesShownElsewhere('json', true)].sort(), ['postal/duplicate-key', 'postal/json-syntax']);
+  });
+
+  it('shows everything in JSON Lines and other documents, and when JSON validation is off', () => {
+    assert.equal(rulesShownElsewhere('jsonl', true).size, 0);
+    assert.equal(rulesShownElsewhere('plaintext', true).size, 0);
+    assert.equal(rulesShownElsewhere('json', false).size, 0);
+  });
+});
