@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { DEFAULT_POSTAL_VERSION, postalVersionProblem } from '../../core/replay/postalRequest';
 import { POSTAL_TIMEOUT_MS } from '../../core/replay/sendPostalRequest';
+import { REPLAY_SETTING } from './replaySettingKeys';
 
 /** The `postalWebhooks.replay.*` settings, each checked, with its default when unset or invalid. */
 export interface ReplaySettings {
@@ -11,15 +12,6 @@ export interface ReplaySettings {
   simulateRetries: boolean;
   retryTimeCompression: number;
 }
-
-export const REPLAY_SETTING = {
-  section: 'postalWebhooks.replay',
-  defaultTarget: 'defaultTarget',
-  postalVersion: 'postalVersion',
-  timeoutMs: 'timeoutMs',
-  simulateRetries: 'simulateRetries',
-  retryTimeCompression: 'retryTimeCompression',
-} as const;
 
 export function readReplaySettings(): ReplaySettings {
   const config = vscode.workspace.getConfiguration(REPLAY_SETTING.section);

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EVENT_NAMES, listVariants, validateEnvelope } from '../../../src/core/events';
+import { lintDocument } from '../../../src/core/lint';
 import { eventSnippetPrefix } from '../../../src/core/snippets/eventSnippets';
 import { EVENT_SNIPPETS_FILE } from '../../../src/core/snippets/snippetFiles';
 import { expandSnippet } from '../helpers/expandSnippet';
@@ -23,12 +24,13 @@ describe('JSON payload snippets', () => {
   });
 
   for (const [name, snippet] of Object.entries(snippets)) {
-    it(`${snippet.prefix} expands to an envelope the event model accepts`, () => {
+    it(`${snippet.prefix} expands to an envelope that lints clean`, () => {
       const values = variables();
       const text = expandSnippet(snippet.body, values);
       const envelope = JSON.parse(text) as { uuid: string; timestamp: number };
       const validation = validateEnvelope(envelope);
       assert.ok(validation.ok, `${name}: ${validation.ok ? '' : validation.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+      assert.deepEqual(lintDocument(text).map((issue) => `${issue.rule}: ${issue.message}`), [], name);
       assert.equal(envelope.uuid, values.UUID, 'the uuid is not fresh');
       assert.equal(Math.floor(envelope.timestamp), Number(values.CURRENT_SECONDS_UNIX), 'the timestamp is not the current time');
       assert.match(snippet.body.join('\n'), /\$\{1:/, 'no tab stop');
