@@ -68,7 +68,7 @@ describe('snippets, test events and replay in VS Code', function () {
     if (fileUri !== undefined) await vscode.workspace.fs.delete(fileUri).then(undefined, () => undefined);
   });
 
-  it('inserts a payload snippet that the Postal schema finds nothing wrong with', async () => {
+  it('inserts a payload snippet that the linter and the Postal schema find nothing wrong with', async () => {
     await vscode.workspace.fs.writeFile(fileUri, new Uint8Array());
     const document = await vscode.workspace.openTextDocument(fileUri);
     await vscode.window.showTextDocument(document);
@@ -85,6 +85,14 @@ describe('snippets, test events and replay in VS Code', function () {
     });
     await sleep(1500);
     assert.deepEqual(vscode.languages.getDiagnostics(fileUri).map((diagnostic) => `${diagnostic.source ?? ''}: ${diagnostic.message}`), []);
+    // The linter does look at this file: a misspelt event is reported, and the fix clears it.
+    const editor = await vscode.window.showTextDocument(document);
+    const at = text.indexOf('"MessageSent"') + 1;
+    await editor.edit((edit) => edit.replace(new vscode.Range(document.positionAt(at), document.positionAt(at + 'MessageSent'.length)), 'MessageSnet'));
+    await eventually('the linter to flag the misspelt event', () => (vscode.languages.getDiagnostics(fileUri).some((diagnostic) => diagnostic.source === 'postal') ? true : undefined));
+    await vscode.commands.executeCommand('undo');
+    await document.save();
+    await eventually('the lint problem to clear', () => (vscode.languages.getDiagnostics(fileUri).some((diagnostic) => diagnostic.source === 'postal') ? undefined : true));
   });
 
   it('sends the active payload file, signed, and the listener verifies it', async () => {

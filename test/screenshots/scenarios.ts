@@ -1,13 +1,21 @@
 import * as vscode from 'vscode';
 import { createListener, type ResponseMode } from '../../src/core/listener';
 import { silentLogger } from '../../src/core/logger';
+import { parsePublicKey } from '../../src/core/signature';
 import { createMemoryStore } from '../../src/core/store';
 import { COMMAND, VIEW } from '../../src/vscode/commandIds';
 import { pause, shot } from './shot';
 
-/** Sends a MessageSent sample to a real listener answering `response`, leaving the result on screen. */
+/**
+ * Sends a MessageSent sample to a real listener that answers `response` and verifies with the
+ * development key (so its receipt says the signature is valid), leaving the result on screen.
+ */
 async function sendTestEventTo(response: ResponseMode): Promise<void> {
-  const listener = createListener({ port: 0, response }, { store: createMemoryStore(), logger: silentLogger });
+  const pem = await vscode.commands.executeCommand<string>(COMMAND.exportDevelopmentPublicKey, 'pem', 'open');
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  const parsed = parsePublicKey(pem ?? '');
+  const publicKey = parsed.ok ? parsed.keySet : undefined;
+  const listener = createListener({ port: 0, response, publicKey }, { store: createMemoryStore(), logger: silentLogger });
   const started = await listener.start();
   if (!started.ok) throw new Error(started.error.message);
   try {

@@ -1,15 +1,20 @@
 import { POSTAL_DELIVERY } from '../listener/postalRetries';
 import { type SendResult } from './sendPostalRequest';
 
-/** "Postal would …": what Postal does after this answer, in one sentence. */
+/**
+ * "Postal would …": what Postal does after this answer, in one sentence (the answer itself is
+ * told by `describeAnswer`): count it delivered, retry (attempt n of 6) in m minutes, or give up.
+ */
 export function describePostalOutcome(result: SendResult): string {
   const { outcome } = result;
   if (outcome === undefined) return 'Cancelled before an answer came.';
   if (outcome.success) return 'Postal would count this as delivered.';
-  const why = result.response === undefined ? 'no answer' : result.response.status >= 300 && result.response.status < 400 ? 'a redirect, which Postal does not follow' : `status ${result.response.status}`;
-  if (outcome.gaveUp) return `Postal would give up after ${why}: attempt ${outcome.attempt} of ${POSTAL_DELIVERY.maxAttempts} was the last.`;
+  const status = result.response?.status ?? 0;
+  const note = status >= 300 && status < 400 ? 'Postal does not follow redirects, so this is a failure: ' : '';
+  const max = POSTAL_DELIVERY.maxAttempts;
+  if (outcome.gaveUp) return `${note}Postal would give up: that was attempt ${outcome.attempt} of ${max}.`;
   const minutes = outcome.nextAttemptInMinutes ?? 0;
-  return `Postal would retry after ${why} (attempt ${outcome.attempt + 1} of ${POSTAL_DELIVERY.maxAttempts}) in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
+  return `${note}Postal would retry (attempt ${outcome.attempt + 1} of ${max}) in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
 }
 
 /** "200 OK in 12 ms", "Connection refused … after 3 ms". */

@@ -11,7 +11,11 @@ export interface SentItem {
   attempts: SendResult[];
 }
 
-const FENCE = '````';
+/** A code fence longer than any run of backticks in `text`, so no body can end the block early. */
+function fenceFor(text: string): string {
+  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((match) => match[0].length));
+  return '`'.repeat(Math.max(3, longest + 1));
+}
 
 function bodyText(body: StoredBody): string {
   const text = body.encoding === 'utf8' ? body.data : `(binary, ${body.size} bytes, base64)\n${body.data}`;
@@ -21,36 +25,54 @@ function bodyText(body: StoredBody): string {
 /** A code block whose language follows the content type, so JSON and HTML are highlighted. */
 function fenced(text: string, contentType: string | undefined): string {
   const language = /json/i.test(contentType ?? '') ? 'json' : /html/i.test(contentType ?? '') ? 'html' : /xml/i.test(contentType ?? '') ? 'xml' : 'text';
-  return `${FENCE}${language}\n${text === '' ? '(empty)' : text}\n${FENCE}`;
+  const fence = fenceFor(text);
+  return `${fence}${language}\n${text === '' ? '(empty)' : text}\n${fence}`;
 }
 
 function headerBlock(headers: Iterable<[string, string]>): string {
-  const lines = [...headers].map(([name, value]) => `${name}: ${value}`);
-  return `${FENCE}http\n${lines.length === 0 ? '(none)' : lines.join('\n')}\n${FENCE}`;
+  const text = [...headers].map(([name, value]) => `${name}: ${value}`).join('\n');
+  const fence = fenceFor(text);
+  return `${fence}http\n${text === '' ? '(none)' : text}\n${fence}`;
 }
 
-function attemptSection(result: SendResult): string[] {
-  const lines = [`## Attempt ${result.attempt}: ${describeAnswer(result)}`, '', `**${describePostalOutcome(result)}**`, ''];
-  if (result.response !== undefined) {
-    lines.push('### Response headers', '', headerBlock(Object.entries(result.response.headers)), '');
-    lines.push('### Response body', '', fenced(bodyText(result.response.body), result.response.headers['content-type']), '');
-  }
-  return lines;
+function responseSection(result: SendResult): string[] {
+  if (result.response === undefined) return [`No answer: ${result.error?.message ?? 'unknown error'}`, ''];
+  return [
+    '### Headers', '', headerBlock(Object.entries(result.response.headers)), '',
+    '### Body', '', fenced(bodyText(result.response.body), result.response.headers['content-type']), '',
+  ];
+}
+
+/** One row per attempt, when Postal's retries were simulated. */
+function attemptTable(attempts: readonly SendResult[]): string[] {
+  const escape = (text: string): string => text.replace(/\|/g, '\\|');
+  return [
+    '| Attempt | Answer | Then |',
+    '| --- | --- | --- |',
+    ...attempts.map((attempt) => `| ${attempt.attempt} | ${escape(describeAnswer(attempt))} | ${escape(describePostalOutcome(attempt))} |`),
+    '',
+  ];
+}
+
+function utcTime(date: Date): string {
+  return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }
 
 /**
- * The answer to one or more sends as Markdown: per item what came back, what Postal would do
- * next, the response headers and body, then what was sent.
+ * The answer to one or more sends as Markdown: per item what came back and what Postal would do
+ * next, the response headers and body, then exactly what was sent.
  */
 export function formatSendReport(items: readonly SentItem[], sentAt: Date): string {
   const lines: string[] = [];
   for (const item of items) {
     const last = item.attempts.at(-1);
-    lines.push(`# ${item.label}: ${last === undefined ? 'not sent' : describeAnswer(last)}`, '');
-    lines.push(`${item.request.method} ${item.request.url} · ${sentAt.toISOString()}`, '');
-    for (const attempt of item.attempts) lines.push(...attemptSection(attempt));
-    lines.push('## Request headers', '', headerBlock(item.request.headers), '');
-    lines.push('## Request body (the exact bytes sent)', '', fenced(item.request.body.toString('utf8'), 'application/json'), '');
+    lines.push(`# ${item.label} · ${last === undefined ? 'not sent' : describeAnswer(last)}`, '');
+    if (last !== undefined) lines.push(`**${describePostalOutcome(last)}**`, '');
+    lines.push(`\`${item.request.method} ${item.request.url}\` · ${utcTime(sentAt)}`, '');
+    if (item.attempts.length > 1) lines.push('## Attempts, on Postal\'s retry schedule', '', ...attemptTable(item.attempts));
+    if (last !== undefined) lines.push(item.attempts.length > 1 ? `## Response to attempt ${last.attempt}` : '## Response', '', ...responseSection(last));
+    lines.push('## Request', '', '### Headers', '', headerBlock(item.request.headers), '');
+    lines.push('### Body (the exact bytes sent)', '', fenced(item.request.body.toString('utf8'), 'application/json'), '');
   }
   return lines.join('\n');
 }

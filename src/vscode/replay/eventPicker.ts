@@ -15,12 +15,13 @@ export function eventItems(): EventItem[] {
   const items: EventItem[] = [];
   for (const event of EVENT_NAMES) {
     const info = EVENT_CATALOG[event];
-    items.push({ label: info.selectable ? event : `${event} (only to "all events" webhooks)`, kind: vscode.QuickPickItemKind.Separator });
+    // The items name their event; a separator only groups them, and says when few webhooks get it.
+    items.push({ label: info.selectable ? '' : 'only to "all events" webhooks', kind: vscode.QuickPickItemKind.Separator });
     for (const variant of info.variants) {
       items.push({
         label: `$(${info.codicon}) ${event}`,
         description: variant.label,
-        detail: variant.name === 'default' ? `${info.summary} ${variant.description}` : variant.description,
+        detail: variant.name === 'default' ? info.summary : variant.description,
         choice: { event, variant: variant.name },
       });
     }

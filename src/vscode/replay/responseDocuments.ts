@@ -28,10 +28,19 @@ export class ResponseDocuments implements vscode.TextDocumentContentProvider, vs
     return this.texts.get(uri.toString()) ?? 'This result is no longer kept; send the event again to see a new one.';
   }
 
-  /** Creates the document and shows it without taking the focus from the editor the user is in. */
-  async show(name: string, text: string): Promise<vscode.TextEditor> {
-    const document = await vscode.workspace.openTextDocument(this.create(name, text));
-    return vscode.window.showTextDocument(document, { preview: true, preserveFocus: false });
+  /** Creates the document and shows it: Markdown rendered in a preview, anything else as text. */
+  async show(name: string, text: string): Promise<vscode.Uri> {
+    const uri = this.create(name, text);
+    if (name.endsWith('.md')) {
+      try {
+        await vscode.commands.executeCommand('markdown.showPreview', uri);
+        return uri;
+      } catch {
+        // Without the built-in Markdown extension, the source is readable too.
+      }
+    }
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: true });
+    return uri;
   }
 
   dispose(): void {

@@ -79,7 +79,7 @@ describe('postal-webhooks keygen and send', function () {
     app = await startApp((_req, res) => res.writeHead(503).end());
     const result = await cli('send', 'MessageHeld', '--to', app.url, '--unsigned');
     assert.equal(result.code, 1);
-    assert.match(result.stdout, /503 Service Unavailable in \d+ ms\. Postal would retry after status 503 \(attempt 2 of 6\) in 2 minutes\./);
+    assert.match(result.stdout, /503 Service Unavailable in \d+ ms\. Postal would retry \(attempt 2 of 6\) in 2 minutes\./);
     assert.equal(app.received[0].headers['x-postal-signature'], undefined);
   });
 
