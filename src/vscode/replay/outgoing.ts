@@ -12,7 +12,8 @@ export function payloadsInActiveEditor(): Payload[] | undefined {
     return undefined;
   }
   const { document } = editor;
-  const file = readPayloadFile(document.getText(), document.fileName);
+  // An untitled JSON Lines document has no file name to tell its format by.
+  const file = readPayloadFile(document.getText(), document.languageId === 'jsonl' ? `${document.fileName}.jsonl` : document.fileName);
   if (file.problems.length > 0) {
     void vscode.window.showErrorMessage(`Postal: ${vscode.workspace.asRelativePath(document.uri)} is not valid JSON, so nothing was sent. ${describeProblems(file.problems)}`);
     return undefined;
