@@ -1,6 +1,7 @@
 import { PACKAGE_VERSION as version } from '../version';
 import { type CliIo, EXIT, UsageError } from './io';
 import { lintCommand } from './lint';
+import { listenCommand } from './listen';
 import { keygenCommand } from './keygen';
 import { sendCommand } from './send';
 
@@ -14,6 +15,7 @@ export interface CliCommand {
 /** Commands by name; each feature adds its own. */
 export const CLI_COMMANDS: Record<string, CliCommand> = {
   lint: lintCommand,
+  listen: listenCommand,
   send: sendCommand,
   keygen: keygenCommand,
 };

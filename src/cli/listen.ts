@@ -1,0 +1,149 @@
+import { readFile } from 'node:fs/promises';
+import { createListener, formatRecordLine, type ListenerAddress, type ListenerOptions } from '../core/listener';
+import { type Logger } from '../core/logger';
+import { parsePublicKey, type PublicKeySet } from '../core/signature';
+import { createMemoryStore, openFileStore, type WebhookRecord, type WebhookStore } from '../core/store';
+import { type CliIo, EXIT } from './io';
+import { type ListenArgs, LISTEN_USAGE, parseListenArgs } from './listenArgs';
+import { type CliCommand } from './main';
+
+export interface ListenControl {
+  /** Stops the listener and ends the command (exit 0) when aborted. */
+  signal: AbortSignal;
+  /** Called once listening, with the actual address (useful with --port 0). */
+  onListening?(address: ListenerAddress): void;
+}
+
+const KEY_HINT =
+  'No --public-key given: signatures are not checked. Get Postal\'s key with `postal default-dkim-record` on the Postal host, ' +
+  'or from https://<postal-host>/.well-known/jwks.json (Postal 3.2+), save it to a file and pass --public-key FILE.';
+
+/**
+ * `postal-webhooks listen`: runs until `control.signal` aborts, then stops cleanly (server
+ * closed, history flushed) and resolves 0. Resolves 2 when the options, the key file or the
+ * port are unusable.
+ */
+export async function runListen(argv: string[], io: CliIo, control: ListenControl): Promise<number> {
+  const args = parseListenArgs(argv);
+  const publicKey = args.publicKeyFile === undefined ? undefined : await loadKey(args.publicKeyFile, io);
+  if (publicKey === null) return EXIT.usage;
+  const logger = cliLogger(io);
+  const store = await openStore(args, logger, io);
+  if (store === undefined) return EXIT.usage;
+  const listener = createListener(listenerOptions(args, publicKey), { store, logger });
+  const started = await listener.start();
+  if (!started.ok) {
+    io.err(`postal-webhooks listen: ${started.error.message}`);
+    await store.close();
+    return EXIT.usage;
+  }
+  announce(started.address, args, publicKey, io);
+  control.onListening?.(started.address);
+  listener.onRecord((record) => (args.json ? io.out(JSON.stringify(jsonLine(record))) : io.out(formatRecordLine(record, { color: io.color }))));
+  await aborted(control.signal);
+  await listener.stop();
+  await store.close();
+  if (!args.json) io.out('Stopped.');
+  return EXIT.ok;
+}
+
+/** The command as registered in the CLI: Ctrl-C (SIGINT) or SIGTERM stops it. */
+export const listenCommand: CliCommand = {
+  summary: 'receive Postal webhooks: verify, validate and keep each one, optionally forward it to your app',
+  usage: LISTEN_USAGE,
+  async run(args, io) {
+    const controller = new AbortController();
+    const stop = (): void => controller.abort();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    try {
+      return await runListen(args, io, { signal: controller.signal });
+    } finally {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+    }
+  },
+};
+
+function listenerOptions(args: ListenArgs, publicKey: PublicKeySet | undefined): ListenerOptions {
+  const options: ListenerOptions = { host: args.host, port: args.port, response: args.response, rejectUnsigned: args.rejectUnsigned };
+  if (args.path !== undefined) options.requiredPath = args.path;
+  if (publicKey !== undefined) options.publicKey = publicKey;
+  if (args.forwardTo !== undefined) options.forward = { url: args.forwardTo };
+  return options;
+}
+
+/** The key set, or null after printing why the file cannot be used. */
+async function loadKey(file: string, io: CliIo): Promise<PublicKeySet | null> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    io.err(`postal-webhooks listen: cannot read the public key file ${file}: ${(error as Error).message}`);
+    return null;
+  }
+  const parsed = parsePublicKey(text);
+  if (parsed.ok) return parsed.keySet;
+  io.err(`postal-webhooks listen: ${file}: ${parsed.error.message}`);
+  return null;
+}
+
+async function openStore(args: ListenArgs, logger: Logger, io: CliIo): Promise<WebhookStore | undefined> {
+  if (args.historyFile === undefined) return createMemoryStore({ maxRecords: args.maxHistory, logger });
+  const opened = await openFileStore(args.historyFile, { maxRecords: args.maxHistory, logger });
+  if (!opened.ok) {
+    io.err(`postal-webhooks listen: ${opened.message}`);
+    return undefined;
+  }
+  return opened.store;
+}
+
+function announce(address: ListenerAddress, args: ListenArgs, publicKey: PublicKeySet | undefined, io: CliIo): void {
+  // With --json, stdout carries only request lines; everything else goes to stderr.
+  const say = args.json ? io.err : io.out;
+  say(`Listening on ${address.url}  (Ctrl-C to stop)`);
+  if (args.forwardTo !== undefined) say(`Forwarding to ${args.forwardTo}`);
+  if (args.historyFile !== undefined) say(`History: ${args.historyFile}`);
+  if (address.host === '0.0.0.0' || address.host === '::') say('Reachable from other machines: anyone who can reach this port can send it requests.');
+  if (publicKey === undefined) io.err(KEY_HINT);
+}
+
+function jsonLine(record: WebhookRecord): Record<string, unknown> {
+  const { signature, schema, response, forward } = record;
+  return {
+    id: record.id,
+    receivedAt: new Date(record.receivedAt).toISOString(),
+    method: record.method,
+    path: record.path,
+    kind: record.kind,
+    event: record.event ?? null,
+    uuid: record.uuid ?? null,
+    duplicate: record.duplicate,
+    attempt: record.attempt,
+    signature: { status: signature.status, algorithm: signature.algorithm ?? null, ...(signature.reason === undefined ? {} : { reason: signature.reason }) },
+    schema: schema === undefined ? null : { valid: schema.valid, issues: schema.issues },
+    response: { status: response.status, delayMs: response.delayMs },
+    forward: forward === undefined ? null : forwardSummary(forward),
+  };
+}
+
+function forwardSummary(forward: NonNullable<WebhookRecord['forward']>): Record<string, unknown> {
+  if (forward.outcome === 'response') return { outcome: forward.outcome, url: forward.url, status: forward.status, durationMs: forward.durationMs, truncated: forward.body.truncated };
+  if (forward.outcome === 'failed') return { outcome: forward.outcome, url: forward.url, durationMs: forward.durationMs, error: forward.error };
+  return { outcome: forward.outcome, url: forward.url };
+}
+
+function cliLogger(io: CliIo): Logger {
+  return {
+    trace: () => undefined,
+    debug: () => undefined,
+    info: () => undefined,
+    warn: (message) => io.err(`warning: ${message}`),
+    error: (message) => io.err(`error: ${typeof message === 'string' ? message : message.message}`),
+  };
+}
+
+function aborted(signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+}

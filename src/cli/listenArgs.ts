@@ -1,0 +1,103 @@
+import { parseArgs } from 'node:util';
+import { DEFAULT_LISTENER_HOST, DEFAULT_LISTENER_PORT, parseResponseMode, type ResponseMode } from '../core/listener';
+import { DEFAULT_MAX_RECORDS } from '../core/store';
+import { UsageError } from './io';
+
+export const LISTEN_USAGE = `Usage: postal-webhooks listen [options]
+
+Receives Postal's webhooks, checks each signature and payload, keeps every request, and can pass
+them on to your app. Point a Postal webhook (or a tunnel in front of this machine) at the URL it
+prints. Stop it with Ctrl-C.
+
+Options:
+  --host HOST            Address to listen on (default ${DEFAULT_LISTENER_HOST}: this machine only;
+                         0.0.0.0 makes it reachable from other machines)
+  --port PORT            Port (default ${DEFAULT_LISTENER_PORT}; 0 picks a free one)
+  --path PATH            Only accept POSTs to this path (others get 404)
+  --public-key FILE      Postal's public key, to verify signatures: the DNS record value
+                         (postal default-dkim-record), the JWKS (/.well-known/jwks.json) or a PEM
+  --forward-to URL       Pass every request on to your app (e.g. http://localhost:3000/hooks)
+  --respond MODE         What to answer Postal: a status (default 200), STATUS:DELAY_MS
+                         (e.g. 200:6000 makes Postal time out), or "mirror" (your app's answer;
+                         needs --forward-to)
+  --history FILE         Keep the requests in this JSONL file across runs
+  --max-history N        Requests kept (default ${DEFAULT_MAX_RECORDS})
+  --reject-unsigned      Answer 401 to requests without a valid signature (needs --public-key)
+  --json                 One JSON line per request on stdout, instead of a readable line
+  -h, --help             Show this help
+
+Exit codes: 0 stopped cleanly, 2 bad options or the listener could not start.`;
+
+export interface ListenArgs {
+  host: string;
+  port: number;
+  path?: string;
+  publicKeyFile?: string;
+  forwardTo?: string;
+  response: ResponseMode;
+  historyFile?: string;
+  maxHistory: number;
+  rejectUnsigned: boolean;
+  json: boolean;
+}
+
+/** Reads the `listen` options; throws UsageError with what is wrong. */
+export function parseListenArgs(args: string[]): ListenArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        host: { type: 'string' },
+        port: { type: 'string' },
+        path: { type: 'string' },
+        'public-key': { type: 'string' },
+        'forward-to': { type: 'string' },
+        respond: { type: 'string' },
+        history: { type: 'string' },
+        'max-history': { type: 'string' },
+        'reject-unsigned': { type: 'boolean' },
+        json: { type: 'boolean' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const values = parsed.values;
+  const result: ListenArgs = {
+    host: values.host ?? DEFAULT_LISTENER_HOST,
+    port: integerOption('--port', values.port, DEFAULT_LISTENER_PORT, 0, 65535),
+    response: responseOption(values.respond),
+    maxHistory: integerOption('--max-history', values['max-history'], DEFAULT_MAX_RECORDS, 1, 1_000_000),
+    rejectUnsigned: values['reject-unsigned'] ?? false,
+    json: values.json ?? false,
+  };
+  if (values.path !== undefined) result.path = values.path.startsWith('/') ? values.path : `/${values.path}`;
+  if (values['public-key'] !== undefined) result.publicKeyFile = values['public-key'];
+  if (values['forward-to'] !== undefined) result.forwardTo = withScheme(values['forward-to']);
+  if (values.history !== undefined) result.historyFile = values.history;
+  if (result.response.type === 'mirror' && result.forwardTo === undefined) throw new UsageError('--respond mirror answers with your app\'s status, so it needs --forward-to URL.');
+  if (result.rejectUnsigned && result.publicKeyFile === undefined) throw new UsageError('--reject-unsigned needs --public-key FILE to check signatures with.');
+  return result;
+}
+
+function integerOption(name: string, text: string | undefined, fallback: number, min: number, max: number): number {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < min || value > max) throw new UsageError(`${name} must be a whole number from ${min} to ${max}, not "${text}".`);
+  return value;
+}
+
+function responseOption(text: string | undefined): ResponseMode {
+  if (text === undefined) return { type: 'fixed', status: 200, delayMs: 0 };
+  const parsed = parseResponseMode(text);
+  if (!parsed.ok) throw new UsageError(parsed.message);
+  return parsed.mode;
+}
+
+/** `localhost:3000/hooks` means http://localhost:3000/hooks. */
+function withScheme(url: string): string {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? url : `http://${url}`;
+}

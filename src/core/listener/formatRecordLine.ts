@@ -1,0 +1,73 @@
+import { type WebhookRecord } from '../store';
+import { postalAnswerFor, postalOutcome } from './postalRetries';
+
+type Tone = 'good' | 'bad' | 'warn' | 'dim' | 'plain';
+
+const ANSI: Record<Tone, string> = { good: '\u001b[32m', bad: '\u001b[31m', warn: '\u001b[33m', dim: '\u001b[2m', plain: '' };
+const RESET = '\u001b[0m';
+
+/**
+ * One line per request, for the CLI and the extension's log:
+ * `14:03:07.512 POST / MessageSent 8a3f0c6e signature ✓ sha256 schema ✓ → 200 app 200 12ms`.
+ * Colours (ANSI) only when `color` is true. Pure: the same record always gives the same line
+ * (times in the local time zone).
+ */
+export function formatRecordLine(record: WebhookRecord, options: { color: boolean }): string {
+  const paint = (tone: Tone, text: string): string => (options.color && tone !== 'plain' ? `${ANSI[tone]}${text}${RESET}` : text);
+  const parts = [
+    paint('dim', clock(record.receivedAt)),
+    `${record.method} ${record.path}`,
+    record.event ?? paint('warn', `(${record.kind})`),
+  ];
+  if (record.uuid !== undefined) parts.push(paint('dim', record.uuid.slice(0, 8)));
+  if (record.duplicate) parts.push(paint('warn', `retry #${record.attempt}`));
+  parts.push(signaturePart(record, paint), schemaPart(record, paint), responsePart(record, paint));
+  const forward = forwardPart(record, paint);
+  if (forward !== undefined) parts.push(forward);
+  return parts.join('  ');
+}
+
+type Paint = (tone: Tone, text: string) => string;
+
+function clock(ms: number): string {
+  const date = new Date(ms);
+  const two = (value: number): string => String(value).padStart(2, '0');
+  return `${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}.${String(date.getMilliseconds()).padStart(3, '0')}`;
+}
+
+function signaturePart(record: WebhookRecord, paint: Paint): string {
+  const { status, algorithm } = record.signature;
+  if (status === 'valid') return paint('good', `signature ✓ ${algorithm ?? ''}`.trimEnd());
+  if (status === 'invalid') return paint('bad', 'signature ✗ invalid');
+  if (status === 'no-key') return paint('dim', 'signature unchecked (no key)');
+  return paint('warn', 'signature missing');
+}
+
+function schemaPart(record: WebhookRecord, paint: Paint): string {
+  if (record.parse.status === 'invalid-json') return paint('bad', 'invalid JSON');
+  if (record.parse.status === 'empty') return paint('warn', 'empty body');
+  if (record.parse.status === 'not-read') return paint('dim', 'body not read');
+  if (record.schema === undefined) return paint('dim', 'schema unchecked');
+  if (record.schema.valid) return paint('good', 'schema ✓');
+  const count = record.schema.issues.length;
+  return paint('bad', `schema ✗ ${count} issue${count === 1 ? '' : 's'}`);
+}
+
+function responsePart(record: WebhookRecord, paint: Paint): string {
+  const { status, delayMs } = record.response;
+  const delay = delayMs > 0 ? ` after ${delayMs}ms` : '';
+  if (record.kind === 'rejected' || record.kind === 'too-large') return paint('bad', `→ ${status}${delay}`);
+  const outcome = postalOutcome(postalAnswerFor(status, delayMs), record.attempt);
+  if (outcome.success) return paint('good', `→ ${status}${delay}`);
+  const next = outcome.willRetry ? `Postal retries in ${outcome.nextAttemptInMinutes} min` : 'Postal gives up';
+  return paint('warn', `→ ${status}${delay} (${next})`);
+}
+
+function forwardPart(record: WebhookRecord, paint: Paint): string | undefined {
+  const forward = record.forward;
+  if (forward === undefined) return undefined;
+  if (forward.outcome === 'pending') return paint('dim', 'app …');
+  if (forward.outcome === 'failed') return paint('bad', `app ✗ ${forward.error.code} ${forward.durationMs}ms`);
+  const tone: Tone = forward.status >= 200 && forward.status < 300 ? 'good' : 'bad';
+  return paint(tone, `app ${forward.status} ${forward.durationMs}ms`);
+}

@@ -1,0 +1,53 @@
+/**
+ * The webhook listener: an HTTP server that Postal (or a tunnel in front of it) POSTs to.
+ *
+ * ```ts
+ * const listener = createListener({ port: 8789, publicKey, forward: { url: 'http://localhost:3000/hook' } },
+ *                                  { store, logger });  // optional: now, fetch, validate
+ * const started = await listener.start();          // { ok: true, address } | { ok: false, error }
+ * listener.onRecord((record) => tree.add(record)); // once per request, when settled
+ * await listener.restart({ response: { type: 'fixed', status: 503, delayMs: 0 } });
+ * await listener.stop();
+ * ```
+ *
+ * For every request it keeps the raw body bytes (capped, default 1 MB → 413), checks the Postal
+ * signature over them, parses the JSON and checks it with the event model (`validateEnvelope`,
+ * unless `deps.validate` replaces it), spots Postal retries by envelope `uuid`,
+ * writes the `WebhookRecord` to the store (on disk before answering), answers per the response
+ * mode, and passes the request on to the user's app when a forward URL is set.
+ *
+ * - Defaults: host 127.0.0.1 (loopback only), port {@link DEFAULT_LISTENER_PORT} (8789), any path
+ *   accepted; with `requiredPath`, other paths get 404 (recorded, kind `rejected`).
+ * - Methods: POST is handled; GET and HEAD are health probes (the listening path answers 200 with
+ *   a one-line text, other paths 404) and are never recorded, so browsers and tunnel checks do
+ *   not flood the history; any other method gets 405 with `Allow: POST` and is recorded.
+ * - Malformed HTTP gets 400, a client too slow with its headers or body gets 408 (Node's
+ *   `headersTimeout` / `requestTimeout`). These are logged, not recorded: malformed bytes are no
+ *   request, and a body that never arrived cannot be checked (the same goes for a client that
+ *   hangs up mid-body).
+ * - Answers (see `ResponseMode`): a fixed status (default 200) with an optional delay, or
+ *   `mirror` the app's status (502 when the forward fails, 504 when it times out). Our own body
+ *   is a small JSON receipt, which Postal shows as "Response Body" in its webhook history.
+ * - Forwarding never delays the answer to Postal, except in `mirror` mode; its result is added
+ *   to the record later (`store.onDidChange` 'updated') and then `onRecord` fires.
+ * - With `rejectUnsigned`, requests with a missing or invalid signature get 401 (recorded).
+ * - Nothing throws out of the listener: start problems are results, request failures are logged
+ *   and answered 500.
+ */
+export { createListener, type ListenerAddress, type ListenerDeps, type ListenerState, STOP_GRACE_MS, type StartResult, type WebhookListener } from './createListener';
+export { type FinishedForward, forwardRequest, type ForwardTarget } from './forwardRequest';
+export { formatRecordLine } from './formatRecordLine';
+export { type BodyInspection, type EnvelopeValidator, inspectBody, validateWithEventModel } from './inspectBody';
+export { describeListenError, type ListenerError } from './listenError';
+export {
+  DEFAULT_LISTENER_HOST,
+  DEFAULT_LISTENER_PORT,
+  type ForwardOptions,
+  LISTENER_DEFAULTS,
+  type ListenerOptions,
+  listenerOptionsProblem,
+  type ResolvedListenerOptions,
+  resolveListenerOptions,
+} from './listenerOptions';
+export { POSTAL_ANSWER_TABLE, POSTAL_DELIVERY, POSTAL_RESULT_CODE, type PostalAnswer, postalAnswerFor, postalOutcome, type PostalOutcome } from './postalRetries';
+export { DEFAULT_RESPONSE_MODE, MAX_RESPONSE_DELAY_MS, parseResponseMode, type ResponseMode, responseModeProblem, type ResponseModeParse } from './responseMode';

@@ -1,0 +1,72 @@
+import { isUtf8 } from 'node:buffer';
+import { parse as parseJsonc, type ParseError, printParseErrorCode } from 'jsonc-parser';
+import { validateEnvelope } from '../events';
+import { type ParseResult, type RecordKind, type SchemaResult, type StoredBody } from '../store';
+
+/** Checks a parsed body against the event model. */
+export type EnvelopeValidator = (value: unknown) => SchemaResult;
+
+/** The default check: the event model's `validateEnvelope`, as a record's `schema`. */
+export const validateWithEventModel: EnvelopeValidator = (value) => {
+  const result = validateEnvelope(value);
+  return result.ok ? { valid: true, issues: [] } : { valid: false, issues: result.issues };
+};
+
+export interface BodyInspection {
+  stored: StoredBody;
+  parse: ParseResult;
+  kind: Extract<RecordKind, 'postal' | 'not-postal' | 'invalid-json'>;
+  event?: string;
+  uuid?: string;
+  schema?: SchemaResult;
+}
+
+/**
+ * Stores, parses and classifies a raw body. A JSON object with a string `event` and a `payload`
+ * or `uuid` is Postal's envelope (valid or not: that is `schema`'s job); other JSON is
+ * `not-postal`, and still validated so the issues say why (e.g. only the inner payload was sent).
+ */
+export function inspectBody(body: Buffer, validate: EnvelopeValidator = validateWithEventModel): BodyInspection {
+  if (!isUtf8(body)) {
+    return {
+      stored: { encoding: 'base64', data: body.toString('base64'), size: body.length, truncated: false },
+      parse: { status: 'invalid-json', message: 'The body is not UTF-8 text (binary data?), so it cannot be JSON.' },
+      kind: 'invalid-json',
+    };
+  }
+  const text = body.toString('utf8');
+  const stored: StoredBody = { encoding: 'utf8', data: text, size: body.length, truncated: false };
+  if (text.trim() === '') return { stored, parse: { status: 'empty' }, kind: 'not-postal' };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { stored, parse: jsonError(text, error as Error), kind: 'invalid-json' };
+  }
+  const inspection: BodyInspection = { stored, parse: { status: 'json' }, kind: 'not-postal' };
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const envelope = value as Record<string, unknown>;
+    if (typeof envelope.event === 'string') inspection.event = envelope.event;
+    if (typeof envelope.uuid === 'string') inspection.uuid = envelope.uuid;
+    if (inspection.event !== undefined && (envelope.payload !== undefined || inspection.uuid !== undefined)) inspection.kind = 'postal';
+  }
+  inspection.schema = validate(value);
+  return inspection;
+}
+
+/** JSON.parse's message, with where it went wrong (V8 does not always say). Only on the error path. */
+function jsonError(text: string, error: Error): Extract<ParseResult, { status: 'invalid-json' }> {
+  const result: Extract<ParseResult, { status: 'invalid-json' }> = { status: 'invalid-json', message: error.message };
+  const errors: ParseError[] = [];
+  parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const reported = /at position (\d+)/.exec(error.message);
+  const position = reported !== null ? Number(reported[1]) : errors[0]?.offset;
+  if (position === undefined) return result;
+  const before = text.slice(0, position);
+  const lineStart = before.lastIndexOf('\n') + 1;
+  result.position = position;
+  result.line = before.split('\n').length;
+  result.column = position - lineStart + 1;
+  if (reported === null && errors[0] !== undefined) result.message = `${error.message} (${printParseErrorCode(errors[0].error)})`;
+  return result;
+}

@@ -1,0 +1,119 @@
+import { type EnvelopeIssue } from '../events';
+import { type SignatureResult } from '../signature';
+
+/** One problem the event model found in a body (`path` into the JSON, a stable `code`, a readable `message`). */
+export type SchemaIssue = EnvelopeIssue;
+
+/** The event model's verdict on a parsed JSON body. */
+export interface SchemaResult {
+  valid: boolean;
+  issues: SchemaIssue[];
+}
+
+/**
+ * What a request was, for the tree's icon and filters:
+ * - `postal`: a JSON object shaped like Postal's envelope (`event` string plus `payload` or `uuid`),
+ *   valid or not (see `schema`);
+ * - `not-postal`: JSON (or an empty body) that is not an envelope;
+ * - `invalid-json`: the body does not parse (see `parse`);
+ * - `too-large`: the body exceeded the size cap and was not kept (answered 413);
+ * - `rejected`: refused before handling: wrong method (405), wrong path (404), or unsigned /
+ *   badly signed while `rejectUnsigned` is on (401). `response.reason` says which.
+ */
+export type RecordKind = 'postal' | 'not-postal' | 'invalid-json' | 'too-large' | 'rejected';
+
+/** Bytes kept as text: UTF-8 when the bytes are valid UTF-8, else base64 (bodies can be binary). */
+export interface StoredBody {
+  encoding: 'utf8' | 'base64';
+  data: string;
+  /** Size in bytes of the whole body as received (or as announced, for a body too large to read). */
+  size: number;
+  /** True when `data` holds only the first part of the body. */
+  truncated: boolean;
+}
+
+/** How the body parsed. `position` is a 0-based character offset; `line`/`column` are 1-based. */
+export type ParseResult =
+  | { status: 'json' }
+  | { status: 'empty' }
+  | { status: 'invalid-json'; message: string; position?: number; line?: number; column?: number }
+  /** Not read at all: too large, or rejected before the body was looked at. */
+  | { status: 'not-read' };
+
+export interface RecordHeaders {
+  /** Exactly as received, in order, names in their original case: `[name, value]` pairs. */
+  raw: [string, string][];
+  /** Lower-cased names; repeated headers joined with ", " (as Node does). */
+  map: Record<string, string>;
+}
+
+/** What we answered. */
+export interface RecordResponse {
+  status: number;
+  /** Extra wait before answering, from a "status + delay" response mode (0 otherwise). */
+  delayMs: number;
+  /** The body we sent (small; for mirror mode the app's body, as forwarded). */
+  body: string;
+  /** Why this status: `fixed`, `mirror`, or a refusal (`method`, `path`, `signature`, `too-large`). */
+  reason: 'fixed' | 'mirror' | 'method' | 'path' | 'signature' | 'too-large';
+}
+
+/** Why a forward got no HTTP answer. */
+export type ForwardErrorCode = 'refused' | 'timeout' | 'dns' | 'reset' | 'aborted' | 'other';
+
+/**
+ * Passing the request on to the user's app.
+ * - `pending`: started, no result yet (after a reload it means the listener stopped first);
+ * - `response`: the app answered (any status, 500 included);
+ * - `failed`: no answer: refused, timed out, unknown host… `error.message` says what to do.
+ */
+export type ForwardResult =
+  | { outcome: 'pending'; url: string; startedAt: number }
+  | {
+      outcome: 'response';
+      url: string;
+      startedAt: number;
+      durationMs: number;
+      status: number;
+      statusText: string;
+      /** Response headers, lower-cased names. */
+      headers: Record<string, string>;
+      /** The response body, cut at the forward body cap (see `truncated`). */
+      body: StoredBody;
+    }
+  | { outcome: 'failed'; url: string; startedAt: number; durationMs: number; error: { code: ForwardErrorCode; message: string } };
+
+/** One received request, whatever it was. Everything needed to show, export or replay it. */
+export interface WebhookRecord {
+  /** Unique and sortable: string order is arrival order, also across restarts. */
+  id: string;
+  /** When the request line arrived, ms since the epoch. */
+  receivedAt: number;
+  method: string;
+  /** Path with the query string, as requested (e.g. `/hooks/postal?env=dev`). */
+  path: string;
+  /** The peer's address (a tunnel's, when one is in front). */
+  remoteAddress?: string;
+  headers: RecordHeaders;
+  /** The raw body bytes, as signed; empty for `too-large`. */
+  body: StoredBody;
+  parse: ParseResult;
+  kind: RecordKind;
+  /** The envelope's `event`, when the body has a string `event`. */
+  event?: string;
+  /** The envelope's `uuid`: the same on every retry of one delivery. */
+  uuid?: string;
+  /** The event model's result, for every body that parsed as JSON. */
+  schema?: SchemaResult;
+  signature: SignatureResult;
+  /** True when an earlier request in the history had the same envelope `uuid`: a Postal retry. */
+  duplicate: boolean;
+  /** 1 + how many earlier requests in the history had this `uuid` (Postal's attempt number, if none was missed). */
+  attempt: number;
+  response: RecordResponse;
+  /** Absent when no forward target is set. */
+  forward?: ForwardResult;
+}
+
+/** The fields that can change after a record was stored (a forward result arriving later). */
+export type RecordUpdate = Pick<WebhookRecord, 'forward'>;
