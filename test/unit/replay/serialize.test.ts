@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { listVariants, sampleEnvelope } from '../../../src/core/events';
 import { readPayloadFile } from '../../../src/core/replay/payloadFile';
 import { postalBody, readableEnvelope } from '../../../src/core/replay/serialize';
+import { appendixA } from '../helpers/fixtures';
 
 const REPO_ROOT = join(__dirname, '../../../..');
 const SAMPLES_DIR = join(REPO_ROOT, 'test/fixtures/postal-samples');
@@ -83,6 +84,12 @@ describe('Postal-exact serialization', () => {
       assert.ok(file.payloads[0].body.equals(postalBody(envelope)), 'file and object encodings differ');
     });
   }
+
+  it('turns the pretty MessageSent sample into exactly the Appendix A body that the reference signature covers', () => {
+    const file = readPayloadFile(readFileSync(join(SAMPLES_DIR, 'MessageSent.json'), 'utf8'), 'MessageSent.json');
+    assert.ok(file.payloads[0].body.equals(appendixA().body), `got ${file.payloads[0].body.toString('utf8')}`);
+    assert.ok(postalBody(JSON.parse(readFileSync(join(SAMPLES_DIR, 'MessageSent.json'), 'utf8'))).equals(appendixA().body));
+  });
 
   it('lays an envelope out readably in the same encoding, and that layout sends the same bytes', () => {
     const envelope = sampleEnvelope('MessageDeliveryFailed', 'default', { seed: 5 });
