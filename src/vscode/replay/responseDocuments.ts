@@ -28,17 +28,12 @@ export class ResponseDocuments implements vscode.TextDocumentContentProvider, vs
     return this.texts.get(uri.toString()) ?? 'This result is no longer kept; send the event again to see a new one.';
   }
 
-  /** Creates the document and shows it: Markdown rendered in a preview, anything else as text. */
+  /**
+   * Creates the document and shows it as text. (A Markdown report opens as source: the rendered
+   * preview of a virtual document sometimes stays blank, and the editor title offers the preview.)
+   */
   async show(name: string, text: string): Promise<vscode.Uri> {
     const uri = this.create(name, text);
-    if (name.endsWith('.md')) {
-      try {
-        await vscode.commands.executeCommand('markdown.showPreview', uri);
-        return uri;
-      } catch {
-        // Without the built-in Markdown extension, the source is readable too.
-      }
-    }
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: true });
     return uri;
   }
