@@ -7,6 +7,7 @@ import { buildPostalRequest } from '../core/replay/postalRequest';
 import { sendPostalRequest, type SendResult } from '../core/replay/sendPostalRequest';
 import { postalBody } from '../core/replay/serialize';
 import { simulateDelivery } from '../core/replay/simulateDelivery';
+import { urlForLog } from '../core/replay/targetUrl';
 import { type CliCommand } from './main';
 import { type CliIo, EXIT } from './io';
 import { parseSendArgs, SEND_USAGE, type SendArgs } from './sendArgs';
@@ -32,7 +33,7 @@ export const sendCommand: CliCommand = {
         if (controller.signal.aborted) break;
         const request = buildPostalRequest({ url: options.to ?? '', body: payload.body, privateKey: key, postalVersion: options.postalVersion });
         const deps = { fetch, now: () => performance.now(), signal: controller.signal, timeoutMs: options.timeoutMs };
-        const report = (result: SendResult): void => io.out(options.json ? jsonLine(payload, result) : `${payload.label} → ${result.url}: ${describeAnswer(result)}. ${describePostalOutcome(result)}`);
+        const report = (result: SendResult): void => io.out(options.json ? jsonLine(payload, result) : `${payload.label} → ${urlForLog(result.url)}: ${describeAnswer(result)}. ${describePostalOutcome(result)}`);
         const attempts =
           options.retryCompression === undefined
             ? [await sendPostalRequest(request, deps)]
@@ -90,7 +91,7 @@ function jsonLine(payload: Payload, result: SendResult): string {
   return JSON.stringify({
     event: payload.event,
     uuid: payload.uuid,
-    url: result.url,
+    url: urlForLog(result.url),
     attempt: result.attempt,
     status: result.response?.status,
     timeMs: Math.round(result.timeMs),

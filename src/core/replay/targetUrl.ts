@@ -22,3 +22,15 @@ export function isLoopbackUrl(text: string): boolean {
   }
   return hostname === 'localhost' || hostname.endsWith('.localhost') || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
+
+/** The URL for logs: a password in it (`user:pass@`, which Postal turns into Basic auth) is hidden. */
+export function urlForLog(text: string): string {
+  try {
+    const url = new URL(text);
+    if (url.password === '') return text;
+    url.password = '***';
+    return url.toString();
+  } catch {
+    return text;
+  }
+}

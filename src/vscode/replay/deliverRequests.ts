@@ -3,6 +3,7 @@ import { describeAnswer, describePostalOutcome } from '../../core/replay/describ
 import { formatSendReport, type SentItem } from '../../core/replay/sendReport';
 import { sendPostalRequest, type SendResult } from '../../core/replay/sendPostalRequest';
 import { simulateDelivery } from '../../core/replay/simulateDelivery';
+import { urlForLog } from '../../core/replay/targetUrl';
 import { COMMAND } from '../commandIds';
 import { readReplaySettings } from './replaySettings';
 import { type Outgoing, type ReplayServices } from './replayServices';
@@ -23,7 +24,7 @@ export async function deliverRequests(outgoing: Outgoing[], services: ReplayServ
       if (signal.aborted) break;
       report(`${index + 1}/${outgoing.length} ${item.label}`);
       const deps = { fetch: services.fetch, now: () => performance.now(), signal, timeoutMs: settings.timeoutMs };
-      services.log.debug(`sending ${item.label} to ${item.request.url}`);
+      services.log.debug(`sending ${item.label} to ${urlForLog(item.request.url)}`);
       services.log.trace(`request body: ${item.request.body.toString('utf8')}`);
       const attempts = settings.simulateRetries
         ? await simulateDelivery(item.request, deps, {
@@ -33,7 +34,7 @@ export async function deliverRequests(outgoing: Outgoing[], services: ReplayServ
         : [await sendPostalRequest(item.request, deps)];
       items.push({ label: item.label, request: item.request, attempts });
       report(`${index + 1}/${outgoing.length} sent`, 100 / outgoing.length);
-      services.log.info(`${item.label} → ${item.request.url}: ${attempts.map((attempt) => describeAnswer(attempt)).join('; ')}`);
+      services.log.info(`${item.label} → ${urlForLog(item.request.url)}: ${attempts.map((attempt) => describeAnswer(attempt)).join('; ')}`);
     }
     return items;
   };
