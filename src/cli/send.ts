@@ -32,7 +32,7 @@ export const sendCommand: CliCommand = {
       for (const payload of payloads) {
         if (controller.signal.aborted) break;
         const request = buildPostalRequest({ url: options.to ?? '', body: payload.body, privateKey: key, postalVersion: options.postalVersion });
-        const deps = { fetch, now: () => performance.now(), signal: controller.signal, timeoutMs: options.timeoutMs };
+        const deps = { now: () => performance.now(), signal: controller.signal, timeoutMs: options.timeoutMs };
         const report = (result: SendResult): void => io.out(options.json ? jsonLine(payload, result) : `${payload.label} → ${urlForLog(result.url)}: ${describeAnswer(result)}. ${describePostalOutcome(result)}`);
         const attempts =
           options.retryCompression === undefined

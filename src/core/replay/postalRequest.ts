@@ -57,8 +57,7 @@ export function netHttpHeaderName(name: string): string {
 /**
  * The request Postal would send with `body` (`lib/postal/http.rb`): POST with Net::HTTP's
  * `Accept-Encoding` and `Accept`, Postal's `User-Agent` and `Content-Type`, and its signature
- * headers. Host, Content-Length and Connection are left to the HTTP client. Node's fetch also
- * adds `accept-language: *` and `sec-fetch-mode: cors`, which no receiver looks at.
+ * headers. Host, Content-Length and `Connection: close` are added when it is sent (`postRaw`).
  */
 export function buildPostalRequest(options: PostalRequestOptions): PostalRequest {
   const version = options.postalVersion ?? DEFAULT_POSTAL_VERSION;

@@ -9,7 +9,6 @@ export const POSTAL_TIMEOUT_MS = POSTAL_DELIVERY.timeoutSeconds * 1000;
 export const RESPONSE_BODY_LIMIT = 64 * 1024;
 
 export interface SendDeps {
-  fetch: typeof fetch;
   now: () => number;
   /** Cancels the request (the user pressed Cancel). */
   signal?: AbortSignal;

@@ -23,7 +23,7 @@ export async function deliverRequests(outgoing: Outgoing[], services: ReplayServ
     for (const [index, item] of outgoing.entries()) {
       if (signal.aborted) break;
       report(`${index + 1}/${outgoing.length} ${item.label}`);
-      const deps = { fetch: services.fetch, now: () => performance.now(), signal, timeoutMs: settings.timeoutMs };
+      const deps = { now: () => performance.now(), signal, timeoutMs: settings.timeoutMs };
       services.log.debug(`sending ${item.label} to ${urlForLog(item.request.url)}`);
       services.log.trace(`request body: ${item.request.body.toString('utf8')}`);
       const attempts = settings.simulateRetries

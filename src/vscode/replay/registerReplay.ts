@@ -15,7 +15,6 @@ export interface ReplayDeps {
   log: Logger;
   /** Where our running listener receives webhooks; by default read from the listener settings. */
   ownListenerUrl?: () => string | undefined;
-  fetch?: typeof fetch;
 }
 
 /**
@@ -31,7 +30,6 @@ export function registerReplay(context: vscode.ExtensionContext, deps: ReplayDep
     keys,
     documents,
     workspaceState: context.workspaceState,
-    fetch: deps.fetch ?? fetch,
     lastSent: undefined,
     targets: {
       workspaceState: context.workspaceState,

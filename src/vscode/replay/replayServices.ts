@@ -18,7 +18,6 @@ export interface ReplayServices {
   documents: ResponseDocuments;
   targets: TargetSources;
   workspaceState: vscode.Memento;
-  fetch: typeof fetch;
   /** The last batch sent, for "Rerun Last Replay". */
   lastSent: Outgoing[] | undefined;
 }

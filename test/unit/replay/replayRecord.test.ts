@@ -7,7 +7,7 @@ import { appendixA } from '../helpers/fixtures';
 import { type Harness, startListener } from '../helpers/listenerHarness';
 import { makeRecord } from '../helpers/records';
 
-const deps = { fetch, now: () => performance.now() };
+const deps = { now: () => performance.now() };
 const POSTAL_HEADERS = ['content-type', 'user-agent', 'x-postal-signature-kid', 'x-postal-signature', 'x-postal-signature-256'];
 
 describe('replaying a captured request', function () {

@@ -6,7 +6,7 @@ import { generateSigningKey, parsePublicKey, type SigningKeyPair, toPublicPem } 
 import { appendixA } from '../helpers/fixtures';
 import { type AppServer, freePort, type Harness, startApp, startListener } from '../helpers/listenerHarness';
 
-const deps = { fetch, now: () => performance.now() };
+const deps = { now: () => performance.now() };
 
 describe('sendPostalRequest', function () {
   this.timeout(20_000);

@@ -4,7 +4,7 @@ import { simulateDelivery } from '../../../src/core/replay/simulateDelivery';
 import { appendixA } from '../helpers/fixtures';
 import { type AppServer, startApp } from '../helpers/listenerHarness';
 
-const deps = { fetch, now: () => performance.now() };
+const deps = { now: () => performance.now() };
 
 describe('simulateDelivery', function () {
   this.timeout(20_000);
