@@ -4,7 +4,9 @@ import { COMMAND } from './vscode/commandIds';
 import { registerLinting } from './vscode/diagnostics/registerLinting';
 import { explorerProbe } from './vscode/explorerProbe';
 import { registerListener } from './vscode/listener/registerListener';
+import { localWebhookUrl } from './vscode/listener/webhookUrl';
 import { createLogChannel, loggerFor } from './vscode/logging';
+import { registerReplay } from './vscode/replay/registerReplay';
 import { registerTestCommands } from './vscode/testCommands';
 import { registerEventsView } from './vscode/tree/registerEventsView';
 
@@ -23,6 +25,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const events = registerEventsView(context, listener, baseLog);
   registerLinting(context, baseLog);
   context.subscriptions.push(vscode.commands.registerCommand(COMMAND.showLog, () => channel.show(true)));
+  registerReplay(context, { log: componentLogger(baseLog, 'replay'), ownListenerUrl: () => localWebhookUrl(listener.controller) });
 
   registerTestCommands(context, {
     state: () => ({ activated: true, extensionMode: context.extensionMode, logChannel: channel.name }),

@@ -2,6 +2,8 @@ import { PACKAGE_VERSION as version } from '../version';
 import { type CliIo, EXIT, UsageError } from './io';
 import { lintCommand } from './lint';
 import { listenCommand } from './listen';
+import { keygenCommand } from './keygen';
+import { sendCommand } from './send';
 
 /** One CLI command: `run` resolves to the process exit code. */
 export interface CliCommand {
@@ -14,6 +16,8 @@ export interface CliCommand {
 export const CLI_COMMANDS: Record<string, CliCommand> = {
   lint: lintCommand,
   listen: listenCommand,
+  send: sendCommand,
+  keygen: keygenCommand,
 };
 
 function helpText(): string {

@@ -29,6 +29,17 @@ export const COMMAND = {
   showMessageTimeline: 'postalWebhooks.showMessageTimeline',
   deleteEvent: 'postalWebhooks.deleteEvent',
   copyFieldValue: 'postalWebhooks.copyFieldValue',
+  // Snippets, test events and replay
+  insertEvent: 'postalWebhooks.insertEvent',
+  newPayloadFile: 'postalWebhooks.newPayloadFile',
+  sendTestEvent: 'postalWebhooks.sendTestEvent',
+  replayEvent: 'postalWebhooks.replayEvent',
+  replayWithEdits: 'postalWebhooks.replayWithEdits',
+  sendEditedReplay: 'postalWebhooks.sendEditedReplay',
+  rerunLastReplay: 'postalWebhooks.rerunLastReplay',
+  exportAsCurl: 'postalWebhooks.exportAsCurl',
+  exportAsHttpRequest: 'postalWebhooks.exportAsHttpRequest',
+  exportDevelopmentPublicKey: 'postalWebhooks.exportDevelopmentPublicKey',
 } as const;
 
 export type CommandId = (typeof COMMAND)[keyof typeof COMMAND];

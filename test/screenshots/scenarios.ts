@@ -1,6 +1,29 @@
 import * as vscode from 'vscode';
-import { VIEW } from '../../src/vscode/commandIds';
+import { createListener, type ResponseMode } from '../../src/core/listener';
+import { silentLogger } from '../../src/core/logger';
+import { parsePublicKey } from '../../src/core/signature';
+import { createMemoryStore } from '../../src/core/store';
+import { COMMAND, VIEW } from '../../src/vscode/commandIds';
 import { pause, shot } from './shot';
+
+/**
+ * Sends a MessageSent sample to a real listener that answers `response` and verifies with the
+ * development key (so its receipt says the signature is valid), leaving the result on screen.
+ */
+async function sendTestEventTo(response: ResponseMode): Promise<void> {
+  const pem = await vscode.commands.executeCommand<string>(COMMAND.exportDevelopmentPublicKey, 'pem', 'open');
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  const parsed = parsePublicKey(pem ?? '');
+  const publicKey = parsed.ok ? parsed.keySet : undefined;
+  const listener = createListener({ port: 0, response, publicKey }, { store: createMemoryStore(), logger: silentLogger });
+  const started = await listener.start();
+  if (!started.ok) throw new Error(started.error.message);
+  try {
+    await vscode.commands.executeCommand(COMMAND.sendTestEvent, { event: 'MessageSent', target: `${started.address.url}webhooks/postal` });
+  } finally {
+    await listener.stop();
+  }
+}
 
 /** Each scenario leaves the workbench as a user would see it and takes its shots. */
 export const SCENARIOS: Record<string, () => Promise<void>> = {
@@ -9,6 +32,29 @@ export const SCENARIOS: Record<string, () => Promise<void>> = {
     await vscode.commands.executeCommand(`workbench.view.extension.${VIEW.container}`);
     await pause(1500);
     await shot('events-welcome');
+  },
+
+  async replay() {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('notifications.clearAll');
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (folder !== undefined) await vscode.window.showTextDocument(vscode.Uri.joinPath(folder.uri, 'fixtures', 'MessageSent.postal.json'));
+    // A quick pick cannot be awaited from here: open it, shoot, close it.
+    void vscode.commands.executeCommand(COMMAND.insertEvent);
+    await pause(1500);
+    await shot('replay-insert-event');
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+
+    await sendTestEventTo({ type: 'fixed', status: 200, delayMs: 0 });
+    await pause(1500);
+    await shot('replay-response');
+    await vscode.commands.executeCommand('notifications.clearAll');
+
+    await sendTestEventTo({ type: 'fixed', status: 503, delayMs: 0 });
+    await pause(1500);
+    await shot('replay-response-retry');
+    await vscode.commands.executeCommand('notifications.clearAll');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   },
 
   /** A payload copied from logs, squiggled, with the quick-fix menu open on its unknown event. */

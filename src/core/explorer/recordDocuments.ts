@@ -1,13 +1,8 @@
+import { recordLabel } from '../replay/recordRequest';
 import { type StoredBody, type WebhookRecord } from '../store';
 import { isJsonObject } from './envelopeFields';
 import { localDateTime } from './relativeTime';
 import { responseLine, signatureLine } from './recordTooltip';
-
-/** A short name for a record in titles and file names: `MessageSent 8a3f0c6e`. */
-export function recordTitle(record: WebhookRecord): string {
-  const what = record.event ?? `${record.method} ${record.path}`;
-  return record.uuid === undefined ? what : `${what} ${record.uuid.slice(0, 8)}`;
-}
 
 /** The envelope pretty-printed (2 spaces), or undefined when the body is not a whole JSON object. */
 export function prettyEnvelope(record: WebhookRecord): string | undefined {
@@ -62,7 +57,7 @@ export function requestDocumentText(record: WebhookRecord): string {
   const from = record.remoteAddress === undefined ? '' : ` from ${record.remoteAddress}`;
   const body = bodyText(record.body);
   const lines = [
-    `# ${recordTitle(record)}`,
+    `# ${recordLabel(record)}`,
     '',
     `\`${record.method} ${record.path}\` · received ${localDateTime(record.receivedAt)}${from}`,
     '',

@@ -26,7 +26,6 @@ export interface ListenerDeps {
   store: WebhookStore;
   logger: Logger;
   now?: () => number;
-  fetch?: typeof fetch;
   /** How a parsed body is checked; default: the event model's `validateEnvelope`. */
   validate?: EnvelopeValidator;
 }
@@ -126,7 +125,6 @@ class NodeWebhookListener implements WebhookListener {
       store: this.deps.store,
       logger: this.deps.logger,
       now: this.deps.now ?? Date.now,
-      fetch: this.deps.fetch ?? fetch,
       validate: this.deps.validate ?? validateWithEventModel,
       signal: stopController.signal,
       onRecord: (record) => this.records.fire(record),

@@ -12,7 +12,6 @@ export interface HandlerDeps {
   store: WebhookStore;
   logger: Logger;
   now: () => number;
-  fetch: typeof fetch;
   validate: EnvelopeValidator;
   /** Aborted when the listener stops: cancels forwards and cuts response delays short. */
   signal: AbortSignal;
@@ -125,7 +124,7 @@ export class RequestHandler {
   private async forwardAndFinish(res: ServerResponse, record: WebhookRecord, body: Buffer, headers: RecordHeaders): Promise<void> {
     const target = this.options.forward;
     if (target === undefined) return this.finish(res, record);
-    const forwarding = forwardRequest(body, headers.raw, target, { fetch: this.deps.fetch, now: this.deps.now, signal: this.deps.signal });
+    const forwarding = forwardRequest(body, headers.raw, target, { now: this.deps.now, signal: this.deps.signal });
     if (this.options.response.type === 'mirror') {
       const forward = await forwarding;
       record.forward = forward;

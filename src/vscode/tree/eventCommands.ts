@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { type ExplorerNode, prettyEnvelope, recordTitle } from '../../core/explorer';
+import { type ExplorerNode, prettyEnvelope } from '../../core/explorer';
+import { recordLabel } from '../../core/replay/recordRequest';
 import { type Logger } from '../../core/logger';
 import { type WebhookRecord } from '../../core/store';
 import { COMMAND, CONTEXT_KEY } from '../commandIds';
@@ -17,7 +18,7 @@ export interface EventCommandDeps {
 
 /** Why a record cannot be used as JSON, for the message shown instead. */
 function notJson(record: WebhookRecord): string {
-  return `${recordTitle(record)} has no JSON body to use (${record.parse.status === 'invalid-json' ? 'it is not valid JSON' : record.body.truncated ? 'it was too large to keep' : 'it is empty or binary'}).`;
+  return `${recordLabel(record)} has no JSON body to use (${record.parse.status === 'invalid-json' ? 'it is not valid JSON' : record.body.truncated ? 'it was too large to keep' : 'it is empty or binary'}).`;
 }
 
 /** The default name of a fixture file: `MessageSent-8a3f0c6e.postal.json`. */
@@ -35,7 +36,7 @@ async function saveAsFixture(record: WebhookRecord): Promise<vscode.Uri | undefi
   }
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const defaultUri = folder === undefined ? undefined : vscode.Uri.joinPath(folder, 'fixtures', fixtureFileName(record));
-  const target = await vscode.window.showSaveDialog({ title: `Save ${recordTitle(record)} as a fixture`, defaultUri, filters: { 'Postal payload': ['json'] }, saveLabel: 'Save Fixture' });
+  const target = await vscode.window.showSaveDialog({ title: `Save ${recordLabel(record)} as a fixture`, defaultUri, filters: { 'Postal payload': ['json'] }, saveLabel: 'Save Fixture' });
   if (target === undefined) return undefined;
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
   const open = 'Open';
@@ -61,7 +62,7 @@ class CompareSelection {
       void vscode.window.showInformationMessage('First choose "Select for Compare" on another event.');
       return false;
     }
-    const title = `${recordTitle(left)} ↔ ${recordTitle(record)}`;
+    const title = `${recordLabel(left)} ↔ ${recordLabel(record)}`;
     await vscode.commands.executeCommand('vscode.diff', eventDocumentUri(left, 'event'), eventDocumentUri(record, 'event'), title, { preview: true });
     return true;
   }
@@ -88,7 +89,7 @@ export function registerEventCommands({ history, view, log }: EventCommandDeps):
       const text = prettyEnvelope(record);
       if (text === undefined) return void vscode.window.showWarningMessage(notJson(record));
       await vscode.env.clipboard.writeText(text);
-      vscode.window.setStatusBarMessage(`$(check) Copied the ${recordTitle(record)} envelope`, 3000);
+      vscode.window.setStatusBarMessage(`$(check) Copied the ${recordLabel(record)} envelope`, 3000);
       return text;
     }),
     registerGuarded(COMMAND.saveAsFixture, 'Save as Fixture', log, async (arg: unknown) => {

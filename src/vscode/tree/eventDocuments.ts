@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { eventDocumentText, prettyEnvelope, recordTitle, requestDocumentText } from '../../core/explorer';
+import { eventDocumentText, prettyEnvelope, requestDocumentText } from '../../core/explorer';
+import { recordLabel } from '../../core/replay/recordRequest';
 import { type WebhookRecord } from '../../core/store';
 import { type HistoryService } from '../listener/historyService';
 
@@ -15,7 +16,7 @@ function safeName(text: string): string {
 
 /** `postal-webhooks-event:/MessageSent 8a3f0c6e.json?id=…`: the path gives the editor tab its title. */
 export function eventDocumentUri(record: WebhookRecord, kind: DocumentKind): vscode.Uri {
-  const name = safeName(recordTitle(record));
+  const name = safeName(recordLabel(record));
   const file = kind === 'request' ? `${name} request.md` : `${name}.${prettyEnvelope(record) === undefined ? 'txt' : 'json'}`;
   return vscode.Uri.from({ scheme: EVENT_SCHEME, path: `/${file}`, query: new URLSearchParams({ id: record.id, kind }).toString() });
 }

@@ -1,0 +1,25 @@
+import { POSTAL_DELIVERY } from '../listener/postalRetries';
+import { type SendResult } from './sendPostalRequest';
+
+/**
+ * "Postal would …": what Postal does after this answer, in one sentence (the answer itself is
+ * told by `describeAnswer`): count it delivered, retry (attempt n of 6) in m minutes, or give up.
+ */
+export function describePostalOutcome(result: SendResult): string {
+  const { outcome } = result;
+  if (outcome === undefined) return 'Cancelled before an answer came.';
+  if (outcome.success) return 'Postal would count this as delivered.';
+  const status = result.response?.status ?? 0;
+  const note = status >= 300 && status < 400 ? 'Postal does not follow redirects, so this is a failure: ' : '';
+  const max = POSTAL_DELIVERY.maxAttempts;
+  if (outcome.gaveUp) return `${note}Postal would give up: that was attempt ${outcome.attempt} of ${max}.`;
+  const minutes = outcome.nextAttemptInMinutes ?? 0;
+  return `${note}Postal would retry (attempt ${outcome.attempt + 1} of ${max}) in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
+}
+
+/** "200 OK in 12 ms", "Connection refused … after 3 ms". */
+export function describeAnswer(result: SendResult): string {
+  const time = `${Math.round(result.timeMs)} ms`;
+  if (result.response !== undefined) return `${result.response.status}${result.response.statusText ? ` ${result.response.statusText}` : ''} in ${time}`;
+  return `${result.error?.message ?? 'No answer'} (after ${time})`;
+}

@@ -1,0 +1,43 @@
+import { type PostalRequest } from './postalRequest';
+
+/**
+ * Headers the HTTP client sets by itself; exporting them would only make the copy disagree.
+ * Accept-Encoding too: curl would print a compressed answer as it came, unreadable.
+ */
+const CLIENT_HEADERS = new Set(['host', 'content-length', 'connection', 'transfer-encoding', 'expect', 'keep-alive', 'accept-encoding']);
+
+/** POSIX shell single quotes: every byte is literal inside; a `'` is closed, escaped, reopened. */
+export function shellQuote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+function exportedHeaders(request: PostalRequest): [string, string][] {
+  return request.headers.filter(([name]) => !CLIENT_HEADERS.has(name.toLowerCase()));
+}
+
+/**
+ * A curl command (POSIX shells: bash, zsh, sh) that sends the same bytes with the same headers.
+ * The body goes inline in single quotes (exact, unlike a heredoc, which adds a newline);
+ * `Expect:` stops curl from adding `Expect: 100-continue` to larger bodies.
+ */
+export function toCurl(request: PostalRequest): string {
+  const lines = [`curl -sS -i${request.method === 'POST' ? '' : ` -X ${request.method}`} ${shellQuote(request.url)}`];
+  for (const [name, value] of exportedHeaders(request)) lines.push(`-H ${shellQuote(`${name}: ${value}`)}`);
+  lines.push(`-H 'Expect:'`);
+  lines.push(`--data-binary ${shellQuote(request.body.toString('utf8'))}`);
+  return lines.join(' \\\n  ') + '\n';
+}
+
+/**
+ * The request in the `.http` format of the REST Client extension (and JetBrains' HTTP client):
+ * request line, headers, a blank line, the body. The body must be valid UTF-8 text, and REST
+ * Client sends it as written, so the signatures still match.
+ */
+export function toHttpFile(request: PostalRequest, title?: string): string {
+  const lines: string[] = [];
+  if (title !== undefined) lines.push(`# ${title.replace(/\n/g, ' ')}`);
+  lines.push(`${request.method} ${request.url} HTTP/1.1`);
+  for (const [name, value] of exportedHeaders(request)) lines.push(`${name}: ${value}`);
+  lines.push('', request.body.toString('utf8'));
+  return lines.join('\n') + '\n';
+}

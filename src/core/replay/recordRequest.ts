@@ -1,0 +1,32 @@
+import { type StoredBody, type WebhookRecord } from '../store';
+import { type PostalRequest } from './postalRequest';
+
+/** Headers that belong to one connection, not to the request; the HTTP client sets its own. */
+const HOP_BY_HOP = new Set(['host', 'content-length', 'connection', 'keep-alive', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'expect', 'proxy-connection', 'proxy-authorization']);
+
+export type RecordRequestResult = { ok: true; request: PostalRequest } | { ok: false; problem: string };
+
+/** The bytes of a stored body, or why they are not all there. */
+export function recordBodyBytes(body: StoredBody): Buffer | string {
+  if (body.truncated) return `Only the first ${body.data.length} of ${body.size} bytes of this request were kept, so it cannot be sent again as it was.`;
+  return Buffer.from(body.data, body.encoding === 'base64' ? 'base64' : 'utf8');
+}
+
+/**
+ * A captured request, to send again exactly as it came: the same body bytes and the same headers
+ * in the same order and case (the signature headers included, so a signature that was valid
+ * still is), only to `url` and without the connection headers.
+ */
+export function requestFromRecord(record: WebhookRecord, url: string): RecordRequestResult {
+  if (record.kind === 'too-large') return { ok: false, problem: 'This request was too large to keep, so it cannot be sent again.' };
+  const body = recordBodyBytes(record.body);
+  if (typeof body === 'string') return { ok: false, problem: body };
+  const headers = record.headers.raw.filter(([name]) => !HOP_BY_HOP.has(name.toLowerCase())).map(([name, value]): [string, string] => [name, value]);
+  return { ok: true, request: { method: 'POST', url, headers, body } };
+}
+
+/** A short name for a record in lists and titles: `MessageSent 8a3f0c6e`. */
+export function recordLabel(record: WebhookRecord): string {
+  const what = record.event ?? `${record.method} ${record.path}`;
+  return record.uuid === undefined ? what : `${what} ${record.uuid.slice(0, 8)}`;
+}

@@ -1,0 +1,29 @@
+import { buildEventSnippets } from './eventSnippets';
+import { buildHandlerSnippets, type HandlerManifest } from './handlerSnippets';
+import { snippetFileText } from './snippetSyntax';
+
+/** A file `npm run generate:snippets` writes, relative to the repository root. */
+export interface GeneratedFile {
+  path: string;
+  content: string;
+}
+
+export const HANDLER_TEMPLATES_DIR = 'scripts/snippets/handlers';
+export const GENERATE_SNIPPETS_COMMAND = 'npm run generate:snippets';
+/** The JSON payload snippets, one per event and sample variant. */
+export const EVENT_SNIPPETS_FILE = 'snippets/postal.code-snippets.json';
+
+/**
+ * Every snippet file the extension ships, built from its sources: the event catalog for the
+ * JSON payload snippets and the handler templates for the code snippets. The generator script
+ * writes them and a unit test compares them with the committed files, so they cannot drift.
+ * `readRepoFile` reads a file by its path relative to the repository root.
+ */
+export function generatedSnippetFiles(readRepoFile: (path: string) => string): GeneratedFile[] {
+  const manifest = JSON.parse(readRepoFile(`${HANDLER_TEMPLATES_DIR}/handlers.json`)) as HandlerManifest;
+  const handlers = buildHandlerSnippets(manifest, (name) => readRepoFile(`${HANDLER_TEMPLATES_DIR}/${name}`));
+  return [
+    { path: EVENT_SNIPPETS_FILE, content: snippetFileText(buildEventSnippets()) },
+    ...Object.entries(handlers).map(([language, file]) => ({ path: `snippets/handlers-${language}.code-snippets.json`, content: snippetFileText(file) })),
+  ];
+}

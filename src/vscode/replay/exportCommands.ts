@@ -1,0 +1,84 @@
+import * as vscode from 'vscode';
+import { toCurl, toHttpFile } from '../../core/replay/exportRequest';
+import { recordLabel, requestFromRecord } from '../../core/replay/recordRequest';
+import { toDnsRecord, toJwks, toPublicPem } from '../../core/signature';
+import { COMMAND } from '../commandIds';
+import { registerGuarded } from '../guarded';
+import { payloadsInActiveEditor, signedOutgoing } from './outgoing';
+import { recordsFromArgs } from './recordArgs';
+import { type Outgoing, type ReplayServices } from './replayServices';
+import { pickTarget } from './sendTargets';
+
+type ExportFormat = 'curl' | 'http';
+
+export interface ExportOptions {
+  target?: string;
+}
+
+/** The requests to export: the records given, else the active payload file's envelopes, signed. */
+async function requestsToExport(services: ReplayServices, first: unknown, second: unknown, options: ExportOptions): Promise<Outgoing[] | undefined> {
+  const records = recordsFromArgs(first, second);
+  const payloads = records.length === 0 ? payloadsInActiveEditor() : undefined;
+  if (records.length === 0 && payloads === undefined) return undefined;
+  const url = options.target ?? (await pickTarget(services.targets, 'Export for which URL?'));
+  if (url === undefined) return undefined;
+  if (payloads !== undefined) return signedOutgoing(payloads, url, services);
+  return records.flatMap((record) => {
+    const result = requestFromRecord(record, url);
+    if (!result.ok) void vscode.window.showWarningMessage(`Postal: ${recordLabel(record)} was skipped. ${result.problem}`);
+    return result.ok ? [{ label: recordLabel(record), request: result.request }] : [];
+  });
+}
+
+async function exportRequests(services: ReplayServices, format: ExportFormat, first?: unknown, second?: unknown, options: ExportOptions = {}): Promise<string | undefined> {
+  const outgoing = await requestsToExport(services, first, second, options);
+  if (outgoing === undefined || outgoing.length === 0) return undefined;
+  const text =
+    format === 'curl'
+      ? outgoing.map((item) => `# ${item.label}\n${toCurl(item.request)}`).join('\n')
+      : outgoing.map((item) => toHttpFile(item.request, item.label)).join('\n###\n\n');
+  const languages = await vscode.languages.getLanguages();
+  const language = format === 'curl' ? 'shellscript' : languages.includes('http') ? 'http' : 'plaintext';
+  const document = await vscode.workspace.openTextDocument({ language, content: text });
+  await vscode.window.showTextDocument(document);
+  if (format === 'curl') {
+    await vscode.env.clipboard.writeText(text);
+    void vscode.window.showInformationMessage(`Postal: curl command${outgoing.length > 1 ? 's' : ''} copied to the clipboard (POSIX shells: bash, zsh).`);
+  }
+  return text;
+}
+
+type KeyForm = 'dns' | 'jwks' | 'pem';
+const KEY_FORMS: { form: KeyForm; label: string; detail: string }[] = [
+  { form: 'dns', label: 'DNS TXT value', detail: 'What `postal default-dkim-record` prints: v=DKIM1; t=s; h=sha256; p=…' },
+  { form: 'jwks', label: 'JWKS', detail: 'What Postal 3.2+ serves at /.well-known/jwks.json; the kid matches X-Postal-Signature-KID' },
+  { form: 'pem', label: 'PEM public key', detail: '-----BEGIN PUBLIC KEY-----, for crypto.createPublicKey()' },
+];
+
+/** "Export Development Public Key": the public half in the form the user's app reads, copied or opened. */
+async function exportPublicKey(services: ReplayServices, form?: KeyForm, action?: 'copy' | 'open'): Promise<string | undefined> {
+  const chosen = form ?? (await vscode.window.showQuickPick(KEY_FORMS.map((entry) => ({ ...entry, label: `$(key) ${entry.label}` })), { title: 'Export the development public key as', matchOnDetail: true }))?.form;
+  if (chosen === undefined) return undefined;
+  const key = await services.keys.get();
+  const text = chosen === 'dns' ? toDnsRecord(key.publicKey) : chosen === 'jwks' ? JSON.stringify(toJwks(key.publicKey), null, 2) : toPublicPem(key.publicKey);
+  const how =
+    action ??
+    (await vscode.window.showQuickPick([{ label: '$(copy) Copy to Clipboard', action: 'copy' as const }, { label: '$(go-to-file) Open in Editor', action: 'open' as const }], { title: 'Export the development public key' }))?.action;
+  if (how === undefined) return undefined;
+  if (how === 'copy') {
+    await vscode.env.clipboard.writeText(text);
+    void vscode.window.showInformationMessage(`Postal: development public key copied (KID ${key.kid.slice(0, 12)}…). Give it to your app as Postal's public key while testing.`);
+  } else {
+    const document = await vscode.workspace.openTextDocument({ language: chosen === 'jwks' ? 'json' : 'plaintext', content: text });
+    await vscode.window.showTextDocument(document);
+  }
+  return text;
+}
+
+export function registerExportCommands(services: ReplayServices): vscode.Disposable[] {
+  return [
+    registerGuarded(COMMAND.exportAsCurl, 'Export as curl', services.log, (first?: unknown, second?: unknown, options?: ExportOptions) => exportRequests(services, 'curl', first, second, options)),
+    registerGuarded(COMMAND.exportAsHttpRequest, 'Export as .http Request', services.log, (first?: unknown, second?: unknown, options?: ExportOptions) => exportRequests(services, 'http', first, second, options)),
+    registerGuarded(COMMAND.exportDevelopmentPublicKey, 'Export Development Public Key', services.log, (form?: KeyForm, action?: 'copy' | 'open') => exportPublicKey(services, form, action)),
+  ];
+}
