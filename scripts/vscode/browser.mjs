@@ -11,7 +11,9 @@ const QUIET_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-fi
 
 /**
  * Opens `url` and wires the workbench's automation hooks: extension-host console lines go to
- * `onLog`, and the result of an extension test run resolves `exitCode`.
+ * `onLog`, and the result of an extension test run resolves `exitCode`. `reload(url)` opens
+ * another workbench URL in the same page (a new window, so a new extension host) and resolves
+ * with the exit code of the test run that window reports.
  */
 export async function openWorkbench({ url, env, onLog, viewport = { width: 1280, height: 800 }, colorScheme = 'dark' }) {
   if (!existsSync(CHROMIUM)) {
@@ -21,14 +23,24 @@ export async function openWorkbench({ url, env, onLog, viewport = { width: 1280,
   const context = await browser.newContext({ viewport, colorScheme, deviceScaleFactor: 1 });
   const page = await context.newPage();
   let resolveExit;
-  const exitCode = new Promise((resolve) => { resolveExit = resolve; });
+  const nextExit = () => new Promise((resolve) => { resolveExit = resolve; });
+  const exitCode = nextExit();
   await page.exposeFunction('codeAutomationLog', (level, args) => {
     const message = Array.isArray(args) ? args.join(' ') : String(args);
     onLog?.(level, message);
   });
+  // Exposed functions survive navigations, so a reloaded window reports through the same hooks.
   await page.exposeFunction('codeAutomationExit', (code) => resolveExit(code));
   page.on('pageerror', (error) => onLog?.('pageerror', error.message));
-  await page.goto(url);
-  await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
-  return { browser, page, exitCode, close: () => browser.close().catch(() => undefined) };
+  const open = async (target) => {
+    await page.goto(target);
+    await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
+  };
+  await open(url);
+  const reload = async (target) => {
+    const exited = nextExit();
+    await open(target);
+    return exited;
+  };
+  return { browser, page, exitCode, reload, close: () => browser.close().catch(() => undefined) };
 }

@@ -50,7 +50,8 @@ async function runSuite({ version, extensionPath, testsPath, theme, env = {}, on
   const installDir = ensureCodeServer(version);
   const stateDir = makeStateDir();
   const summaryFile = join(stateDir, 'summary.json');
-  const processEnv = isolatedEnv(stateDir, { POSTAL_WEBHOOKS_TEST: '1', POSTAL_TEST_SUMMARY: summaryFile, ...env });
+  const followUpFile = join(stateDir, 'follow-up.json');
+  const processEnv = isolatedEnv(stateDir, { POSTAL_WEBHOOKS_TEST: '1', POSTAL_TEST_SUMMARY: summaryFile, POSTAL_TEST_FOLLOW_UP: followUpFile, ...env });
   const workspace = prepareWorkspace(stateDir, resolve(REPO, values.workspace), baseSettings());
   beforeStart?.(installDir, stateDir, processEnv);
   say(`VS Code ${vscodeVersionOf(version)} (code-server ${version}), state in ${stateDir}`);
@@ -78,8 +79,20 @@ async function runSuite({ version, extensionPath, testsPath, theme, env = {}, on
       },
     });
     say('workbench loaded; waiting for the extension host to finish');
-    const code = await Promise.race([workbench.exitCode, timedOut]);
-    return finish(code === 124 ? code : checkSummary(code, summaryFile));
+    let code = await Promise.race([workbench.exitCode, timedOut]);
+    if (code === 124) return finish(code);
+    code = checkSummary(code, summaryFile);
+    // A suite may ask for a follow-up suite in a fresh window of the same VS Code (same
+    // workspace and storage, new extension host), e.g. to check what survives a restart.
+    if (code === 0 && existsSync(followUpFile)) {
+      const { tests, reason } = JSON.parse(readFileSync(followUpFile, 'utf8'));
+      rmSync(followUpFile);
+      rmSync(summaryFile, { force: true });
+      say(`follow-up suite in a reloaded window (${reason ?? tests})`);
+      code = await Promise.race([workbench.reload(workbenchUrl(server.authority, { workspace, extensionPath, testsPath: resolve(tests) })), timedOut]);
+      if (code !== 124) code = checkSummary(code, summaryFile);
+    }
+    return finish(code);
   } catch (error) {
     say('ERROR', error?.stack ?? error);
     return finish(1);

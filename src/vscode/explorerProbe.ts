@@ -26,6 +26,7 @@ export function explorerProbe(listener: ListenerServices, view: EventsView) {
         treeDescription: view.treeView.description ?? null,
         badge: view.treeView.badge?.value ?? null,
         treeVisible: view.treeView.visible,
+        selection: view.treeView.selection.map((node) => node.id),
         grouping: view.provider.grouping,
         filter: view.provider.filter,
         historyPath: listener.history.path ?? null,

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { format } from 'node:util';
 import Mocha from 'mocha';
 
-function testFiles(dir: string): string[] {
+export function testFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith('.test.js'))
     .map((entry) => join(entry.parentPath, entry.name))
@@ -14,13 +14,18 @@ function testFiles(dir: string): string[] {
 }
 
 export function run(): Promise<void> {
+  const files = testFiles(__dirname);
+  // Proves that a failing test turns the run red (see scripts/proveRed.mjs).
+  if (process.env.POSTAL_TEST_PROVE_RED === '1') files.push(...testFiles(join(__dirname, '..', 'integration-failing')));
+  return runMocha(files);
+}
+
+/** Runs mocha on `files` in this extension host; also the entry of follow-up suites (see run.mjs). */
+export function runMocha(files: string[]): Promise<void> {
   // The web workbench forwards console output without printf formatting, so format it here.
   Mocha.reporters.Base.consoleLog = (...args: unknown[]) => console.log(format(...args));
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
   if (process.env.POSTAL_TEST_GREP) mocha.grep(process.env.POSTAL_TEST_GREP);
-  const files = testFiles(__dirname);
-  // Proves that a failing test turns the run red (see scripts/proveRed.mjs).
-  if (process.env.POSTAL_TEST_PROVE_RED === '1') files.push(...testFiles(join(__dirname, '..', 'integration-failing')));
   files.forEach((file) => mocha.addFile(file));
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {

@@ -55,12 +55,8 @@ export async function openEventDocument(record: WebhookRecord): Promise<vscode.T
   return vscode.window.showTextDocument(document, { preview: true, preserveFocus: false });
 }
 
-/** The request as rendered Markdown (the source when the preview is not available). */
-export async function openRequestDocument(record: WebhookRecord): Promise<void> {
-  const uri = eventDocumentUri(record, 'request');
-  try {
-    await vscode.commands.executeCommand('markdown.showPreview', uri);
-  } catch {
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: true });
-  }
+/** The request as Markdown source, which always renders; the editor title offers the preview. */
+export async function openRequestDocument(record: WebhookRecord): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(eventDocumentUri(record, 'request'));
+  return vscode.window.showTextDocument(document, { preview: true });
 }

@@ -1,0 +1,214 @@
+import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { generateSigningKey, type SigningKeyPair, toDnsRecord } from '../../src/core/signature';
+import { COMMAND, VIEW } from '../../src/vscode/commandIds';
+import {
+  allRows,
+  configure,
+  type Envelope,
+  eventually,
+  explorerState,
+  freePort,
+  messageToken,
+  postLikePostal,
+  recordIdOf,
+  rowOf,
+  sample,
+  treeSnapshot,
+} from './explorerHelpers';
+import { FOLLOW_UP_FILE, writeRestartExpectations } from './restartExpectations';
+
+describe('Events explorer in VS Code', function () {
+  this.timeout(60_000);
+  let key: SigningKeyPair;
+  let port: number;
+  let url: string;
+  const token = messageToken();
+  const sent: Record<string, Envelope> = {};
+
+  before(async () => {
+    await vscode.extensions.getExtension('postal-webhooks.postal-webhooks')?.activate();
+    key = await generateSigningKey();
+    port = await freePort();
+    await configure({ 'postalWebhooks.listener.port': port, 'postalWebhooks.signature.publicKey': toDnsRecord(key.publicKey) });
+    await vscode.commands.executeCommand(`${VIEW.events}.focus`);
+  });
+
+  after(async () => {
+    // VS Code runs extension tests once per window, so no suite outlives a restart of the
+    // extension host it runs in: the launcher reloads the window (a new extension host process)
+    // and runs test/integration-restart there, which checks that these events are shown again.
+    const { historyPath } = await explorerState();
+    if (FOLLOW_UP_FILE !== undefined && historyPath !== null && sent.bounced !== undefined) {
+      const uuids = [sent.sent.uuid, sent.clicked.uuid, sent.bounced.uuid, sent.forged.uuid];
+      writeRestartExpectations({ pid: process.pid, historyPath, uuids }, join(__dirname, '../integration-restart/index.js'));
+    }
+    await vscode.commands.executeCommand(COMMAND.stopListener);
+    await vscode.commands.executeCommand(COMMAND.clearFilter);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('starts the listener from its command and shows it in the status bar, the view and the context key', async () => {
+    const result = await vscode.commands.executeCommand<{ ok: boolean; url: string }>(COMMAND.startListener);
+    assert.equal(result?.ok, true, JSON.stringify(result));
+    url = result.url;
+    assert.equal(url, `http://127.0.0.1:${port}/`);
+    const state = await explorerState();
+    assert.equal(state.listenerState, 'listening');
+    assert.match(state.statusText, new RegExp(`^\\$\\(radio-tower\\) Postal :${port} · \\d+$`));
+    assert.match(state.statusTooltip, new RegExp(`http://127\\.0\\.0\\.1:${port}/`));
+    assert.match(state.statusTooltip, new RegExp(`Public key \`${key.kid.slice(0, 8)}… \\(DNS record\\)\``));
+    assert.equal(state.key, 'ok');
+  });
+
+  it('shows signed, unsigned, badly signed and broken requests grouped by event type, with their signature state', async () => {
+    await vscode.commands.executeCommand(COMMAND.groupBy, 'type');
+    sent.sent = sample('MessageSent', token);
+    sent.loaded = sample('MessageLoaded', token);
+    sent.clicked = sample('MessageLinkClicked', token);
+    sent.bounced = sample('MessageBounced', token);
+    sent.unsigned = sample('MessageDelayed');
+    sent.forged = sample('MessageHeld');
+    for (const name of ['sent', 'loaded', 'clicked', 'bounced']) assert.equal(await postLikePostal(url, JSON.stringify(sent[name]), { key }), 200);
+    await postLikePostal(url, JSON.stringify(sent.unsigned));
+    await postLikePostal(url, JSON.stringify(sent.forged), { key, tamper: true });
+    await postLikePostal(url, '{"event": "MessageSent", "payload": ', { key });
+
+    const rows = await eventually('the six events in the tree', async () => {
+      const snapshot = await treeSnapshot();
+      return Object.values(sent).every((envelope) => allRows(snapshot).some((row) => row.tooltip?.includes(envelope.uuid))) ? snapshot : undefined;
+    });
+    const group = rows.find((row) => row.label === 'MessageSent');
+    assert.ok(group, rows.map((row) => row.label).join(', '));
+    assert.equal(group.icon, 'pass');
+    assert.equal(group.color, 'testing.iconPassed');
+    assert.match(group.description ?? '', /^\d+ · /);
+    const signed = rowOf(rows, sent.sent.uuid);
+    assert.equal(signed.label, 'alice@example.net');
+    assert.match(signed.contextValue ?? '', /^postalRecord;postal;sig-valid;json/);
+    assert.equal(signed.badge, undefined);
+    assert.match(signed.tooltip ?? '', /Signature valid \(RSA-SHA256\)/);
+    assert.equal(signed.command, COMMAND.openEvent);
+    const unsigned = rowOf(rows, sent.unsigned.uuid);
+    assert.equal(unsigned.badge, 'U');
+    assert.match(unsigned.description ?? '', /⚠ unsigned/);
+    const forged = rowOf(rows, sent.forged.uuid);
+    assert.equal(forged.badge, '!');
+    assert.match(forged.contextValue ?? '', /sig-invalid/);
+    assert.match(forged.tooltip ?? '', /Signature \*\*invalid\*\*/);
+    const broken = rows.find((row) => row.label === 'Other requests');
+    assert.ok(broken?.children?.some((row) => row.label === 'POST /' && row.icon === 'warning' && /not JSON/.test(row.description ?? '')), JSON.stringify(broken));
+  });
+
+  it('expands an event into its key fields', async () => {
+    const rows = await treeSnapshot(4);
+    const clicked = rowOf(rows, sent.clicked.uuid);
+    const fields = Object.fromEntries((clicked.children ?? []).map((row) => [row.label, row.description]));
+    assert.equal(fields['message.token'], token);
+    assert.equal(fields['message.to'], 'alice@example.net');
+    assert.equal(fields.url, sent.clicked.payload.url);
+    assert.equal(fields.user_agent, sent.clicked.payload.user_agent);
+  });
+
+  it('groups one message into a timeline, in order, with the bounce under the original message', async () => {
+    await vscode.commands.executeCommand(COMMAND.groupBy, 'message');
+    const rows = await treeSnapshot();
+    const timeline = rows.find((row) => row.id === `group:message:message:${token}`);
+    assert.ok(timeline, rows.map((row) => row.id).join('\n'));
+    assert.equal(timeline.label, 'Your order #1042 has shipped');
+    assert.match(timeline.description ?? '', /^alice@example\.net · 4 events · /);
+    assert.deepEqual(timeline.children?.map((row) => row.label), ['MessageSent', 'MessageLoaded', 'MessageLinkClicked', 'MessageBounced']);
+    assert.equal((await explorerState()).grouping, 'message');
+  });
+
+  it('lists everything newest first when grouped by time', async () => {
+    await vscode.commands.executeCommand(COMMAND.groupBy, 'time');
+    const rows = await treeSnapshot(1);
+    const order = [sent.forged, sent.unsigned, sent.bounced, sent.clicked].map((envelope) => rows.findIndex((row) => row.tooltip?.includes(envelope.uuid)));
+    assert.ok(order.every((index, at) => index >= 0 && (at === 0 || index > order[at - 1])), `positions ${order.join(', ')}`);
+  });
+
+  it('filters by event type, signature and text, says so in the view, and clears', async () => {
+    await vscode.commands.executeCommand(COMMAND.filterEvents, { events: ['MessageDelayed', 'MessageHeld'], signature: ['missing'] });
+    let rows = await treeSnapshot(1);
+    assert.deepEqual(rows.map((row) => row.tooltip?.includes(sent.unsigned.uuid)), rows.map(() => true));
+    assert.match((await explorerState()).treeDescription ?? '', /^MessageDelayed, MessageHeld, unsigned \(\d+ of \d+\)$/);
+    await vscode.commands.executeCommand(COMMAND.filterEvents, { text: sent.clicked.payload.url.slice(8, 30) });
+    rows = await treeSnapshot(1);
+    assert.ok(rows.length >= 1 && rows.every((row) => row.label === 'MessageLinkClicked'), rows.map((row) => row.label).join(', '));
+    await vscode.commands.executeCommand(COMMAND.clearFilter);
+    assert.equal((await explorerState()).treeDescription, null);
+    assert.ok((await treeSnapshot(1)).length >= 7);
+  });
+
+  it('opens an event as a read-only JSON document holding the envelope that was sent', async () => {
+    const row = rowOf(await treeSnapshot(1), sent.sent.uuid);
+    await vscode.commands.executeCommand(COMMAND.openEvent, recordIdOf(row));
+    const editor = await eventually('the event document', () => vscode.window.activeTextEditor?.document.uri.scheme === 'postal-webhooks-event' ? vscode.window.activeTextEditor : undefined);
+    assert.equal(editor.document.languageId, 'json');
+    assert.ok(editor.document.uri.path.endsWith(`MessageSent ${sent.sent.uuid.slice(0, 8)}.json`), editor.document.uri.path);
+    assert.deepEqual(JSON.parse(editor.document.getText()), sent.sent);
+  });
+
+  it('opens the whole request: headers, raw body and our answer', async () => {
+    const row = rowOf(await treeSnapshot(1), sent.sent.uuid);
+    await vscode.commands.executeCommand(COMMAND.openRequest, recordIdOf(row));
+    const text = await eventually('the request document', () => (vscode.window.activeTextEditor?.document.uri.path.endsWith('request.md') === true ? vscode.window.activeTextEditor.document.getText() : undefined));
+    assert.ok(text.includes(`X-Postal-Signature-KID: ${key.kid}`), text);
+    assert.ok(text.includes(JSON.stringify(sent.sent)), 'the raw body is missing');
+    assert.match(text, /Answered 200: Postal counts it as delivered/);
+  });
+
+  it('compares two selected events in a diff editor', async () => {
+    const rows = await treeSnapshot(1);
+    await vscode.commands.executeCommand(COMMAND.selectForCompare, recordIdOf(rowOf(rows, sent.sent.uuid)));
+    assert.equal(await vscode.commands.executeCommand(COMMAND.compareWithSelected, recordIdOf(rowOf(rows, sent.loaded.uuid))), true);
+    const input = await eventually('the diff editor', () => {
+      const tab = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+      return tab instanceof vscode.TabInputTextDiff ? tab : undefined;
+    });
+    assert.match(input.original.path, /MessageSent/);
+    assert.match(input.modified.path, /MessageLoaded/);
+  });
+
+  it('reveals the message timeline of an event', async () => {
+    await vscode.commands.executeCommand(COMMAND.groupBy, 'type');
+    const rows = await treeSnapshot();
+    const clickedId = recordIdOf(rowOf(rows, sent.clicked.uuid));
+    assert.equal(await vscode.commands.executeCommand(COMMAND.showMessageTimeline, clickedId), true);
+    const state = await explorerState();
+    assert.equal(state.grouping, 'message');
+    assert.deepEqual(state.selection, [`group:message:message:${token}/${clickedId}`]);
+  });
+
+  it('counts events that arrive while the view is hidden in its badge, and resets it when shown', async () => {
+    await vscode.commands.executeCommand('workbench.view.explorer');
+    await eventually('the view to be hidden', async () => ((await explorerState()).treeVisible ? undefined : true));
+    await postLikePostal(url, JSON.stringify(sample('MessageSent')), { key });
+    await postLikePostal(url, JSON.stringify(sample('MessageLoaded')), { key });
+    await eventually('a badge of 2', async () => ((await explorerState()).badge === 2 ? true : undefined));
+    await vscode.commands.executeCommand(`${VIEW.events}.focus`);
+    await eventually('the badge to go', async () => ((await explorerState()).badge === null ? true : undefined));
+  });
+
+  it('deletes an event from the view and from the history', async () => {
+    const before = await explorerState();
+    const row = rowOf(await treeSnapshot(), sent.loaded.uuid);
+    assert.equal(await vscode.commands.executeCommand(COMMAND.deleteEvent, recordIdOf(row)), 1);
+    await eventually('the row to go', async () => (allRows(await treeSnapshot()).some((candidate) => candidate.id === row.id) ? undefined : true));
+    assert.equal((await explorerState()).historyCount, before.historyCount - 1);
+  });
+
+  it('keeps the history in the extension storage as JSON Lines', async () => {
+    const state = await explorerState();
+    assert.ok(state.historyPath !== null && existsSync(state.historyPath), `no history file: ${state.historyPath}`);
+    await vscode.commands.executeCommand(COMMAND.stopListener);
+    const lines = readFileSync(state.historyPath, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { record?: { uuid?: string } });
+    assert.ok(lines.some((line) => line.record?.uuid === sent.bounced.uuid));
+    const stopped = await explorerState();
+    assert.equal(stopped.listenerState, 'stopped');
+    assert.match(stopped.statusText, /^\$\(circle-slash\) Postal · \d+$/);
+  });
+});
