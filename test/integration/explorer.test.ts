@@ -135,7 +135,7 @@ describe('Events explorer in VS Code', function () {
     let rows = await treeSnapshot(1);
     assert.deepEqual(rows.map((row) => row.tooltip?.includes(sent.unsigned.uuid)), rows.map(() => true));
     assert.match((await explorerState()).treeDescription ?? '', /^MessageDelayed, MessageHeld, unsigned \(\d+ of \d+\)$/);
-    await vscode.commands.executeCommand(COMMAND.filterEvents, { text: sent.clicked.payload.url.slice(8, 30) });
+    await vscode.commands.executeCommand(COMMAND.filterEvents, { text: String(sent.clicked.payload.url).slice(8, 30) });
     rows = await treeSnapshot(1);
     assert.ok(rows.length >= 1 && rows.every((row) => row.label === 'MessageLinkClicked'), rows.map((row) => row.label).join(', '));
     await vscode.commands.executeCommand(COMMAND.clearFilter);

@@ -38,7 +38,9 @@ export async function configure(settings: Record<string, unknown>): Promise<void
   for (const [id, value] of Object.entries(settings)) await config.update(id, value, vscode.ConfigurationTarget.Workspace);
 }
 
-export type Envelope = { event: string; timestamp: number; payload: Record<string, any>; uuid: string };
+type Fields = Record<string, string | number | boolean | null | undefined>;
+/** A sample envelope, typed just enough for the fields the tests read and change. */
+export type Envelope = { event: string; timestamp: number; payload: Fields & { message?: Fields; original_message?: Fields }; uuid: string };
 
 const SAMPLES = join(__dirname, '../../../test/fixtures/postal-samples');
 
