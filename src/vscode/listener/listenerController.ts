@@ -67,6 +67,11 @@ export class ListenerController {
     });
   }
 
+  /** The settings in effect: those running, else what a start would use now. */
+  effectiveSettings(): ListenerSettings {
+    return this.listener === undefined ? this.readSettings() : this.settings;
+  }
+
   /** Re-reads the settings while not running, so the status shows e.g. a new key before the next start. */
   reloadSettings(): void {
     if (this.listener !== undefined) return;

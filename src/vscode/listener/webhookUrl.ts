@@ -8,7 +8,7 @@ export const HELP_SCHEME = 'postal-webhooks-help';
 /** The listener's URL on this machine: the bound address when running, else the one the settings give. */
 export function localWebhookUrl(controller: ListenerController): string {
   if (controller.address !== undefined) return reachableUrl(controller.address.url);
-  const { host = '127.0.0.1', port = 8789, requiredPath } = controller.settings.options;
+  const { host = '127.0.0.1', port = 8789, requiredPath } = controller.effectiveSettings().options;
   const urlHost = host.includes(':') ? `[${host}]` : host;
   return reachableUrl(`http://${urlHost}:${port}${requiredPath ?? '/'}`);
 }
