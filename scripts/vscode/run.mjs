@@ -22,7 +22,7 @@ import {
 
 const SHOT_MARKER = '[[postal-shot]] ';
 /** Workbench chatter (connection set-up, offline marketplace lookups) that hides test output. */
-const NOISE = /^(Resolving connection|Resolved connection|Creating a socket|Updating additional|\[Service Worker\]|ChatSessionStore|getaddrinfo ENOTFOUND|\s+at |\[(AgentHost|ChatModelSelection|AccountPolicyGate)[\]:])/;
+const NOISE = /^(Unable to resolve resource output:|Resolving connection|Resolved connection|Creating a socket|Updating additional|\[Service Worker\]|ChatSessionStore|getaddrinfo ENOTFOUND|\s+at |\[(AgentHost|ChatModelSelection|AccountPolicyGate)[\]:])/;
 const started = Date.now();
 const say = (...parts) => console.log(`[vscode +${((Date.now() - started) / 1000).toFixed(1)}s]`, ...parts);
 

@@ -1,0 +1,100 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_MAX_RECORDS } from '../../../src/core/store';
+import { isLoopbackHost, readListenerSettings, RESTRICTED_SETTINGS, SETTING, SETTING_LIMITS, type SettingId } from '../../../src/vscode/listener/listenerSettings';
+import { appendixA } from '../helpers/fixtures';
+
+type Property = { default?: unknown; minimum?: number; maximum?: number; markdownDescription?: string; enum?: string[] };
+const manifest = JSON.parse(readFileSync(join(__dirname, '../../../../package.json'), 'utf8')) as {
+  contributes: { configuration: { properties: Record<string, Property> } };
+  capabilities: { untrustedWorkspaces: { restrictedConfigurations: string[] } };
+};
+const properties = manifest.contributes.configuration.properties;
+
+function read(values: Partial<Record<SettingId, unknown>>) {
+  return readListenerSettings((id) => values[id]);
+}
+
+describe('listener settings', () => {
+  it('declares exactly the settings the code reads, each explained', () => {
+    const declared = Object.keys(properties).filter((id) => /^postalWebhooks\.(listener|signature|history)\./.test(id)).sort();
+    assert.deepEqual(declared, Object.values(SETTING).sort());
+    for (const id of declared) assert.ok((properties[id].markdownDescription ?? '').length > 40, id);
+  });
+
+  it('uses the same defaults and limits as the manifest', () => {
+    const defaults = read({});
+    assert.equal(properties[SETTING.host].default, defaults.options.host);
+    assert.equal(properties[SETTING.port].default, defaults.options.port);
+    assert.equal(properties[SETTING.maxEvents].default, defaults.maxEvents);
+    assert.equal(defaults.maxEvents, DEFAULT_MAX_RECORDS);
+    for (const [name, limits] of Object.entries(SETTING_LIMITS)) {
+      const id = SETTING[name as keyof typeof SETTING];
+      assert.deepEqual([properties[id].minimum, properties[id].maximum], [limits.min, limits.max], id);
+    }
+    assert.deepEqual(properties[SETTING.responseMode].enum, ['fixed', 'mirror']);
+  });
+
+  it('keeps what starts a server or sends data elsewhere out of untrusted workspaces', () => {
+    for (const id of RESTRICTED_SETTINGS) assert.ok(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations.includes(id), id);
+  });
+
+  it('listens on 127.0.0.1:8789, any path, answering 200, with no key by default', () => {
+    const settings = read({});
+    assert.deepEqual(settings.options, { host: '127.0.0.1', port: 8789, response: { type: 'fixed', status: 200, delayMs: 0 }, rejectUnsigned: false });
+    assert.deepEqual([settings.key, settings.autoStart, settings.problems], [{ status: 'none' }, false, []]);
+  });
+
+  it('reads every value into listener options', () => {
+    const settings = read({
+      [SETTING.host]: '0.0.0.0',
+      [SETTING.port]: 9000,
+      [SETTING.path]: '/webhooks/postal',
+      [SETTING.responseStatus]: 503,
+      [SETTING.responseDelayMs]: 6000,
+      [SETTING.rejectUnsigned]: true,
+      [SETTING.forwardUrl]: 'http://localhost:3000/hooks',
+      [SETTING.forwardTimeoutMs]: 2000,
+      [SETTING.autoStart]: true,
+    });
+    assert.deepEqual(settings.options, {
+      host: '0.0.0.0',
+      port: 9000,
+      requiredPath: '/webhooks/postal',
+      response: { type: 'fixed', status: 503, delayMs: 6000 },
+      rejectUnsigned: true,
+      forward: { url: 'http://localhost:3000/hooks', timeoutMs: 2000 },
+    });
+    assert.equal(settings.autoStart, true);
+    assert.deepEqual(read({ [SETTING.responseMode]: 'mirror', [SETTING.forwardUrl]: 'http://localhost:3000/' }).options.response, { type: 'mirror' });
+  });
+
+  it('names each bad value and says what to use instead', () => {
+    const problems = (values: Partial<Record<SettingId, unknown>>): string[] => read(values).problems.map((problem) => problem.message);
+    assert.deepEqual(problems({ [SETTING.port]: 70000 }), ['postalWebhooks.listener.port is 70000: use a whole number from 1 to 65535.']);
+    assert.match(problems({ [SETTING.port]: '8789' })[0], /port is "8789": use a whole number/);
+    assert.match(problems({ [SETTING.host]: 'my host' })[0], /host is "my host": use 127\.0\.0\.1/);
+    assert.match(problems({ [SETTING.path]: 'hooks' })[0], /path is "hooks": use a path starting with "\/"/);
+    assert.match(problems({ [SETTING.forwardUrl]: 'localhost:3000' })[0], /forwardUrl is "localhost:3000": use your app's full http:\/\/ or https:\/\/ URL/);
+    assert.match(problems({ [SETTING.responseMode]: 'mirror' })[0], /"mirror".*forwardUrl is empty/);
+    assert.match(problems({ [SETTING.responseMode]: 'echo' })[0], /responseMode is "echo": use "fixed" or "mirror"/);
+    assert.match(problems({ [SETTING.responseStatus]: 100 })[0], /responseStatus is 100: use a whole number from 200 to 599/);
+    assert.match(problems({ [SETTING.maxEvents]: 5 })[0], /maxEvents is 5: use a whole number from 10 to 100000/);
+  });
+
+  it('reads the public key in any form and says why an unusable one is unusable', () => {
+    const { dns, jwks } = appendixA();
+    const fromDns = read({ [SETTING.publicKey]: dns }).key;
+    assert.equal(fromDns.status, 'ok');
+    assert.match(fromDns.status === 'ok' ? fromDns.summary : '', /^[0-9a-f]{8}… \(DNS record\)$/);
+    const fromJwks = read({ [SETTING.publicKey]: jwks }).key;
+    assert.match(fromJwks.status === 'ok' ? fromJwks.summary : '', /\(JWKS\)$/);
+    const broken = read({ [SETTING.publicKey]: '-----BEGIN RSA PRIVATE KEY-----\nabc\n-----END RSA PRIVATE KEY-----' }).key;
+    assert.match(broken.status === 'invalid' ? broken.message : '', /This is a private key/);
+  });
+
+  it('knows which hosts stay on this machine', () => {
+    assert.deepEqual(['127.0.0.1', '127.0.1.1', 'localhost', '::1', '0.0.0.0', '::', '192.168.1.4'].map(isLoopbackHost), [true, true, true, true, false, false, false]);
+  });
+});
