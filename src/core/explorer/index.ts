@@ -13,3 +13,4 @@ export * from './recordStyle';
 export * from './recordSummary';
 export * from './recordTooltip';
 export * from './relativeTime';
+export * from './refreshScheduler';

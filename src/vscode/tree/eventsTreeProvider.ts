@@ -11,6 +11,7 @@ import {
   PAGE_SIZE,
   parentNode,
   recordTooltip,
+  RefreshScheduler,
   rootNodes,
 } from '../../core/explorer';
 import { type HistoryChange, type HistoryService } from '../listener/historyService';
@@ -33,7 +34,7 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<ExplorerNode>
   readonly onDidChangeView = this._onDidChangeView.event;
   readonly model = new ExplorerModel();
   private readonly pages = new Map<string | null, number>();
-  private refreshTimer: NodeJS.Timeout | undefined;
+  private readonly scheduler = new RefreshScheduler(REFRESH_DEBOUNCE_MS, () => this.fireRefresh());
   private current: { grouping: Grouping; filter: EventFilter };
   private readonly subscription: vscode.Disposable;
 
@@ -84,12 +85,14 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<ExplorerNode>
   }
 
   scheduleRefresh(): void {
-    this.refreshTimer ??= setTimeout(() => this.refreshNow(), REFRESH_DEBOUNCE_MS);
+    this.scheduler.schedule();
   }
 
   refreshNow(): void {
-    clearTimeout(this.refreshTimer);
-    this.refreshTimer = undefined;
+    this.scheduler.flush();
+  }
+
+  private fireRefresh(): void {
     this._onDidChangeTreeData.fire(undefined);
     this._onDidChangeView.fire();
   }
@@ -115,7 +118,7 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<ExplorerNode>
 
   dispose(): void {
     this.subscription.dispose();
-    clearTimeout(this.refreshTimer);
+    this.scheduler.dispose();
     this._onDidChangeTreeData.dispose();
     this._onDidChangeView.dispose();
   }
