@@ -118,7 +118,7 @@ describe('Events explorer in VS Code', function () {
     const timeline = rows.find((row) => row.id === `group:message:message:${token}`);
     assert.ok(timeline, rows.map((row) => row.id).join('\n'));
     assert.equal(timeline.label, 'Your order #1042 has shipped');
-    assert.match(timeline.description ?? '', /^alice@example\.net · 4 events · /);
+    assert.equal(timeline.description, 'alice@example.net · 4 events');
     assert.deepEqual(timeline.children?.map((row) => row.label), ['MessageSent', 'MessageLoaded', 'MessageLinkClicked', 'MessageBounced']);
     assert.equal((await explorerState()).grouping, 'message');
   });

@@ -43,7 +43,7 @@ describe('Events explorer listener settings and errors in VS Code', function () 
     const state = await explorerState();
     assert.equal(state.listenerState, 'error');
     assert.equal(state.statusText, `$(error) Postal :${port}`);
-    assert.match(state.statusTooltip, /already in use/);
+    assert.match(state.statusTooltip, new RegExp(`Port ${port} on 127\\.0\\.0\\.1 is in use by another program`));
     await new Promise((resolve) => blocker.close(resolve));
     const retried = await vscode.commands.executeCommand<StartResult>(COMMAND.restartListener);
     assert.deepEqual(retried, { ok: true, url: `http://127.0.0.1:${port}/` });

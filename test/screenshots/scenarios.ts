@@ -4,6 +4,7 @@ import { silentLogger } from '../../src/core/logger';
 import { parsePublicKey } from '../../src/core/signature';
 import { createMemoryStore } from '../../src/core/store';
 import { COMMAND, VIEW } from '../../src/vscode/commandIds';
+import { EXPLORER_SCENARIOS } from './explorerScenarios';
 import { pause, shot } from './shot';
 
 /**
@@ -27,6 +28,7 @@ async function sendTestEventTo(response: ResponseMode): Promise<void> {
 
 /** Each scenario leaves the workbench as a user would see it and takes its shots. */
 export const SCENARIOS: Record<string, () => Promise<void>> = {
+  ...EXPLORER_SCENARIOS,
   async 'events-welcome'() {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand(`workbench.view.extension.${VIEW.container}`);

@@ -23,8 +23,8 @@ export interface ItemSpec {
   moreOf?: string | null;
 }
 
-/** Message groups start expanded for the newest few, so timelines are visible at once. */
-const EXPANDED_MESSAGE_GROUPS = 5;
+/** Message timelines start expanded among the newest groups, so they are visible at once. */
+const EXPANDED_MESSAGE_GROUPS = 10;
 
 export function itemSpec(node: ExplorerNode, now: number): ItemSpec {
   switch (node.kind) {
@@ -68,10 +68,11 @@ function groupSpec(id: string, group: EventGroup, now: number, index: number): I
   return {
     id,
     label: thread?.label ?? group.key,
-    description: [thread?.detail, counted, when].filter((part) => part !== undefined).join(' · '),
+    // The rows give the times; the group says whose and how many.
+    description: [thread?.detail, counted].filter((part) => part !== undefined).join(' · '),
     icon: threadIcon(thread?.kind),
     contextValue: `postalGroup;byMessage;${thread?.kind ?? 'other'}`,
-    collapsible: index < EXPANDED_MESSAGE_GROUPS ? 'expanded' : 'collapsed',
+    collapsible: thread?.kind === 'message' && index < EXPANDED_MESSAGE_GROUPS ? 'expanded' : 'collapsed',
   };
 }
 

@@ -56,10 +56,23 @@ function forwardSection(record: WebhookRecord): string[] {
 export function requestDocumentText(record: WebhookRecord): string {
   const from = record.remoteAddress === undefined ? '' : ` from ${record.remoteAddress}`;
   const body = bodyText(record.body);
+  // What happened first (checks, our answer, the app's), then the evidence (headers, raw body).
   const lines = [
     `# ${recordLabel(record)}`,
     '',
     `\`${record.method} ${record.path}\` · received ${localDateTime(record.receivedAt)}${from}`,
+    '',
+    '## Checks',
+    '',
+    `- ${stripIcons(signatureLine(record, (text) => text))}`,
+    `- ${bodyCheck(record)}`,
+    '',
+    '## Our response',
+    '',
+    stripIcons(responseLine(record)),
+    '',
+    record.response.body === '' ? '(empty body)' : fence(record.response.body, 'json'),
+    ...forwardSection(record),
     '',
     '## Headers',
     '',
@@ -68,20 +81,19 @@ export function requestDocumentText(record: WebhookRecord): string {
     `## Body (${record.body.size.toLocaleString('en-US')} bytes, exactly as received and signed)`,
     '',
     body === '' ? '(empty body)' : fence(body, record.parse.status === 'json' ? 'json' : ''),
-    '',
-    '## Checks',
-    '',
-    `- ${stripIcons(signatureLine(record))}`,
-    `- ${record.parse.status === 'invalid-json' ? `Not JSON: ${record.parse.message}` : record.schema?.valid === false ? `${record.schema.issues.length} schema issue(s): ${record.schema.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`).join('; ')}` : 'Body checked'}`,
-    '',
-    '## Our response',
-    '',
-    stripIcons(responseLine(record)),
-    '',
-    record.response.body === '' ? '(empty body)' : fence(record.response.body, 'json'),
-    ...forwardSection(record),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+function bodyCheck(record: WebhookRecord): string {
+  if (record.parse.status === 'invalid-json') return `The body is not JSON: ${record.parse.message}`;
+  if (record.parse.status !== 'json') return 'No JSON body';
+  if (record.kind !== 'postal') return 'JSON, but not a Postal event (no string `event`)';
+  if (record.schema?.valid === false) {
+    const issues = record.schema.issues.map((issue) => `\`${issue.path.join('.') || '(body)'}\`: ${issue.message}`);
+    return `${issues.length} schema issue${issues.length === 1 ? '' : 's'}: ${issues.join('; ')}`;
+  }
+  return 'A valid Postal event';
 }
 
 function stripIcons(markdown: string): string {

@@ -14,12 +14,15 @@ function shortValue(value: string): string {
   return escapeMarkdown(value.length > MAX_VALUE ? `${value.slice(0, MAX_VALUE - 1)}…` : value);
 }
 
-/** One line about the signature: status, algorithm, key, and why when it is not valid. */
-export function signatureLine(record: WebhookRecord): string {
+/**
+ * One line about the signature: status, algorithm, key, and why when it is not valid. `escape`
+ * guards rendered Markdown; a document shown as source passes text through unchanged.
+ */
+export function signatureLine(record: WebhookRecord, escape: (text: string) => string = escapeMarkdown): string {
   const { status, algorithm, kid, reason } = record.signature;
   const algo = algorithm === undefined ? '' : ` (${algorithm === 'sha256' ? 'RSA-SHA256' : 'RSA-SHA1, legacy'})`;
   const key = kid?.key === undefined ? '' : `, key \`${kid.key.slice(0, 8)}…\``;
-  const because = reason === undefined ? '' : ` — ${escapeMarkdown(reason)}`;
+  const because = reason === undefined ? '' : ` — ${escape(reason)}`;
   if (status === 'valid') return `$(pass) Signature valid${algo}${key}${because}`;
   if (status === 'invalid') return `$(error) Signature **invalid**${algo}${because}`;
   if (status === 'missing') return `$(warning) **Unsigned**${because}`;

@@ -1,4 +1,4 @@
-import { type ListenerController, type ListenerUiState } from './listenerController';
+import { type ListenerController, type ListenerUiState, type StartProblem } from './listenerController';
 import { isLoopbackHost, type KeyState } from './listenerSettings';
 
 /** The listener as the status bar item, its tooltip and the Events view's message line show it. */
@@ -20,11 +20,22 @@ const STATE_WORDS: Record<ListenerUiState, string> = {
   error: 'Not listening (error)',
 };
 
-/** The key in a few words: `key fb224b07… (JWKS)`, or what is missing. */
+/** The key in a few words: `key fb224b07…`, or what is missing. */
 export function keyWords(key: KeyState): string {
-  if (key.status === 'ok') return `key ${key.summary}`;
-  if (key.status === 'invalid') return 'public key setting unusable: signatures unchecked';
-  return 'no public key: signatures unchecked';
+  if (key.status === 'ok') return `key ${key.summary.replace(/ \(.*\)$/, '')}`;
+  if (key.status === 'invalid') return 'key setting unusable, signatures unchecked';
+  return 'no key, signatures unchecked';
+}
+
+/**
+ * Why the listener did not start, for people in the editor: core messages also name the CLI flag
+ * (`… / --port`), and a port in use gets a sentence of its own.
+ */
+export function startProblemText(problem: StartProblem, where: { host: string; port: number }): string {
+  if (problem.kind === 'listen' && problem.error.code === 'EADDRINUSE') {
+    return `Port ${where.port} on ${where.host} is in use by another program (another listener, or a dev server?).`;
+  }
+  return problem.message.replace(/ \/ --[a-z-]+/g, '');
 }
 
 export function listenerStatus(controller: ListenerController, eventCount: number): ListenerStatus {
@@ -34,10 +45,10 @@ export function listenerStatus(controller: ListenerController, eventCount: numbe
   let line: string;
   let statusText: string;
   if (state === 'listening' && address !== undefined) {
-    line = `Listening on ${address.url} · ${keyWords(settings.key)}`;
+    line = `Listening on ${address.url.replace(/^http:\/\//, '').replace(/\/$/, '')} · ${keyWords(settings.key)}`;
     statusText = `$(radio-tower) Postal :${address.port}${count}`;
   } else if (state === 'error') {
-    line = `Not listening: ${problem?.message ?? 'the listener failed to start'}`;
+    line = `Not listening. ${problem === undefined ? 'The listener failed to start.' : startProblemText(problem, where(controller))}`;
     statusText = `$(error) Postal :${configuredPort}`;
   } else if (state === 'starting' || state === 'stopping') {
     line = `${STATE_WORDS[state]} · ${keyWords(settings.key)}`;
@@ -49,11 +60,15 @@ export function listenerStatus(controller: ListenerController, eventCount: numbe
   return { state, line, statusText, tooltip: tooltipOf(controller, eventCount) };
 }
 
+function where(controller: ListenerController): { host: string; port: number } {
+  return { host: controller.settings.options.host ?? '127.0.0.1', port: controller.settings.options.port ?? 0 };
+}
+
 function tooltipOf(controller: ListenerController, eventCount: number): string {
   const { state, address, problem, settings } = controller;
   const lines = [`**Postal Webhooks** · ${STATE_WORDS[state]}`, ''];
   if (address !== undefined) lines.push(`$(link) \`${address.url}\``, '');
-  if (state === 'error' && problem !== undefined) lines.push(`$(error) ${problem.message}`, '');
+  if (state === 'error' && problem !== undefined) lines.push(`$(error) ${startProblemText(problem, where(controller))}`, '');
   const host = address?.host ?? settings.options.host ?? '127.0.0.1';
   if (!isLoopbackHost(host)) lines.push(`$(warning) Listening on ${host}: reachable from other machines`, '');
   const key = settings.key;

@@ -2,15 +2,11 @@ import * as vscode from 'vscode';
 import { COMMAND } from '../commandIds';
 import { type StartProblem } from './listenerController';
 import { isLoopbackHost, SETTING, SETTING_LIMITS } from './listenerSettings';
+import { startProblemText } from './listenerStatus';
 
 const USE_ANOTHER_PORT = 'Use Another Port';
 const OPEN_SETTINGS = 'Open Settings';
 const SHOW_LOG = 'Show Log';
-
-/** Core messages also name the CLI flag (`… / --port`); in the editor only the setting matters. */
-function withoutCliHints(message: string): string {
-  return message.replace(/ \/ --[a-z-]+/g, '');
-}
 
 /** Settings are written where the user works: this workspace when one is open, else the user settings. */
 export function settingsTarget(): vscode.ConfigurationTarget {
@@ -34,9 +30,7 @@ export async function reportStartProblem(problem: StartProblem, where: { host: s
     return;
   }
   const inUse = problem.error.code === 'EADDRINUSE';
-  const message = inUse
-    ? `Port ${where.port} on ${where.host} is in use by another program (another listener, or a dev server?), so the Postal webhook listener could not start.`
-    : `The Postal webhook listener could not start: ${withoutCliHints(problem.message)}`;
+  const message = `The Postal webhook listener could not start. ${startProblemText(problem, where)}${inUse ? ' Stop that program, or use another port.' : ''}`;
   const actions = inUse ? [USE_ANOTHER_PORT, OPEN_SETTINGS, SHOW_LOG] : [OPEN_SETTINGS, SHOW_LOG];
   const choice = await vscode.window.showErrorMessage(message, ...actions);
   if (choice === USE_ANOTHER_PORT) await askForPort(where.port);

@@ -70,9 +70,12 @@ export class EventsView implements vscode.Disposable {
     const filter = this.provider.filter;
     const active = isFilterActive(filter);
     const matched = view.grouping === 'time' ? view.records.length : view.groups.reduce((sum, group) => sum + group.newestFirst.length, 0);
-    this.treeView.description = active ? `${describeFilter(filter)} (${matched} of ${view.total})` : undefined;
-    // A message hides the welcome content, so it is only shown above rows.
-    this.treeView.message = matched > 0 ? describeListener(this.controller).line : undefined;
+    const filterLine = `${describeFilter(filter)} (${matched} of ${view.total})`;
+    this.treeView.description = active ? filterLine : undefined;
+    // A message hides the welcome content, so it is only shown above rows. A narrow side bar
+    // cuts the description off, so an active filter is said there too; the status bar item
+    // keeps showing the listener.
+    this.treeView.message = matched === 0 ? undefined : active ? `Filtered: ${filterLine}` : describeListener(this.controller).line;
     void vscode.commands.executeCommand('setContext', CONTEXT_KEY.filterActive, active);
     void vscode.commands.executeCommand('setContext', CONTEXT_KEY.grouping, view.grouping);
     void vscode.commands.executeCommand('setContext', CONTEXT_KEY.hasEvents, view.total > 0);

@@ -86,7 +86,7 @@ describe('listener controller', () => {
       assert.equal(controller.state, 'error');
       const status = listenerStatus(controller, 0);
       assert.equal(status.statusText, `$(error) Postal :${port}`);
-      assert.match(status.line, new RegExp(`^Not listening: Port ${port} on 127\\.0\\.0\\.1 is already in use`));
+      assert.match(status.line, new RegExp(`^Not listening\\. Port ${port} on 127\\.0\\.0\\.1 is in use by another program`));
     } finally {
       server.close();
     }
