@@ -86,7 +86,7 @@ export function listenerOptionsProblem(options: ResolvedListenerOptions): string
   const responseProblem = responseModeProblem(options.response);
   if (responseProblem !== undefined) return responseProblem;
   if (options.response.type === 'mirror' && options.forward === undefined) {
-    return 'The "mirror" response mode answers with the forwarded app\'s status, so it needs a forward URL (postalWebhooks.listener.forwardTo / --forward-to).';
+    return 'The "mirror" response mode answers with the forwarded app\'s status, so it needs a forward URL (postalWebhooks.listener.forwardUrl / --forward-to).';
   }
   for (const [name, value] of [['maxBodyBytes', options.maxBodyBytes], ['headersTimeoutMs', options.headersTimeoutMs], ['requestTimeoutMs', options.requestTimeoutMs]] as const) {
     if (!Number.isInteger(value) || value <= 0) return `${name} must be a positive whole number, not ${value}.`;
