@@ -4,6 +4,7 @@ import { type EventGroup } from './explorerModel';
 import { type ExplorerNode, PAGE_SIZE, type RecordNode } from './explorerNodes';
 import { eventStyle, type IconStyle, OTHER_REQUESTS_STYLE, recordStyle } from './recordStyle';
 import { OTHER_KEY } from './recordSummary';
+import { escapeMarkdown } from './recordTooltip';
 import { relativeTime } from './relativeTime';
 
 /** Everything a tree row shows, as plain data; the VS Code adapter turns it into a `TreeItem`. */
@@ -33,7 +34,7 @@ export function itemSpec(node: ExplorerNode, now: number): ItemSpec {
     case 'record':
       return recordSpec(node, now);
     case 'field':
-      return { id: node.id, label: node.name, description: node.value, contextValue: 'postalField', collapsible: 'none', tooltip: node.value };
+      return { id: node.id, label: node.name, description: node.value, contextValue: 'postalField', collapsible: 'none', tooltip: escapeMarkdown(node.value) };
     case 'more':
       return {
         id: node.id,
@@ -49,18 +50,16 @@ export function itemSpec(node: ExplorerNode, now: number): ItemSpec {
 
 function groupSpec(id: string, group: EventGroup, now: number, index: number): ItemSpec {
   const count = group.newestFirst.length;
-  const newest = group.newestFirst[0].record.receivedAt;
-  const when = relativeTime(newest, now);
   if (group.grouping === 'type') {
-    const known = isEventName(group.key);
+    const other = group.key === OTHER_KEY;
     return {
       id,
-      label: group.key === OTHER_KEY ? 'Other requests' : group.key,
-      description: `${count} · ${when}`,
-      icon: group.key === OTHER_KEY ? OTHER_REQUESTS_STYLE : eventStyle(group.key),
+      label: other ? 'Other requests' : group.key,
+      description: `${count} · ${relativeTime(group.newestFirst[0].record.receivedAt, now)}`,
+      icon: other ? OTHER_REQUESTS_STYLE : eventStyle(group.key),
       contextValue: 'postalGroup;byType',
       collapsible: 'collapsed',
-      tooltip: known ? `**${group.key}**: ${EVENT_CATALOG[group.key].summary}\n\n${EVENT_CATALOG[group.key].whenSent}` : `${count} requests that are not Postal events`,
+      tooltip: typeTooltip(group.key),
     };
   }
   const thread = group.thread;
@@ -74,6 +73,12 @@ function groupSpec(id: string, group: EventGroup, now: number, index: number): I
     contextValue: `postalGroup;byMessage;${thread?.kind ?? 'other'}`,
     collapsible: thread?.kind === 'message' && index < EXPANDED_MESSAGE_GROUPS ? 'expanded' : 'collapsed',
   };
+}
+
+function typeTooltip(key: string): string {
+  if (isEventName(key)) return `**${key}**: ${EVENT_CATALOG[key].summary}\n\n${EVENT_CATALOG[key].whenSent}`;
+  if (key === OTHER_KEY) return 'Requests that are not Postal events: other JSON, bodies that are not JSON, refused requests.';
+  return `**${escapeMarkdown(key)}** is not an event Postal sends: a typo in a test request, or not from Postal.`;
 }
 
 function threadIcon(kind: string | undefined): IconStyle {
