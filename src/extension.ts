@@ -9,6 +9,7 @@ import { createLogChannel, loggerFor } from './vscode/logging';
 import { registerReplay } from './vscode/replay/registerReplay';
 import { registerTestCommands } from './vscode/testCommands';
 import { registerEventsView } from './vscode/tree/registerEventsView';
+import { registerWalkthrough } from './vscode/walkthrough/registerWalkthrough';
 
 /** Stops the listener and closes the history file; set while active. */
 let shutdown: (() => Promise<void>) | undefined;
@@ -24,6 +25,7 @@ export function activate(context: vscode.ExtensionContext): void {
   shutdown = listener.shutdown;
   const events = registerEventsView(context, listener, baseLog);
   registerLinting(context, baseLog);
+  registerWalkthrough(context, listener);
   context.subscriptions.push(vscode.commands.registerCommand(COMMAND.showLog, () => channel.show(true)));
   registerReplay(context, { log: componentLogger(baseLog, 'replay'), ownListenerUrl: () => localWebhookUrl(listener.controller) });
 

@@ -49,6 +49,7 @@ export const TEST_COMMAND = {
   state: 'postalWebhooks.test.state',
   treeSnapshot: 'postalWebhooks.test.treeSnapshot',
   explorerState: 'postalWebhooks.test.explorerState',
+  milestones: 'postalWebhooks.test.milestones',
 } as const;
 
 export const VIEW = {

@@ -4,6 +4,7 @@ import { type LintIssue, lintDocumentIncrementally, type LintOptions } from '../
 import { LINT_SECTION, type LintSettings, parseLintSettings } from './lintSettings';
 import { exceedsSizeLimit, lintFormatFor, rulesShownElsewhere } from './lintTarget';
 import { toDiagnostic } from './toDiagnostic';
+import { MILESTONE, reachMilestone } from '../walkthrough/milestones';
 
 /** Typing pauses shorter than this do not start a lint run. */
 export const LINT_DEBOUNCE_MS = 250;
@@ -82,6 +83,7 @@ export class LintController implements vscode.Disposable {
     const hidden = new Set(issues.filter((issue) => shownElsewhere.has(issue.rule)));
     this.results.set(key, { version, issues, hidden, options });
     this.collection.set(document.uri, issues.filter((issue) => !hidden.has(issue)).map((issue) => toDiagnostic(document, issue)));
+    if (document.uri.scheme === 'file') reachMilestone(MILESTONE.payloadLinted);
     this.log.trace(`linted ${document.uri.fsPath} (${format}, ${issues.length} issues) in ${Date.now() - started} ms`);
   }
 

@@ -5,6 +5,7 @@ import { sendPostalRequest, type SendResult } from '../../core/replay/sendPostal
 import { simulateDelivery } from '../../core/replay/simulateDelivery';
 import { urlForLog } from '../../core/replay/targetUrl';
 import { COMMAND } from '../commandIds';
+import { MILESTONE, reachMilestone } from '../walkthrough/milestones';
 import { readReplaySettings } from './replaySettings';
 import { type Outgoing, type ReplayServices } from './replayServices';
 
@@ -33,6 +34,7 @@ export async function deliverRequests(outgoing: Outgoing[], services: ReplayServ
           })
         : [await sendPostalRequest(item.request, deps)];
       items.push({ label: item.label, request: item.request, attempts });
+      if (attempts.some((attempt) => attempt.response !== undefined)) reachMilestone(MILESTONE.testEventAnswered);
       report(`${index + 1}/${outgoing.length} sent`, 100 / outgoing.length);
       services.log.info(`${item.label} → ${urlForLog(item.request.url)}: ${attempts.map((attempt) => describeAnswer(attempt)).join('; ')}`);
     }
