@@ -69,8 +69,15 @@ describe('Getting Started walkthrough in VS Code', function () {
   });
 
   it('marks "payload linted" when a payload file is linted', async () => {
-    const file = vscode.Uri.joinPath(vscode.workspace.workspaceFolders?.[0].uri ?? vscode.Uri.file('/'), 'fixtures', 'MessageSent.postal.json');
-    await vscode.window.showTextDocument(file);
-    await reached(MILESTONE.payloadLinted);
+    const folder = vscode.workspace.workspaceFolders?.[0].uri ?? vscode.Uri.file('/tmp');
+    const file = vscode.Uri.joinPath(folder, 'fixtures', `walkthrough-${Date.now()}.postal.json`);
+    await vscode.workspace.fs.writeFile(file, Buffer.from(JSON.stringify(sample('MessageLoaded'), null, 2)));
+    try {
+      await vscode.window.showTextDocument(file);
+      await reached(MILESTONE.payloadLinted);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await vscode.workspace.fs.delete(file);
+    }
   });
 });

@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { COMMAND, VIEW } from '../../src/vscode/commandIds';
+import { MANIFEST, NLS, RAW_MANIFEST } from './helpers/manifest';
 
 interface Manifest {
   engines: { vscode: string };
@@ -17,7 +16,22 @@ interface Manifest {
   capabilities: { untrustedWorkspaces: { supported: string | boolean } };
 }
 
-const manifest = JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8')) as Manifest;
+const manifest = MANIFEST as unknown as Manifest;
+
+/** Manifest fields VS Code shows to users, which must come from package.nls.json. */
+const USER_FACING = new Set(['displayName', 'description', 'markdownDescription', 'title', 'category', 'name', 'contextualTitle', 'contents', 'label', 'patternErrorMessage', 'enumDescriptions', 'markdownEnumDescriptions', 'deprecationMessage', 'markdownDeprecationMessage']);
+
+/** Every [path, value] of a user-facing field in the raw manifest. */
+function userFacingStrings(value: unknown, path: string[] = []): [string, unknown][] {
+  if (Array.isArray(value)) return value.flatMap((item, index) => userFacingStrings(item, [...path, String(index)]));
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, item]): [string, unknown][] => {
+    // The top-level `name` is the package id, not text.
+    if (!USER_FACING.has(key) || (path.length === 0 && key === 'name')) return userFacingStrings(item, [...path, key]);
+    const items = Array.isArray(item) ? item : [item];
+    return items.map((text): [string, unknown] => [[...path, key].join('.'), text]);
+  });
+}
 
 describe('package.json manifest', () => {
   it('contributes exactly the commands the code registers', () => {
@@ -48,5 +62,17 @@ describe('package.json manifest', () => {
   it('points main and bin at the bundles esbuild writes', () => {
     assert.equal(manifest.main, './dist/extension.js');
     assert.equal(manifest.bin['postal-webhooks'], 'dist/cli.js');
+  });
+
+  it('takes every user-facing string from package.nls.json', () => {
+    const literal = userFacingStrings(RAW_MANIFEST).filter(([, text]) => typeof text !== 'string' || !/^%[^%]+%$/.test(text));
+    assert.deepEqual(literal, []);
+  });
+
+  it('uses every package.nls.json string, and each reference resolves', () => {
+    const raw = JSON.stringify(RAW_MANIFEST);
+    const referenced = new Set([...raw.matchAll(/"%([^%"]+)%"/g)].map((match) => match[1]));
+    assert.deepEqual(Object.keys(NLS).filter((key) => !referenced.has(key)), []);
+    assert.deepEqual([...referenced].filter((key) => !Object.hasOwn(NLS, key)), []);
   });
 });

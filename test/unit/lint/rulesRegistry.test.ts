@@ -3,12 +3,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LINT_RULES, SEVERITIES } from '../../../src/core/lint';
 import { LINT_SETTING_KEYS } from '../../../src/vscode/diagnostics/lintSettings';
+import { MANIFEST, settingsOf } from '../helpers/manifest';
 
 const REPO = join(__dirname, '../../../..');
-const manifest = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as {
-  contributes: { configuration: { properties: Record<string, { default?: unknown; properties?: Record<string, { enum: string[]; default: string }> }> } };
-};
-const settings = manifest.contributes.configuration.properties;
+const settings = settingsOf(MANIFEST);
 
 /** `postal/status-mismatch` → `statusMismatch`, the file the rule lives in. */
 function fileNameOf(id: string): string {

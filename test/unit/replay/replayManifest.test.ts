@@ -1,27 +1,26 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { COMMAND } from '../../../src/vscode/commandIds';
 import { REPLAY_RESTRICTED_SETTINGS, REPLAY_SETTING } from '../../../src/vscode/replay/replaySettingKeys';
+import { MANIFEST, settingsOf } from '../helpers/manifest';
 
 interface Manifest {
   contributes: {
-    configuration: { properties: Record<string, { markdownDescription?: string }> };
     menus: Record<string, { command: string; when?: string; group?: string }[]>;
     commands: { command: string; icon?: string }[];
   };
   capabilities: { untrustedWorkspaces: { restrictedConfigurations: string[] } };
 }
 
-const manifest = JSON.parse(readFileSync(join(__dirname, '../../../../package.json'), 'utf8')) as Manifest;
+const manifest = MANIFEST as unknown as Manifest;
+const settings = settingsOf(MANIFEST);
 const REPLAY_COMMANDS = Object.entries(COMMAND).filter(([key]) => key !== 'showLog').map(([, id]) => id);
 
 describe('package.json replay contributions', () => {
   it('declares exactly the replay settings the code reads, each with a markdown description', () => {
-    const declared = Object.keys(manifest.contributes.configuration.properties).filter((key) => key.startsWith(`${REPLAY_SETTING.section}.`)).sort();
+    const declared = Object.keys(settings).filter((key) => key.startsWith(`${REPLAY_SETTING.section}.`)).sort();
     const read = Object.entries(REPLAY_SETTING).filter(([key]) => key !== 'section').map(([, name]) => `${REPLAY_SETTING.section}.${name}`).sort();
     assert.deepEqual(declared, read);
-    for (const key of declared) assert.ok(manifest.contributes.configuration.properties[key].markdownDescription, key);
+    for (const key of declared) assert.ok(settings[key].markdownDescription, key);
   });
 
   it('restricts the send target in untrusted workspaces', () => {

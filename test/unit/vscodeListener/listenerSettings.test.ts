@@ -1,16 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { DEFAULT_MAX_RECORDS } from '../../../src/core/store';
 import { isLoopbackHost, readListenerSettings, RESTRICTED_SETTINGS, SETTING, SETTING_LIMITS, type SettingId } from '../../../src/vscode/listener/listenerSettings';
 import { appendixA } from '../helpers/fixtures';
+import { MANIFEST, settingsOf } from '../helpers/manifest';
 
 type Property = { default?: unknown; minimum?: number; maximum?: number; markdownDescription?: string; enum?: string[] };
-const manifest = JSON.parse(readFileSync(join(__dirname, '../../../../package.json'), 'utf8')) as {
-  contributes: { configuration: { properties: Record<string, Property> } };
-  capabilities: { untrustedWorkspaces: { restrictedConfigurations: string[] } };
-};
-const properties = manifest.contributes.configuration.properties;
+const manifest = MANIFEST as { capabilities: { untrustedWorkspaces: { restrictedConfigurations: string[] } } };
+const properties: Record<string, Property> = settingsOf(MANIFEST);
 
 function read(values: Partial<Record<SettingId, unknown>>) {
   return readListenerSettings((id) => values[id]);
