@@ -11,12 +11,18 @@ describe('the packaged .vsix', function () {
   this.timeout(180_000);
   const vsix = join(mkdtempSync(join(tmpdir(), 'pw-vsix-')), 'postal-webhooks.vsix');
   let entries: ZipEntry[];
+  let packagingOutput = '';
 
   before(() => {
     const result = spawnSync(process.execPath, [join(repo, 'scripts/package.mjs'), '--out', vsix], { cwd: repo, encoding: 'utf8' });
-    assert.equal(result.status, 0, result.stdout + result.stderr);
+    packagingOutput = result.stdout + result.stderr;
+    assert.equal(result.status, 0, packagingOutput);
     entries = zipEntries(vsix);
     console.log(`      ${vsix}: ${(statSync(vsix).size / 1024).toFixed(1)} KiB, ${entries.length} files`);
+  });
+
+  it('packages without a warning from vsce (metadata, links and images in order)', () => {
+    assert.doesNotMatch(packagingOutput, /WARNING|warning:/i, packagingOutput);
   });
 
   it('carries the bundled extension, manifest, readme, changelog and licence', () => {
