@@ -38,14 +38,17 @@ describe('the packaged .vsix', function () {
     assert.deepEqual(unwanted.map((entry) => entry.name), []);
   });
 
-  it('ships every JSON Schema the manifest contributes', () => {
-    const manifest = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { contributes: { jsonValidation: { url: string }[] } };
-    const names = entries.map((entry) => entry.name);
-    assert.ok(manifest.contributes.jsonValidation.length > 0);
-    for (const { url } of manifest.contributes.jsonValidation) {
-      const name = `extension/${url.replace(/^\.\//, '')}`;
-      assert.ok(names.includes(name), `${name} missing from the package`);
-    }
+  it('ships every file the manifest points to: icons, schemas, grammars, snippets, walkthrough pages', () => {
+    const manifest = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as Record<string, unknown>;
+    const names = new Set(entries.map((entry) => entry.name));
+    const referenced = filesReferencedBy(manifest);
+    assert.ok(referenced.length >= 10, `only ${referenced.join(', ')}`);
+    const missing = referenced.map((path) => `extension/${path.replace(/^\.\//, '')}`).filter((name) => !names.has(name));
+    assert.deepEqual(missing, []);
+  });
+
+  it('leaves the README pictures out (the marketplace loads them from the repository)', () => {
+    assert.deepEqual(entries.filter((entry) => entry.name.includes('screenshots/')).map((entry) => entry.name), []);
   });
 
   it('ships the manifest the repository has, with the production bundle it points to', () => {
@@ -55,3 +58,11 @@ describe('the packaged .vsix', function () {
     assert.ok(main.size > 0);
   });
 });
+
+/** Relative paths to files in manifest values named `icon`, `path`, `url` or `markdown`. */
+function filesReferencedBy(value: unknown, key = ''): string[] {
+  if (typeof value === 'string') return ['icon', 'path', 'url', 'markdown'].includes(key) && /^(\.\/)?[\w-]+\/[\w./-]+\.\w+$/.test(value) ? [value] : [];
+  if (Array.isArray(value)) return value.flatMap((item) => filesReferencedBy(item, key));
+  if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([name, item]) => filesReferencedBy(item, name));
+  return [];
+}

@@ -149,6 +149,17 @@ export const EXPLORER_SCENARIOS: Record<string, () => Promise<void>> = {
     await pause(1200);
     await shot('explorer-request');
 
+    // The overview for the README: message timelines, one event, and the coloured request log.
+    await vscode.commands.executeCommand(COMMAND.groupBy, 'message');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand(COMMAND.openEvent, recordIdOf(all, (row) => row.label === 'MessageLinkClicked'));
+    await vscode.commands.executeCommand(COMMAND.showLog);
+    await blurTree();
+    await pause(1500);
+    await shot('overview');
+    await vscode.commands.executeCommand('workbench.action.closePanel');
+    await vscode.commands.executeCommand(COMMAND.groupBy, 'time');
+
     await vscode.commands.executeCommand(COMMAND.filterEvents, { signature: ['missing', 'invalid'], window: '1h' });
     await blurTree();
     await pause(800);

@@ -9,13 +9,14 @@ const RESET = '\u001b[0m';
 /**
  * One line per request, for the CLI and the extension's log:
  * `14:03:07.512 POST / MessageSent 8a3f0c6e signature ✓ sha256 schema ✓ → 200 app 200 12ms`.
- * Colours (ANSI) only when `color` is true. Pure: the same record always gives the same line
- * (times in the local time zone).
+ * Colours (ANSI) only when `color` is true. `time: false` leaves out the clock, for logs that
+ * stamp each line themselves. Pure: the same record always gives the same line (times in the
+ * local time zone).
  */
-export function formatRecordLine(record: WebhookRecord, options: { color: boolean }): string {
+export function formatRecordLine(record: WebhookRecord, options: { color: boolean; time?: boolean }): string {
   const paint = (tone: Tone, text: string): string => (options.color && tone !== 'plain' ? `${ANSI[tone]}${text}${RESET}` : text);
   const parts = [
-    paint('dim', clock(record.receivedAt)),
+    ...(options.time === false ? [] : [paint('dim', clock(record.receivedAt))]),
     `${record.method} ${record.path}`,
     record.event ?? paint('warn', `(${record.kind})`),
   ];

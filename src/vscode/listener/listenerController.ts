@@ -142,7 +142,8 @@ export class ListenerController {
   }
 
   private logRecord(record: WebhookRecord): void {
-    this.log.info(formatRecordLine(record, { color: false }));
+    // The log channel stamps each line with its own time.
+    this.log.info(formatRecordLine(record, { color: false, time: false }));
     this.log.trace(`${record.id} headers: ${record.headers.raw.map(([name, value]) => `${name}: ${value}`).join(' | ')}`);
     this.log.trace(`${record.id} body (${record.body.encoding}, ${record.body.size} bytes): ${record.body.data}`);
   }

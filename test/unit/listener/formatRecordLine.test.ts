@@ -11,6 +11,11 @@ describe('formatRecordLine', () => {
     assert.equal(formatRecordLine(record, { color: false }), '14:03:07.512  POST /  MessageSent  8a3f0c6e  signature ✓ sha256  schema ✓  → 200  app 200 12ms');
   });
 
+  it('leaves the clock out for a log that stamps its lines itself', () => {
+    const record = makeRecord({ receivedAt: at, uuid: '8a3f0c6e-2d4b-4f1a-9c7e-5b6d8e0f1a2b', signature: { status: 'valid', algorithm: 'sha256' } });
+    assert.equal(formatRecordLine(record, { color: false, time: false }), 'POST /  MessageSent  8a3f0c6e  signature ✓ sha256  schema ✓  → 200');
+  });
+
   it('tells what Postal will do after a failing answer, and marks retries', () => {
     const record = makeRecord({ receivedAt: at, duplicate: true, attempt: 3, response: { status: 503, delayMs: 0, body: '', reason: 'fixed' } });
     assert.match(formatRecordLine(record, { color: false }), /retry #3 .* → 503 \(Postal retries in 6 min\)$/);

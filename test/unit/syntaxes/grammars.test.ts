@@ -87,7 +87,7 @@ function record(overrides: Partial<WebhookRecord>): WebhookRecord {
 
 /** A request line as the extension's LogOutputChannel shows it. */
 function logLine(entry: WebhookRecord): string {
-  return `2026-11-27 12:00:00.123 [info] [listener] ${formatRecordLine(entry, { color: false })}`;
+  return `2026-11-27 12:00:00.123 [info] [listener] ${formatRecordLine(entry, { color: false, time: false })}`;
 }
 
 describe('the extension\'s log output', () => {
