@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const scripts = readdirSync(here).filter((file) => file.endsWith('.mjs') && file !== 'all.mjs').sort();
+const scripts = readdirSync(here).filter((file) => file.endsWith('.mjs') && !['all.mjs', 'bundle.mjs'].includes(file)).sort();
 let failed = 0;
 for (const script of scripts) {
   console.log(`\n=== ${script} ===`);

@@ -6,22 +6,13 @@
 // Target: lint ≤ 5 × JSON.parse on the 5 MB file. Extra rows show the slower paths (lines with
 // problems to locate, lines that do not parse) without a target.
 // The linter is bundled with esbuild first, as the extension and the CLI ship it.
-import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
+import { loadForBench } from './bundle.mjs';
 
-const repo = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const bundle = join(repo, '.bench/lint.cjs');
-mkdirSync(dirname(bundle), { recursive: true });
-await esbuild.build({
-  stdin: { contents: "export * from './src/core/lint'; export { EVENT_CATALOG, EVENT_NAMES, sampleEnvelope } from './src/core/events';", resolveDir: repo, loader: 'ts' },
-  bundle: true, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'], outfile: bundle, logLevel: 'warning',
-});
-const require = createRequire(import.meta.url);
-const { lintDocument, EVENT_CATALOG, EVENT_NAMES, sampleEnvelope } = require(bundle);
+const { lintDocument, EVENT_CATALOG, EVENT_NAMES, sampleEnvelope } = await loadForBench('lint', [
+  "export * from './src/core/lint';",
+  "export { EVENT_CATALOG, EVENT_NAMES, sampleEnvelope } from './src/core/events';",
+]);
 
 const TARGET_RATIO = 5;
 const TARGET_BYTES = 5 * 1024 * 1024;

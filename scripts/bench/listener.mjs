@@ -10,7 +10,7 @@
 //   c  bare handler: read body, 200
 // Target: a/b >= 0.90. RSA verification alone is ~25-45 µs here, so a/c cannot reach 1.
 import autocannon from 'autocannon';
-import * as esbuild from 'esbuild';
+import { bundleForBench } from './bundle.mjs';
 import { fork } from 'node:child_process';
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -29,28 +29,12 @@ const KINDS = [
 
 const here = import.meta.dirname;
 const repo = join(here, '../..');
-const core = join(repo, '.bench/listenerCore.cjs');
-await esbuild.build({
-  stdin: {
-    contents: [
-      "export { createListener } from './src/core/listener';",
-      "export { createMemoryStore, openFileStore } from './src/core/store';",
-      "export { parsePublicKey } from './src/core/signature';",
-      "export { silentLogger } from './src/core/logger';",
-    ].join('\n'),
-    resolveDir: repo,
-    loader: 'ts',
-  },
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  minify: true,
-  mainFields: ['module', 'main'],
-  define: { POSTAL_WEBHOOKS_VERSION: '"bench"' },
-  outfile: core,
-  logLevel: 'warning',
-});
+const core = await bundleForBench('listenerCore', [
+  "export { createListener } from './src/core/listener';",
+  "export { createMemoryStore, openFileStore } from './src/core/store';",
+  "export { parsePublicKey } from './src/core/signature';",
+  "export { silentLogger } from './src/core/logger';",
+]);
 const body = readFileSync(join(repo, 'test/fixtures/signature/appendix-a.body.json'));
 const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const headers = {

@@ -12,9 +12,8 @@
 // 2. Burst: 1,000 records in one second into a history file already holding 10,000 (so every
 //    add evicts one), each through store → model → debounced (100 ms) refresh. Reported: the
 //    event-loop delay (p50 / p99 / max, 1 ms resolution) and the longest single add and refresh.
-import * as esbuild from 'esbuild';
+import { loadForBench } from './bundle.mjs';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
@@ -25,24 +24,10 @@ const BUDGET_MS = 10;
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
 
 const repo = join(import.meta.dirname, '../..');
-const bundle = join(repo, '.bench/treeCore.cjs');
-await esbuild.build({
-  stdin: {
-    contents: ["export * from './src/core/explorer';", "export { createRecordId, openFileStore, createMemoryStore } from './src/core/store';"].join('\n'),
-    resolveDir: repo,
-    loader: 'ts',
-  },
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  minify: true,
-  mainFields: ['module', 'main'],
-  define: { POSTAL_WEBHOOKS_VERSION: '"bench"' },
-  outfile: bundle,
-  logLevel: 'warning',
-});
-const tree = createRequire(import.meta.url)(bundle);
+const tree = await loadForBench('treeCore', [
+  "export * from './src/core/explorer';",
+  "export { createRecordId, openFileStore, createMemoryStore } from './src/core/store';",
+]);
 
 const samplesDir = join(repo, 'test/fixtures/postal-samples');
 const samples = Object.fromEntries(readdirSync(samplesDir).map((file) => [file.replace(/\.json$/, ''), readFileSync(join(samplesDir, file), 'utf8')]));

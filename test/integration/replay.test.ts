@@ -7,18 +7,9 @@ import { type SentItem } from '../../src/core/replay/sendReport';
 import { parsePublicKey } from '../../src/core/signature';
 import { createMemoryStore, type WebhookRecord } from '../../src/core/store';
 import { COMMAND } from '../../src/vscode/commandIds';
+import { eventually, sleep } from './explorerHelpers';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function eventually<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(150);
-  }
-}
 
 /** Closes the untitled documents the commands opened, discarding them, so nothing asks to save. */
 async function closeUntitled(): Promise<void> {

@@ -1,0 +1,30 @@
+// Bundles part of src/ the way the extension and the CLI ship it (esbuild, minified), so the
+// benchmarks measure the shipped code. Not a benchmark itself (scripts/bench/all.mjs skips it).
+import * as esbuild from 'esbuild';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+export const REPO = join(import.meta.dirname, '../..');
+
+/** Bundles the given export lines into .bench/<name>.cjs and returns the bundle's path. */
+export async function bundleForBench(name, exportLines) {
+  const outfile = join(REPO, '.bench', `${name}.cjs`);
+  await esbuild.build({
+    stdin: { contents: exportLines.join('\n'), resolveDir: REPO, loader: 'ts' },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    minify: true,
+    mainFields: ['module', 'main'],
+    define: { POSTAL_WEBHOOKS_VERSION: '"bench"' },
+    outfile,
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
+/** Bundles and loads it. */
+export async function loadForBench(name, exportLines) {
+  return createRequire(import.meta.url)(await bundleForBench(name, exportLines));
+}
