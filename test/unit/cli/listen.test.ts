@@ -61,7 +61,8 @@ describe('postal-webhooks listen', () => {
     let stdout = '';
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    // 'close', not 'exit': the pipes may still hold the last lines when the process exits.
+    const exit = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
     const url = await new Promise<string>((resolve) => {
       child.stdout.on('data', (chunk: Buffer) => {
         stdout += chunk.toString();

@@ -26,6 +26,11 @@ export interface RunningHandler {
   url: string;
   /** Everything the program printed so far. */
   output(): string;
+  /**
+   * Resolves once the program has printed something matching `pattern`; the program's stdout
+   * reaches us through a pipe, so it can arrive after the HTTP answer did.
+   */
+  printed(pattern: RegExp, timeoutMs?: number): Promise<void>;
   stop(): void;
 }
 
@@ -51,5 +56,12 @@ export async function startHandler(code: string, kind: string, language: 'typesc
     });
     child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`the ${kind} program exited with ${code}:\n${output}`)); });
   });
-  return { url: `http://127.0.0.1:${port}/webhooks/postal`, output: () => output, stop: () => { child.kill(); } };
+  const printed = async (pattern: RegExp, timeoutMs = 5000): Promise<void> => {
+    const deadline = Date.now() + timeoutMs;
+    while (!pattern.test(output)) {
+      if (Date.now() > deadline) throw new Error(`the ${kind} program never printed ${pattern}; it printed:\n${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
+  return { url: `http://127.0.0.1:${port}/webhooks/postal`, output: () => output, printed, stop: () => { child.kill(); } };
 }
