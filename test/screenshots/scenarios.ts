@@ -29,6 +29,17 @@ async function sendTestEventTo(response: ResponseMode): Promise<void> {
 /** Each scenario leaves the workbench as a user would see it and takes its shots. */
 export const SCENARIOS: Record<string, () => Promise<void>> = {
   ...EXPLORER_SCENARIOS,
+  async walkthrough() {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    // Without the side bar the steps and their pages sit side by side.
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    await vscode.commands.executeCommand('workbench.action.openWalkthrough', 'postal-webhooks.postal-webhooks#postalWebhooks.gettingStarted', false);
+    await pause(2500);
+    await shot('walkthrough');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('workbench.action.toggleSidebarVisibility');
+  },
+
   async 'events-welcome'() {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand(`workbench.view.extension.${VIEW.container}`);
