@@ -25,6 +25,11 @@ export const DELIVERY_STATUS_BY_EVENT = {
 } as const satisfies Record<(typeof DELIVERY_EVENT_BY_STATUS)[DeliveryStatus], DeliveryStatus>;
 export type DeliveryEventName = keyof typeof DELIVERY_STATUS_BY_EVENT;
 
+/** The four events a delivery attempt triggers (they share one payload shape). */
+export function isDeliveryEvent(event: string): event is DeliveryEventName {
+  return Object.hasOwn(DELIVERY_STATUS_BY_EVENT, event);
+}
+
 export function isDeliveryStatus(value: unknown): value is DeliveryStatus {
   return typeof value === 'string' && (DELIVERY_STATUSES as readonly string[]).includes(value);
 }

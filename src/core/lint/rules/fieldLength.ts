@@ -1,3 +1,4 @@
+import { isDeliveryEvent } from '../../events';
 import { type LintRule, type RuleContext } from '../rule';
 import { type JsonPath } from '../types';
 import { fixes, inPayload, messageKeys, rangeOfValue, setValueFix, stringAt } from './support';
@@ -14,7 +15,7 @@ export const fieldLength: LintRule = {
   check(context) {
     const event = context.event;
     if (!event) return;
-    if (event === 'MessageSent' || event === 'MessageDelayed' || event === 'MessageDeliveryFailed' || event === 'MessageHeld') {
+    if (isDeliveryEvent(event)) {
       checkLength(context, inPayload(context, 'details'), DETAILS_LIMIT, 'Postal cuts delivery details to 250 characters when it stores them');
       checkLength(context, inPayload(context, 'output'), DETAILS_LIMIT, 'Postal cuts delivery output to 250 characters when it stores it');
     }

@@ -1,4 +1,4 @@
-import { type EventName } from '../../events';
+import { isDeliveryEvent } from '../../events';
 import { type RuleContext, type LintRule } from '../rule';
 import { type JsonPath } from '../types';
 import { describeTime, inPayload, messageKeys, numberAt, rangeOfValue, setValueFix } from './support';
@@ -24,14 +24,11 @@ function buildTimestampPaths(context: RuleContext): JsonPath[] {
   const paths: JsonPath[] = context.shape.kind === 'envelope' ? [['timestamp']] : [];
   if (!event) return paths;
   for (const message of messageKeys(event)) paths.push(inPayload(context, message, 'timestamp'));
-  if (hasDeliveryTimestamp(event)) paths.push(inPayload(context, 'timestamp'));
+  if (isDeliveryEvent(event)) paths.push(inPayload(context, 'timestamp'));
   if (event === 'DomainDNSError') paths.push(inPayload(context, 'dns_checked_at'));
   return paths;
 }
 
-function hasDeliveryTimestamp(event: EventName): boolean {
-  return event === 'MessageSent' || event === 'MessageDelayed' || event === 'MessageDeliveryFailed' || event === 'MessageHeld';
-}
 
 /** Postal's times are Ruby `Time#to_f`: seconds with a fraction. A value in milliseconds is 1000 times too big. */
 export const timestampMilliseconds: LintRule = {

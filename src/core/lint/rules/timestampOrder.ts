@@ -1,3 +1,4 @@
+import { isDeliveryEvent } from '../../events';
 import { type LintRule, type RuleContext } from '../rule';
 import { type JsonPath } from '../types';
 import { describeTime, inPayload, messageKeys, numberAt, rangeOfValue } from './support';
@@ -20,7 +21,7 @@ export const timestampOrder: LintRule = {
     const messagePath = inPayload(context, firstMessage, 'timestamp');
     const created = seconds(context, messagePath);
     if (created === undefined) return;
-    if (event === 'MessageSent' || event === 'MessageDelayed' || event === 'MessageDeliveryFailed' || event === 'MessageHeld') {
+    if (isDeliveryEvent(event)) {
       checkNotBefore(context, inPayload(context, 'timestamp'), created, 'The delivery', messagePath);
     }
     if (context.shape.kind === 'envelope') checkNotBefore(context, ['timestamp'], created, 'The webhook (envelope timestamp)', messagePath);
