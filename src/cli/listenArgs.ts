@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_LISTENER_HOST, DEFAULT_LISTENER_PORT, parseResponseMode, type ResponseMode } from '../core/listener';
 import { DEFAULT_MAX_RECORDS } from '../core/store';
 import { UsageError } from './io';
+import { numberOption } from './numberOption';
 
 export const LISTEN_USAGE = `Usage: postal-webhooks listen [options]
 
@@ -68,9 +69,9 @@ export function parseListenArgs(args: string[]): ListenArgs {
   const values = parsed.values;
   const result: ListenArgs = {
     host: values.host ?? DEFAULT_LISTENER_HOST,
-    port: integerOption('--port', values.port, DEFAULT_LISTENER_PORT, 0, 65535),
+    port: numberOption('--port', values.port, DEFAULT_LISTENER_PORT, { min: 0, max: 65535, integer: true }),
     response: responseOption(values.respond),
-    maxHistory: integerOption('--max-history', values['max-history'], DEFAULT_MAX_RECORDS, 1, 1_000_000),
+    maxHistory: numberOption('--max-history', values['max-history'], DEFAULT_MAX_RECORDS, { min: 1, max: 1_000_000, integer: true }),
     rejectUnsigned: values['reject-unsigned'] ?? false,
     json: values.json ?? false,
   };
@@ -83,12 +84,6 @@ export function parseListenArgs(args: string[]): ListenArgs {
   return result;
 }
 
-function integerOption(name: string, text: string | undefined, fallback: number, min: number, max: number): number {
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  if (!/^\d+$/.test(text) || value < min || value > max) throw new UsageError(`${name} must be a whole number from ${min} to ${max}, not "${text}".`);
-  return value;
-}
 
 function responseOption(text: string | undefined): ResponseMode {
   if (text === undefined) return { type: 'fixed', status: 200, delayMs: 0 };

@@ -5,6 +5,7 @@ import { DEFAULT_POSTAL_VERSION, postalVersionProblem } from '../core/replay/pos
 import { POSTAL_TIMEOUT_MS } from '../core/replay/sendPostalRequest';
 import { targetUrlProblem } from '../core/replay/targetUrl';
 import { UsageError } from './io';
+import { numberOption } from './numberOption';
 
 export const SEND_USAGE = `Usage: postal-webhooks send <FILE | EVENT[:VARIANT]> --to URL [options]
 
@@ -75,7 +76,7 @@ export function parseSendArgs(args: string[]): SendArgs {
   const result: SendArgs = {
     unsigned: values.unsigned ?? false,
     postalVersion: values['postal-version'] ?? DEFAULT_POSTAL_VERSION,
-    timeoutMs: numberOption('--timeout', values.timeout, POSTAL_TIMEOUT_MS, 100, 600_000),
+    timeoutMs: numberOption('--timeout', values.timeout, POSTAL_TIMEOUT_MS, { min: 100, max: 600_000 }),
     json: values.json ?? false,
     list: values.list ?? false,
   };
@@ -93,7 +94,7 @@ export function parseSendArgs(args: string[]): SendArgs {
     throw new UsageError('a signing key is needed: pass --key FILE (make one with `postal-webhooks keygen --out DIR`), or --unsigned to send without signatures.');
   }
   if (values.key !== undefined) result.keyFile = values.key;
-  if (values['simulate-retries'] !== undefined) result.retryCompression = numberOption('--simulate-retries', values['simulate-retries'], 60, 1, 1_000_000);
+  if (values['simulate-retries'] !== undefined) result.retryCompression = numberOption('--simulate-retries', values['simulate-retries'], 60, { min: 1, max: 1_000_000 });
   return result;
 }
 
@@ -108,11 +109,4 @@ function parseSource(text: string): SendSource {
     throw new UsageError(`${name} has no sample '${variant}'; it has ${EVENT_CATALOG[name].variants.map((entry) => entry.name).join(', ')}.`);
   }
   return { kind: 'sample', event: name, variant };
-}
-
-function numberOption(flag: string, text: string | undefined, fallback: number, min: number, max: number): number {
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  if (!Number.isFinite(value) || value < min || value > max) throw new UsageError(`${flag} must be a number from ${min} to ${max}, not '${text}'.`);
-  return value;
 }
