@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { documented } from './documented';
 import { type EventName } from './eventNames';
 import { DELIVERY_DOCS as DOC } from './fieldDocs';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ENVELOPE_SCHEMAS, PAYLOAD_SCHEMAS } from './envelope';
 import { type EventName, mapEvents } from './eventNames';
 import { messageSchema } from './message';

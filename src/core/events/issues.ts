@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DELIVERY_EVENT_BY_STATUS, isDeliveryStatus } from './deliveryEvents';
 import { fieldDocOf } from './documented';
 import { type EventName } from './eventNames';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { documented } from './documented';
 import { MESSAGE_DOCS as DOC } from './fieldDocs';
 import { nullableString, tokenSchema, unixTimeSchema } from './primitives';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Describes a field schema in words, for messages ("must be a string or null") and in type

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { documented } from './documented';
 import { SERVER_DOCS as DOC } from './fieldDocs';
 import { nullableString, uuidSchema } from './primitives';

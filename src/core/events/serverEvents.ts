@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { documented } from './documented';
 import { DOMAIN_DNS_ERROR_DOCS as DNS, SEND_LIMIT_DOCS as LIMIT } from './fieldDocs';
 import { countSchema, nullableString, unixTimeSchema, uuidSchema } from './primitives';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isEventName, schemaAt } from '../events';
 import { type JsonPath, type NumberKind, type NumberKindAt } from './railsJson';
 
