@@ -39,7 +39,7 @@ export async function runListen(argv: string[], io: CliIo, control: ListenContro
   }
   announce(started.address, args, publicKey, io);
   control.onListening?.(started.address);
-  listener.onRecord((record) => (args.json ? io.out(JSON.stringify(jsonLine(record))) : io.out(formatRecordLine(record, { color: io.color }))));
+  listener.onDidSettleRecord((record) => (args.json ? io.out(JSON.stringify(jsonLine(record))) : io.out(formatRecordLine(record, { color: io.color }))));
   await aborted(control.signal);
   await listener.stop();
   await store.close();

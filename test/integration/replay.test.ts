@@ -27,7 +27,7 @@ async function startListener(publicPem: string): Promise<{ listener: WebhookList
   const started = await listener.start();
   assert.ok(started.ok, started.ok ? '' : started.error.message);
   const records: WebhookRecord[] = [];
-  listener.onRecord((record) => records.push(record));
+  listener.onDidSettleRecord((record) => records.push(record));
   return { listener, url: started.address.url, records };
 }
 
