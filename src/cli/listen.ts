@@ -5,7 +5,7 @@ import { parsePublicKey, type PublicKeySet } from '../core/signature';
 import { createMemoryStore, openFileStore, type WebhookRecord, type WebhookStore } from '../core/store';
 import { type CliIo, EXIT } from './io';
 import { type ListenArgs, LISTEN_USAGE, parseListenArgs } from './listenArgs';
-import { type CliCommand } from './main';
+import { type CliCommand } from './command';
 
 export interface ListenControl {
   /** Stops the listener and ends the command (exit 0) when aborted. */
