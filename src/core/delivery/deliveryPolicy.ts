@@ -29,8 +29,6 @@ export type AnswerVerdict = 'sent' | 'soft-fail' | 'hard-fail';
  * inbound mail to HTTP endpoints another (other verdicts, delays and attempts).
  */
 export interface DeliveryPolicy {
-  /** What is delivered, for people: "webhook". */
-  readonly name: string;
   /** How long Postal waits for an answer, connecting included. */
   readonly timeoutSeconds: number;
   /** The first attempt plus the retries. */

@@ -13,7 +13,6 @@ export const WEBHOOK_RETRY_DELAYS_MINUTES = [2, 3, 6, 10, 15] as const;
  * the sixth failure the request is deleted. `docs/postal-retries.md` explains it for people.
  */
 export const WEBHOOK_POLICY: DeliveryPolicy = {
-  name: 'webhook',
   timeoutSeconds: 5,
   maxAttempts: WEBHOOK_RETRY_DELAYS_MINUTES.length + 1,
   verdict: (statusCode) => (statusCode >= 200 && statusCode <= 299 ? 'sent' : 'soft-fail'),

@@ -1,8 +1,8 @@
 import * as z from 'zod';
+import { isPlainObject, type JsonPath, valueAt } from '../jsonValue';
 import { DELIVERY_EVENT_BY_STATUS, isDeliveryStatus } from './deliveryEvents';
 import { fieldDocOf } from './documented';
 import { type EventName } from './eventNames';
-import { isPlainObject, type JsonPath, valueAt } from '../jsonValue';
 import { schemaAt } from './fields';
 import { expectedText, renderValue } from './schemaText';
 

@@ -1,6 +1,6 @@
+import { type JsonPath } from '../jsonValue';
 import { EVENT_CATALOG, sampleEnvelope } from './catalog';
 import { EVENT_NAMES, type EventName } from './eventNames';
-import { type JsonPath } from '../jsonValue';
 
 /** Fixed inputs, so the generated schema (and its drift test) never changes by itself. */
 const SNIPPET_SAMPLE = { seed: 1042, now: 1714567890 } as const;

@@ -32,7 +32,6 @@ describe('delivery: the webhook policy', () => {
 describe('delivery: judging answers under any policy', () => {
   /** A policy with final failures and a computed schedule, shaped like Postal's for inbound mail. */
   const finalOn4xx: DeliveryPolicy = {
-    name: 'test policy',
     timeoutSeconds: 5,
     maxAttempts: 18,
     verdict: (code) => (code >= 200 && code <= 299 ? 'sent' : code >= 500 || code < 0 ? 'soft-fail' : 'hard-fail'),
