@@ -111,11 +111,14 @@ describe('snippets, test events and replay in VS Code', function () {
       const items = await vscode.commands.executeCommand<SentItem[]>(COMMAND.sendTestEvent, { event: 'MessageSent', variant: 'default', target: first.url });
       assert.equal(items?.[0]?.attempts[0]?.response?.status, 200, 'sent with the default time limit');
       if (canReadWorkbench) {
+        // Newer VS Code may keep toasts back; the notification list shows every notification.
+        await vscode.commands.executeCommand('notifications.showList');
         await eventually('the warning about the setting', async () =>
-          (await workbenchTexts('.notifications-toasts .notification-list-item-message')).find((text) => text.includes('postalWebhooks.replay.timeoutMs is 5: use a number from 100 to 120000 ms.')),
+          (await workbenchTexts('.notifications-center .notification-list-item-message')).find((text) => text.includes('postalWebhooks.replay.timeoutMs is 5: use a number from 100 to 120000 ms.')),
         );
       }
     } finally {
+      await vscode.commands.executeCommand('notifications.hideList');
       await configure({ 'postalWebhooks.replay.timeoutMs': undefined });
     }
   });
