@@ -1,4 +1,5 @@
-import { buildTypeModel, renderGo, renderPhpShapes, renderPython, renderRubyShapes, type TypeModel } from '../types';
+import { buildTypeModel, renderGo, renderPython, type TypeModel } from '../types';
+import { renderPhpShapes, renderRubyShapes } from '../types/renderShapes';
 import { buildEventSnippets } from './eventSnippets';
 import { buildHandlerSnippets, type HandlerManifest } from './handlerSnippets';
 import { snippetFileText } from './snippetSyntax';

@@ -1,5 +1,5 @@
-import { type FieldModel, pascalCase, type StructModel, type TypeModel, type TypeRef, wrapText } from './typeModel';
-import { choiceText, fieldDocText, type RenderOptions } from './renderOptions';
+import { type FieldModel, type StructModel, type TypeModel, type TypeRef } from './typeModel';
+import { choiceText, fieldDocText, pascalCase, type RenderOptions, wrapText } from './renderOptions';
 
 const INITIALISMS = new Set(['id', 'uuid', 'url', 'ip', 'ssl', 'dns', 'mx', 'spf', 'dkim']);
 

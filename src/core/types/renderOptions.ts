@@ -1,3 +1,5 @@
+import { type StructModel } from './typeModel';
+
 /** How much a renderer writes. */
 export interface RenderOptions {
   /** A documentation comment on every struct and field (`postal-webhooks types`), or only short ones (handler snippets). */
@@ -23,4 +25,37 @@ export function choiceProse(values: readonly string[], quote: string): string {
 export function fieldDocText(doc: string, values: readonly string[] | undefined, quote: string): string {
   const choice = values !== undefined && values.length > 1 ? `One of ${choiceProse(values, quote)}.` : '';
   return [choice, doc].filter(Boolean).join(' ');
+}
+
+export function upperFirst(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A struct's documentation as sentences: the summary, and with `details` the rest. */
+export function structDoc(struct: StructModel, details: boolean): string {
+  return upperFirst(details && struct.details !== '' ? `${struct.summary} ${struct.details}` : struct.summary);
+}
+
+/** snake_case → PascalCase with Go's initialisms (`message_id` → `MessageID`). */
+export function pascalCase(name: string, initialisms: ReadonlySet<string> = new Set()): string {
+  return name
+    .split('_')
+    .map((part) => (initialisms.has(part) ? part.toUpperCase() : part.charAt(0).toUpperCase() + part.slice(1)))
+    .join('');
+}
+
+/** Wraps plain text at `width` columns into lines (no prefix). */
+export function wrapText(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === '' ? word : `${line} ${word}`;
+    }
+  }
+  if (line !== '') lines.push(line);
+  return lines;
 }

@@ -1,5 +1,5 @@
-import { type FieldModel, type StructModel, structDoc, type TypeModel, type TypeRef, wrapText } from './typeModel';
-import { fieldDocText, type RenderOptions } from './renderOptions';
+import { type FieldModel, type StructModel, type TypeModel, type TypeRef } from './typeModel';
+import { fieldDocText, type RenderOptions, structDoc, wrapText } from './renderOptions';
 
 /**
  * Ruby Structs (keyword_init) documented for YARD, each with `from_h` taking the Hash that

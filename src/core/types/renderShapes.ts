@@ -1,5 +1,5 @@
-import { type StructModel, type TypeModel, type TypeRef, upperFirst } from './typeModel';
-import { choiceText } from './renderOptions';
+import { type StructModel, type TypeModel, type TypeRef } from './typeModel';
+import { choiceText, upperFirst } from './renderOptions';
 
 /**
  * The payloads as documented shapes of the arrays and hashes a PHP or Ruby handler gets from

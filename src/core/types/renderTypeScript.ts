@@ -1,5 +1,5 @@
-import { type FieldModel, type StructModel, structDoc, type TypeModel, type TypeRef, wrapText } from './typeModel';
-import { choiceText, type RenderOptions } from './renderOptions';
+import { type FieldModel, type StructModel, type TypeModel, type TypeRef } from './typeModel';
+import { choiceText, type RenderOptions, structDoc, wrapText } from './renderOptions';
 
 /**
  * TypeScript interfaces, one per payload, and `PostalWebhook`: the union of the ten envelopes,

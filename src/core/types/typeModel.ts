@@ -85,15 +85,6 @@ function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
-export function upperFirst(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/** A struct's documentation as sentences: the summary, and with `details` the rest. */
-export function structDoc(struct: StructModel, details: boolean): string {
-  return upperFirst(details && struct.details !== '' ? `${struct.summary} ${struct.details}` : struct.summary);
-}
-
 function fieldModel(structs: Map<string, StructModel>, name: string, schema: z.ZodType): FieldModel {
   const doc = fieldDocOf(schema)?.doc ?? '';
   const nullable = schema instanceof z.ZodNullable;
@@ -127,28 +118,4 @@ function schemaId(schema: z.ZodType): string | undefined {
 
 function titleOf(schema: z.ZodType): string | undefined {
   return (z.globalRegistry.get(schema) as { title?: string } | undefined)?.title;
-}
-
-/** snake_case → PascalCase with Go's initialisms (`message_id` → `MessageID`). */
-export function pascalCase(name: string, initialisms: ReadonlySet<string> = new Set()): string {
-  return name
-    .split('_')
-    .map((part) => (initialisms.has(part) ? part.toUpperCase() : part.charAt(0).toUpperCase() + part.slice(1)))
-    .join('');
-}
-
-/** Wraps plain text at `width` columns into lines (no prefix). */
-export function wrapText(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line !== '' && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = line === '' ? word : `${line} ${word}`;
-    }
-  }
-  if (line !== '') lines.push(line);
-  return lines;
 }

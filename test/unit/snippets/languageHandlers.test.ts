@@ -9,7 +9,7 @@ import { postalBody } from '../../../src/core/replay/serialize';
 import { generateSigningKey, type SigningKeyPair, toDnsRecord, toPublicPem } from '../../../src/core/signature';
 import { expandSnippet } from '../helpers/expandSnippet';
 import { REPO_ROOT } from '../helpers/fixtures';
-import { languageRuntimes, run, type Runtimes } from '../helpers/languageRuntimes';
+import { ciPackages, DEBIAN_PACKAGES, languageRuntimes, run, type Runtimes } from '../helpers/languageRuntimes';
 import { freePort, type RunningProgram, startProgram } from './languageProgram';
 
 type Language = 'python' | 'php' | 'ruby' | 'go';
@@ -75,11 +75,12 @@ const DISPATCH_CASE: Record<Language, RegExp> = {
   go: /case \*(\w+)Payload:/g,
 };
 
+/** The snippet as a file: PHP's go below the `<?php` a user's file starts with (VS Code offers PHP snippets only there). */
 function snippetCode(language: Language, prefix: string): string {
   const file = JSON.parse(readFileSync(join(REPO_ROOT, `snippets/handlers-${language}.code-snippets.json`), 'utf8')) as Record<string, { prefix: string; body: string[] }>;
   const snippet = Object.values(file).find((entry) => entry.prefix === prefix);
   assert.ok(snippet, `${prefix} is missing from snippets/handlers-${language}.code-snippets.json`);
-  return `${expandSnippet(snippet.body, {})}\n`;
+  return `${language === 'php' ? '<?php\n\n' : ''}${expandSnippet(snippet.body, {})}\n`;
 }
 
 async function send(request: PostalRequest): Promise<number> {
@@ -99,6 +100,11 @@ describe('handler snippets in Python, PHP, Ruby and Go, run for real', function 
     this.timeout(600_000);
     runtimes = languageRuntimes();
     [key, otherKey] = await Promise.all([generateSigningKey(), generateSigningKey()]);
+  });
+
+  it('need only Debian packages that CI installs', () => {
+    const installed = ciPackages(REPO_ROOT);
+    assert.deepEqual(DEBIAN_PACKAGES.filter((name) => !installed.includes(name)), []);
   });
 
   it('dispatch every event of the event model, and no other', () => {
