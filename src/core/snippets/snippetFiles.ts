@@ -1,4 +1,4 @@
-import { buildTypeModel, renderGo, renderPython, type TypeModel } from '../types';
+import { buildTypeModel, renderGo, renderPython, renderTypeScript, type TypeModel } from '../types';
 import { renderPhpShapes, renderRubyShapes } from '../types/renderShapes';
 import { buildEventSnippets } from './eventSnippets';
 import { buildHandlerSnippets, type HandlerManifest } from './handlerSnippets';
@@ -35,6 +35,8 @@ export function generatedSnippetFiles(readRepoFile: (path: string) => string): G
 export function typeParts(model: TypeModel, language: string): Record<string, string> {
   const compact = { docs: false, standalone: false, version: '' };
   switch (language) {
+    case 'typescript':
+      return { types: renderTypeScript(model, compact) };
     case 'python':
       return { types: renderPython(model, compact) };
     case 'go':

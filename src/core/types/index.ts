@@ -15,3 +15,4 @@ export { buildTypeModel, type TypeModel } from './typeModel';
 export { type RenderOptions } from './renderOptions';
 export { renderGo } from './renderGo';
 export { renderPython } from './renderPython';
+export { renderTypeScript } from './renderTypeScript';
