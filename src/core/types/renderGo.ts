@@ -30,7 +30,7 @@ export function renderGo(model: TypeModel, options: RenderOptions): string {
 }
 
 function goType(type: TypeRef, nullable: boolean): string {
-  const base = type.kind === 'struct' ? type.name : type.kind === 'integer' ? 'int64' : type.kind === 'number' ? 'float64' : type.kind === 'boolean' ? 'bool' : 'string';
+  const base = type.kind === 'struct' ? type.name : { string: 'string', choice: 'string', integer: 'int64', number: 'float64', boolean: 'bool' }[type.kind];
   return nullable ? `*${base}` : base;
 }
 
@@ -67,9 +67,8 @@ function alignFields(lines: FieldLine[]): string[] {
     const typeWidth = Math.max(...section.map((line) => line.cells[1].length));
     section.forEach((line, index) => {
       const [name, type, tag] = line.cells;
-      let text = `\t${name.padEnd(nameWidth)} ${type.padEnd(typeWidth)} ${tag}`;
-      if (line.trailing !== undefined) text = `\t${name.padEnd(nameWidth)} ${type.padEnd(typeWidth)} ${tag.padEnd(tagRunWidth(section, index))} ${line.trailing}`;
-      out.push(text);
+      const end = line.trailing === undefined ? tag : `${tag.padEnd(tagRunWidth(section, index))} ${line.trailing}`;
+      out.push(`\t${name.padEnd(nameWidth)} ${type.padEnd(typeWidth)} ${end}`);
     });
     section = [];
   };
