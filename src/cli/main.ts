@@ -4,6 +4,7 @@ import { lintCommand } from './lint';
 import { listenCommand } from './listen';
 import { keygenCommand } from './keygen';
 import { sendCommand } from './send';
+import { typesCommand } from './types';
 
 /** One CLI command: `run` resolves to the process exit code. */
 export interface CliCommand {
@@ -18,6 +19,7 @@ export const CLI_COMMANDS: Record<string, CliCommand> = {
   listen: listenCommand,
   send: sendCommand,
   keygen: keygenCommand,
+  types: typesCommand,
 };
 
 function helpText(): string {
