@@ -8,6 +8,7 @@ import { localWebhookUrl } from './vscode/listener/webhookUrl';
 import { createLogChannel, loggerFor } from './vscode/logging';
 import { registerReplay } from './vscode/replay/registerReplay';
 import { registerTestCommands } from './vscode/testCommands';
+import { registerCopyTypes } from './vscode/types/copyTypes';
 import { registerEventsView } from './vscode/tree/registerEventsView';
 import { registerWalkthrough } from './vscode/walkthrough/registerWalkthrough';
 
@@ -28,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerWalkthrough(context, listener);
   context.subscriptions.push(vscode.commands.registerCommand(COMMAND.showLog, () => channel.show(true)));
   registerReplay(context, { log: componentLogger(baseLog, 'replay'), ownListenerUrl: () => localWebhookUrl(listener.controller), records: events.records });
+  context.subscriptions.push(registerCopyTypes(componentLogger(baseLog, 'types')));
 
   registerTestCommands(context, {
     state: () => ({ activated: true, extensionMode: context.extensionMode, logChannel: channel.name }),

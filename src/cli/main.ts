@@ -5,6 +5,7 @@ import { lintCommand } from './lint';
 import { listenCommand } from './listen';
 import { keygenCommand } from './keygen';
 import { sendCommand } from './send';
+import { typesCommand } from './types';
 
 /** Commands by name; each feature adds its own. */
 export const CLI_COMMANDS: Record<string, CliCommand> = {
@@ -12,6 +13,7 @@ export const CLI_COMMANDS: Record<string, CliCommand> = {
   listen: listenCommand,
   send: sendCommand,
   keygen: keygenCommand,
+  types: typesCommand,
 };
 
 function helpText(): string {

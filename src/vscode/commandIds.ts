@@ -40,6 +40,8 @@ export const COMMAND = {
   exportAsCurl: 'postalWebhooks.exportAsCurl',
   exportAsHttpRequest: 'postalWebhooks.exportAsHttpRequest',
   exportDevelopmentPublicKey: 'postalWebhooks.exportDevelopmentPublicKey',
+  // Handler code
+  copyTypes: 'postalWebhooks.copyTypes',
 } as const;
 
 export type CommandId = (typeof COMMAND)[keyof typeof COMMAND];

@@ -5,6 +5,7 @@ import { parsePublicKey } from '../../src/core/signature';
 import { createMemoryStore } from '../../src/core/store';
 import { COMMAND, VIEW } from '../../src/vscode/commandIds';
 import { EXPLORER_SCENARIOS } from './explorerScenarios';
+import { HANDLER_SCENARIOS } from './handlerScenarios';
 import { pause, shot } from './shot';
 
 /**
@@ -29,6 +30,7 @@ async function sendTestEventTo(response: ResponseMode): Promise<void> {
 /** Each scenario leaves the workbench as a user would see it and takes its shots. */
 export const SCENARIOS: Record<string, () => Promise<void>> = {
   ...EXPLORER_SCENARIOS,
+  ...HANDLER_SCENARIOS,
   async walkthrough() {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     // Without the side bar the steps and their pages sit side by side.

@@ -2,25 +2,45 @@ import { bodyLines, literalSnippetText, type SnippetFile, tabStop } from './snip
 
 /** scripts/snippets/handlers/handlers.json: which templates make which snippets. */
 export interface HandlerManifest {
-  languages: Record<string, { common: string }>;
-  snippets: { name: string; prefix: string; template: string; description: string }[];
+  /** Per editor language: its template file extension and the part its templates share. */
+  languages: Record<string, { extension: string; common: string }>;
+  snippets: HandlerSnippetSpec[];
+}
+
+export interface HandlerSnippetSpec {
+  name: string;
+  prefix: string;
+  /** `<template>.<extension>.tmpl` for each language. */
+  template: string;
+  languages: string[];
+  description: string;
+  /** How the snippet is started or mounted, in a few words (shown in the README). */
+  run: string;
 }
 
 /** `{{1:default}}`, `{{0}}` or `{{> part}}` in a template. */
 const MARKER = /\{\{(?:(\d+)(?::([^}]*))?|> ([\w-]+))\}\}/g;
-const TEMPLATE_EXTENSION: Record<string, string> = { typescript: 'ts', javascript: 'js' };
+/** A line holding only `{{> part}}`: the part is indented like the marker. */
+const PART_LINE = /^([ \t]*)\{\{> ([\w-]+)\}\}$/gm;
+/** `{{readme}}` … `{{/readme}}`: lines the README shows (the markers sit alone on their lines). */
+const README_START = /^[ \t]*\{\{readme\}\}\n/gm;
+const README_END = /^[ \t]*\{\{\/readme\}\}\n/gm;
 
 /**
  * Turns handler templates (plain code with `{{...}}` markers, so they stay readable) into one
- * snippet file per language. `readTemplate(fileName)` returns a template's text.
+ * snippet file per language. `readTemplate(fileName)` returns a template's text;
+ * `generatedParts(language)` gives parts made by code (the payload types), next to `common`.
  */
-export function buildHandlerSnippets(manifest: HandlerManifest, readTemplate: (fileName: string) => string): Record<string, SnippetFile> {
+export function buildHandlerSnippets(
+  manifest: HandlerManifest,
+  readTemplate: (fileName: string) => string,
+  generatedParts: (language: string) => Record<string, string> = () => ({}),
+): Record<string, SnippetFile> {
   const files: Record<string, SnippetFile> = {};
-  for (const [language, { common }] of Object.entries(manifest.languages)) {
-    const extension = TEMPLATE_EXTENSION[language] ?? language;
-    const parts: Record<string, string> = { common: readTemplate(common) };
+  for (const [language, { extension, common }] of Object.entries(manifest.languages)) {
+    const parts: Record<string, string> = { ...generatedParts(language), common: readTemplate(common) };
     const file: SnippetFile = {};
-    for (const snippet of manifest.snippets) {
+    for (const snippet of manifest.snippets.filter((entry) => entry.languages.includes(language))) {
       const template = readTemplate(`${snippet.template}.${extension}.tmpl`);
       file[snippet.name] = { prefix: snippet.prefix, description: snippet.description, body: bodyLines(templateToSnippet(template, parts).trimEnd()) };
     }
@@ -29,13 +49,22 @@ export function buildHandlerSnippets(manifest: HandlerManifest, readTemplate: (f
   return files;
 }
 
+/** Pulls in `{{> name}}` parts (parts may use parts) and drops the README markers. */
+export function expandParts(template: string, parts: Record<string, string>, depth = 0): string {
+  if (depth > 4) throw new Error('template parts include each other in a loop');
+  const part = (name: string): string => {
+    if (!(name in parts)) throw new Error(`template part '${name}' does not exist`);
+    return expandParts(parts[name], parts, depth + 1).replace(/\n$/, '');
+  };
+  const text = template.replace(README_START, '').replace(README_END, '');
+  return text
+    .replace(PART_LINE, (_line, indent: string, name: string) => part(name).replace(/^(?=.)/gm, indent))
+    .replace(MARKER, (marker, _index, _default, name: string | undefined) => (name === undefined ? marker : part(name)));
+}
+
 /** Escapes the code and turns markers into snippet syntax; `{{> name}}` pulls in a shared part. */
 export function templateToSnippet(template: string, parts: Record<string, string>): string {
-  const withParts = template.replace(MARKER, (marker, _index, _default, part: string | undefined) => {
-    if (part === undefined) return marker;
-    if (!(part in parts)) throw new Error(`template part '${part}' does not exist`);
-    return parts[part];
-  });
+  const withParts = expandParts(template, parts);
   let out = '';
   let from = 0;
   for (const match of withParts.matchAll(MARKER)) {
@@ -44,4 +73,26 @@ export function templateToSnippet(template: string, parts: Record<string, string
     from = match.index + match[0].length;
   }
   return out + literalSnippetText(withParts.slice(from));
+}
+
+/**
+ * The code between `{{readme}}` and `{{/readme}}` in a template, as the snippet inserts it with
+ * every default accepted; several regions are joined with a blank line. Empty without regions.
+ */
+export function readmeExcerpt(template: string): string {
+  const regions: string[] = [];
+  const pattern = /^[ \t]*\{\{readme\}\}\n([\s\S]*?)^[ \t]*\{\{\/readme\}\}$/gm;
+  for (const match of template.matchAll(pattern)) regions.push(dedent(match[1].replace(/\n$/, '')));
+  return regions
+    .join('\n\n')
+    .replace(MARKER, (_marker, _index, defaultText: string | undefined, part: string | undefined) => {
+      if (part !== undefined) throw new Error(`a README region cannot hold the part '${part}'`);
+      return defaultText ?? '';
+    });
+}
+
+function dedent(text: string): string {
+  const indents = text.split('\n').filter((line) => line.trim() !== '').map((line) => /^[ \t]*/.exec(line)?.[0].length ?? 0);
+  const common = Math.min(...indents);
+  return text.split('\n').map((line) => line.slice(common)).join('\n');
 }

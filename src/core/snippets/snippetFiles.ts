@@ -1,3 +1,5 @@
+import { buildTypeModel, renderGo, renderPython, renderTypeScript, type TypeModel } from '../types';
+import { renderPhpShapes, renderRubyShapes } from '../types/renderShapes';
 import { buildEventSnippets } from './eventSnippets';
 import { buildHandlerSnippets, type HandlerManifest } from './handlerSnippets';
 import { snippetFileText } from './snippetSyntax';
@@ -21,9 +23,29 @@ export const EVENT_SNIPPETS_FILE = 'snippets/postal.code-snippets.json';
  */
 export function generatedSnippetFiles(readRepoFile: (path: string) => string): GeneratedFile[] {
   const manifest = JSON.parse(readRepoFile(`${HANDLER_TEMPLATES_DIR}/handlers.json`)) as HandlerManifest;
-  const handlers = buildHandlerSnippets(manifest, (name) => readRepoFile(`${HANDLER_TEMPLATES_DIR}/${name}`));
+  const model = buildTypeModel();
+  const handlers = buildHandlerSnippets(manifest, (name) => readRepoFile(`${HANDLER_TEMPLATES_DIR}/${name}`), (language) => typeParts(model, language));
   return [
     { path: EVENT_SNIPPETS_FILE, content: snippetFileText(buildEventSnippets()) },
     ...Object.entries(handlers).map(([language, file]) => ({ path: `snippets/handlers-${language}.code-snippets.json`, content: snippetFileText(file) })),
   ];
+}
+
+/** The `{{> types}}` part of each language's handler templates: the payloads, short, from the event model. */
+export function typeParts(model: TypeModel, language: string): Record<string, string> {
+  const compact = { docs: false, standalone: false, version: '' };
+  switch (language) {
+    case 'typescript':
+      return { types: renderTypeScript(model, compact) };
+    case 'python':
+      return { types: renderPython(model, compact) };
+    case 'go':
+      return { types: renderGo(model, compact) };
+    case 'php':
+      return { types: renderPhpShapes(model) };
+    case 'ruby':
+      return { types: renderRubyShapes(model) };
+    default:
+      return {};
+  }
 }

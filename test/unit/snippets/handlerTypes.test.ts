@@ -29,7 +29,8 @@ describe('TypeScript handler snippets', function () {
 
   it('type every event of the event model in their union, and no other', () => {
     for (const snippet of Object.values(snippetFile)) {
-      const named = [...snippet.body.join('\n').matchAll(/Envelope<'(\w+)'/g)].map((match) => match[1]);
+      const payloads = /interface PostalPayloads \{([^}]*)\}/.exec(snippet.body.join('\n'))?.[1] ?? '';
+      const named = [...payloads.matchAll(/^\s*(\w+): \w+Payload;$/gm)].map((match) => match[1]);
       assert.deepEqual([...named].sort(), [...EVENT_NAMES].sort(), snippet.prefix);
     }
   });

@@ -26,11 +26,12 @@ async function post(url: string, body: Buffer, headers: Record<string, string>):
 describe('handler snippets', function () {
   this.timeout(30_000);
   let key: SigningKeyPair;
+  let otherKey: SigningKeyPair;
   const { body } = appendixA();
   const envelope = JSON.parse(body.toString('utf8')) as { uuid: string; payload: { message: { to: string } } };
 
   before(async () => {
-    key = await generateSigningKey();
+    [key, otherKey] = await Promise.all([generateSigningKey(), generateSigningKey()]);
   });
 
   it('exist for Express, Node http and Next.js in TypeScript and JavaScript', () => {
@@ -71,6 +72,10 @@ describe('handler snippets', function () {
 
         it('rejects an unsigned request with 401', async () => {
           assert.equal(await post(handler.url, body, {}), 401);
+        });
+
+        it('rejects a request signed with another key with 401', async () => {
+          assert.equal(await post(handler.url, body, { ...sign(body, otherKey.privateKey) }), 401);
         });
       });
     }

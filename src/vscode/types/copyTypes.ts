@@ -1,0 +1,47 @@
+import * as vscode from 'vscode';
+import { type Logger } from '../../core/logger';
+import { isTypeLanguage, TYPE_LANGUAGES, type TypeLanguage } from '../../core/types/typeLanguages';
+import { buildTypeModel } from '../../core/types/typeModel';
+import { PACKAGE_VERSION } from '../../version';
+import { COMMAND } from '../commandIds';
+import { registerGuarded } from '../guarded';
+
+const OPEN_IN_EDITOR = 'Open in Editor';
+
+async function pickLanguage(): Promise<TypeLanguage | undefined> {
+  const items = Object.entries(TYPE_LANGUAGES).map(([id, language]) => ({ id: id as TypeLanguage, label: language.label, description: language.fileName, detail: language.detail }));
+  const picked = await vscode.window.showQuickPick(items, { title: 'Copy Postal Types', placeHolder: 'The payload types of all 10 Postal events, for which language?', matchOnDescription: true });
+  return picked?.id;
+}
+
+async function openInEditor(language: TypeLanguage, text: string): Promise<void> {
+  const document = await vscode.workspace.openTextDocument({ language: TYPE_LANGUAGES[language].editorLanguage, content: text });
+  await vscode.window.showTextDocument(document);
+}
+
+/**
+ * "Copy Postal Types…": the payload types of every event in the chosen language, copied, and
+ * opened in an editor on request. `language` and `open` skip the questions (tests, keybindings).
+ * The generators load only now, never when the extension starts; the model they read is built
+ * from the event schemas the extension has loaded anyway.
+ */
+async function copyTypes(language?: unknown, open?: unknown): Promise<string | undefined> {
+  const chosen = typeof language === 'string' && isTypeLanguage(language) ? language : await pickLanguage();
+  if (chosen === undefined) return undefined;
+  const { renderTypeFile } = await import('../../core/types/renderers.js');
+  const text = renderTypeFile(chosen, buildTypeModel(), PACKAGE_VERSION);
+  await vscode.env.clipboard.writeText(text);
+  const { label, fileName } = TYPE_LANGUAGES[chosen];
+  if (open === true || open === 'open') {
+    await openInEditor(chosen, text);
+  } else {
+    void vscode.window.showInformationMessage(`Postal: the ${label} types of all 10 events are on the clipboard (save them as ${fileName}).`, OPEN_IN_EDITOR).then((answer) => {
+      if (answer === OPEN_IN_EDITOR) void openInEditor(chosen, text);
+    });
+  }
+  return text;
+}
+
+export function registerCopyTypes(log: Logger): vscode.Disposable {
+  return registerGuarded(COMMAND.copyTypes, 'Copy Postal Types', log, copyTypes);
+}
