@@ -11,7 +11,7 @@
 // `screenshot` runs a scenario suite that asks this driver for PNGs of the workbench.
 // `vsix` installs a packaged .vsix and checks it activates, through a probe extension.
 // `serve` keeps a workbench with the extension loaded running and prints its URL.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openWorkbench } from './browser.mjs';
@@ -21,6 +21,7 @@ import {
 } from './codeServer.mjs';
 
 const SHOT_MARKER = '[[postal-shot]] ';
+const TEXT_MARKER = '[[postal-text]] ';
 /** Workbench chatter (connection set-up, offline marketplace lookups) that hides test output. */
 const NOISE = /^(Unable to resolve resource output:|Resolving connection|Resolved connection|Creating a socket|Updating additional|\[Service Worker\]|ChatSessionStore|getaddrinfo ENOTFOUND|\s+at |\[(AgentHost|ChatModelSelection|AccountPolicyGate)[\]:])/;
 const started = Date.now();
@@ -51,7 +52,7 @@ async function runSuite({ version, extensionPath, testsPath, theme, env = {}, on
   const stateDir = makeStateDir();
   const summaryFile = join(stateDir, 'summary.json');
   const followUpFile = join(stateDir, 'follow-up.json');
-  const processEnv = isolatedEnv(stateDir, { POSTAL_WEBHOOKS_TEST: '1', POSTAL_TEST_SUMMARY: summaryFile, POSTAL_TEST_FOLLOW_UP: followUpFile, ...env });
+  const processEnv = isolatedEnv(stateDir, { POSTAL_WEBHOOKS_TEST: '1', POSTAL_TEST_SUMMARY: summaryFile, POSTAL_TEST_FOLLOW_UP: followUpFile, POSTAL_TEST_WORKBENCH_TEXT: '1', ...env });
   const workspace = prepareWorkspace(stateDir, resolve(REPO, values.workspace), baseSettings());
   beforeStart?.(installDir, stateDir, processEnv);
   say(`VS Code ${vscodeVersionOf(version)} (code-server ${version}), state in ${stateDir}`);
@@ -75,6 +76,7 @@ async function runSuite({ version, extensionPath, testsPath, theme, env = {}, on
       url, env: processEnv, colorScheme: theme === 'light' ? 'light' : 'dark',
       onLog: (level, message) => {
         if (message.startsWith(SHOT_MARKER)) return void onShot?.(workbench.page, JSON.parse(message.slice(SHOT_MARKER.length)), stateDir);
+        if (message.startsWith(TEXT_MARKER)) return void readTexts(workbench.page, JSON.parse(message.slice(TEXT_MARKER.length)));
         if (values.verbose || (level !== 'pageerror' && !NOISE.test(message))) console.log(message);
       },
     });
@@ -114,6 +116,22 @@ function checkSummary(code, summaryFile) {
   say(`inside VS Code: ${stats.passes} passing, ${stats.failures} failing, ${stats.pending} pending (exit code ${code})`);
   if (code === 0 && (stats.failures > 0 || stats.passes === 0)) return 1;
   return code;
+}
+
+/**
+ * Answers a test that asks what the workbench shows: the text of every visible element matching
+ * `selector`, written as JSON to `answerFile` (an empty list when there is none, or on error).
+ */
+async function readTexts(page, { selector, answerFile }) {
+  let texts = [];
+  try {
+    texts = await page.locator(selector).filter({ visible: true }).allInnerTexts();
+  } catch (error) {
+    say(`reading ${selector} failed: ${error.message}`);
+  }
+  // Written whole, then renamed: the test polls for the file and must never read half of it.
+  writeFileSync(`${answerFile}.part`, JSON.stringify(texts));
+  renameSync(`${answerFile}.part`, answerFile);
 }
 
 /** Takes the PNG a screenshot scenario asked for, then tells the scenario it may go on. */

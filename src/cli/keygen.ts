@@ -1,10 +1,10 @@
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { generateSigningKey, toDnsRecord, toJwks, toPrivatePem, toPublicPem } from '../core/signature';
-import { type CliCommand } from './main';
+import { type CliCommand } from './command';
 import { type CliIo, EXIT, UsageError } from './io';
+import { parseOptions } from './parseOptions';
 
 export const KEYGEN_USAGE = `Usage: postal-webhooks keygen --out DIR [--force]
 
@@ -57,12 +57,7 @@ export const keygenCommand: CliCommand = {
 };
 
 function parseKeygenArgs(args: string[]): { out: string; force: boolean } {
-  let values;
-  try {
-    ({ values } = parseArgs({ args, strict: true, allowPositionals: false, options: { out: { type: 'string' }, force: { type: 'boolean' } } }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const { values } = parseOptions({ args, strict: true, allowPositionals: false, options: { out: { type: 'string' }, force: { type: 'boolean' } } });
   if (values.out === undefined || values.out === '') throw new UsageError('--out DIR is required: the folder to write the key files to.');
   return { out: values.out, force: values.force ?? false };
 }

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { isSeveritySetting, LINT_RULES, lintDocument, looksLikePostalText, ruleById, type SeveritySetting } from '../core/lint';
 import { type CliIo, EXIT, UsageError } from './io';
-import type { CliCommand } from './main';
+import { type CliCommand } from './command';
 import { countSeverities, type FileReport, formatJson, formatText, toCliDiagnostics } from './lintReport';
 import { type LintTarget, resolveTargets } from './lintTargets';
+import { parseOptions } from './parseOptions';
 
 const USAGE = `Usage: postal-webhooks lint [paths or globs...] [options]
 
@@ -33,22 +33,16 @@ interface LintArgs {
 }
 
 function parseLintArgs(args: string[]): LintArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', default: 'text' },
-        rule: { type: 'string', multiple: true, default: [] },
-        'max-warnings': { type: 'string' },
-        'include-json': { type: 'boolean', default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseOptions({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      rule: { type: 'string', multiple: true, default: [] },
+      'max-warnings': { type: 'string' },
+      'include-json': { type: 'boolean', default: false },
+    },
+  });
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not ${values.format}`);
   return {
     paths: positionals,

@@ -5,7 +5,7 @@ import { parsePublicKey, type PublicKeySet } from '../core/signature';
 import { createMemoryStore, openFileStore, type WebhookRecord, type WebhookStore } from '../core/store';
 import { type CliIo, EXIT } from './io';
 import { type ListenArgs, LISTEN_USAGE, parseListenArgs } from './listenArgs';
-import { type CliCommand } from './main';
+import { type CliCommand } from './command';
 
 export interface ListenControl {
   /** Stops the listener and ends the command (exit 0) when aborted. */
@@ -39,7 +39,7 @@ export async function runListen(argv: string[], io: CliIo, control: ListenContro
   }
   announce(started.address, args, publicKey, io);
   control.onListening?.(started.address);
-  listener.onRecord((record) => (args.json ? io.out(JSON.stringify(jsonLine(record))) : io.out(formatRecordLine(record, { color: io.color }))));
+  listener.onDidSettleRecord((record) => (args.json ? io.out(JSON.stringify(jsonLine(record))) : io.out(formatRecordLine(record, { color: io.color }))));
   await aborted(control.signal);
   await listener.stop();
   await store.close();

@@ -1,8 +1,8 @@
-import { parseArgs } from 'node:util';
 import { DEFAULT_LISTENER_HOST, DEFAULT_LISTENER_PORT, parseResponseMode, type ResponseMode } from '../core/listener';
 import { DEFAULT_MAX_RECORDS } from '../core/store';
 import { UsageError } from './io';
 import { numberOption } from './numberOption';
+import { parseOptions } from './parseOptions';
 
 export const LISTEN_USAGE = `Usage: postal-webhooks listen [options]
 
@@ -44,29 +44,23 @@ export interface ListenArgs {
 
 /** Reads the `listen` options; throws UsageError with what is wrong. */
 export function parseListenArgs(args: string[]): ListenArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        host: { type: 'string' },
-        port: { type: 'string' },
-        path: { type: 'string' },
-        'public-key': { type: 'string' },
-        'forward-to': { type: 'string' },
-        respond: { type: 'string' },
-        history: { type: 'string' },
-        'max-history': { type: 'string' },
-        'reject-unsigned': { type: 'boolean' },
-        json: { type: 'boolean' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const values = parsed.values;
+  const { values } = parseOptions({
+    args,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      host: { type: 'string' },
+      port: { type: 'string' },
+      path: { type: 'string' },
+      'public-key': { type: 'string' },
+      'forward-to': { type: 'string' },
+      respond: { type: 'string' },
+      history: { type: 'string' },
+      'max-history': { type: 'string' },
+      'reject-unsigned': { type: 'boolean' },
+      json: { type: 'boolean' },
+    },
+  });
   const result: ListenArgs = {
     host: values.host ?? DEFAULT_LISTENER_HOST,
     port: numberOption('--port', values.port, DEFAULT_LISTENER_PORT, { min: 0, max: 65535, integer: true }),

@@ -1,17 +1,11 @@
 import { PACKAGE_VERSION as version } from '../version';
+import { type CliCommand } from './command';
 import { type CliIo, EXIT, UsageError } from './io';
 import { lintCommand } from './lint';
 import { listenCommand } from './listen';
 import { keygenCommand } from './keygen';
 import { sendCommand } from './send';
 import { typesCommand } from './types';
-
-/** One CLI command: `run` resolves to the process exit code. */
-export interface CliCommand {
-  summary: string;
-  usage: string;
-  run(args: string[], io: CliIo): Promise<number>;
-}
 
 /** Commands by name; each feature adds its own. */
 export const CLI_COMMANDS: Record<string, CliCommand> = {

@@ -8,7 +8,7 @@ import { sendPostalRequest, type SendResult } from '../core/replay/sendPostalReq
 import { postalBody } from '../core/replay/serialize';
 import { simulateDelivery } from '../core/replay/simulateDelivery';
 import { urlForLog } from '../core/replay/targetUrl';
-import { type CliCommand } from './main';
+import { type CliCommand } from './command';
 import { type CliIo, EXIT } from './io';
 import { parseSendArgs, SEND_USAGE, type SendArgs } from './sendArgs';
 

@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { closestEventName, EVENT_CATALOG, findVariant, isEventName, type EventName } from '../core/events';
 import { DEFAULT_POSTAL_VERSION, postalVersionProblem } from '../core/replay/postalRequest';
 import { POSTAL_TIMEOUT_MS } from '../core/replay/sendPostalRequest';
 import { targetUrlProblem } from '../core/replay/targetUrl';
 import { UsageError } from './io';
 import { numberOption } from './numberOption';
+import { parseOptions } from './parseOptions';
 
 export const SEND_USAGE = `Usage: postal-webhooks send <FILE | EVENT[:VARIANT]> --to URL [options]
 
@@ -52,27 +52,21 @@ export interface SendArgs {
 
 /** Reads the `send` arguments; throws UsageError with what is wrong and how to fix it. */
 export function parseSendArgs(args: string[]): SendArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: true,
-      options: {
-        to: { type: 'string' },
-        key: { type: 'string' },
-        unsigned: { type: 'boolean' },
-        'postal-version': { type: 'string' },
-        timeout: { type: 'string' },
-        'simulate-retries': { type: 'string' },
-        json: { type: 'boolean' },
-        list: { type: 'boolean' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseOptions({
+    args,
+    strict: true,
+    allowPositionals: true,
+    options: {
+      to: { type: 'string' },
+      key: { type: 'string' },
+      unsigned: { type: 'boolean' },
+      'postal-version': { type: 'string' },
+      timeout: { type: 'string' },
+      'simulate-retries': { type: 'string' },
+      json: { type: 'boolean' },
+      list: { type: 'boolean' },
+    },
+  });
   const result: SendArgs = {
     unsigned: values.unsigned ?? false,
     postalVersion: values['postal-version'] ?? DEFAULT_POSTAL_VERSION,

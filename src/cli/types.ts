@@ -1,10 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { isTypeLanguage, renderTypes, TYPE_LANGUAGES, type TypeLanguage } from '../core/types';
 import { PACKAGE_VERSION } from '../version';
+import { type CliCommand } from './command';
 import { type CliIo, EXIT, UsageError } from './io';
-import type { CliCommand } from './main';
+import { parseOptions } from './parseOptions';
 
 export const TYPES_USAGE = `Usage: postal-webhooks types --lang ts|python|go|php|ruby [--out FILE]
 
@@ -43,12 +43,7 @@ export const typesCommand: CliCommand = {
 };
 
 function parseTypesArgs(args: string[]): { language: TypeLanguage; out: string | undefined } {
-  let values;
-  try {
-    ({ values } = parseArgs({ args, strict: true, allowPositionals: false, options: { lang: { type: 'string' }, out: { type: 'string' } } }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const { values } = parseOptions({ args, strict: true, allowPositionals: false, options: { lang: { type: 'string' }, out: { type: 'string' } } });
   const names = Object.keys(TYPE_LANGUAGES).join(', ');
   if (values.lang === undefined) throw new UsageError(`--lang is required: one of ${names}.`);
   const wanted = values.lang.toLowerCase();

@@ -183,6 +183,20 @@ describe('Events explorer in VS Code', function () {
     assert.deepEqual(state.selection, [`group:message:message:${token}/${clickedId}`]);
   });
 
+  it('exports the selected event from the palette, or one named by its record id, as the row commands do', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const target = 'http://127.0.0.1:3000/webhooks/postal';
+    const fromSelection = await vscode.commands.executeCommand<string>(COMMAND.exportAsCurl, undefined, undefined, { target });
+    assert.match(fromSelection ?? '', new RegExp(`^# MessageLinkClicked ${sent.clicked.uuid.slice(0, 8)}\n`));
+    const sentId = recordIdOf(rowOf(await treeSnapshot(), sent.sent.uuid));
+    const fromId = await vscode.commands.executeCommand<string>(COMMAND.exportAsCurl, sentId, undefined, { target });
+    assert.match(fromId ?? '', new RegExp(`^# MessageSent ${sent.sent.uuid.slice(0, 8)}\n`));
+    for (const document of vscode.workspace.textDocuments.filter((candidate) => candidate.isUntitled)) {
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+
   it('counts events that arrive while the view is hidden in its badge, and resets it when shown', async () => {
     await vscode.commands.executeCommand('workbench.view.explorer');
     await eventually('the view to be hidden', async () => ((await explorerState()).treeVisible ? undefined : true));

@@ -7,7 +7,8 @@ import { type SentItem } from '../../src/core/replay/sendReport';
 import { parsePublicKey } from '../../src/core/signature';
 import { createMemoryStore, type WebhookRecord } from '../../src/core/store';
 import { COMMAND } from '../../src/vscode/commandIds';
-import { eventually, sleep } from './explorerHelpers';
+import { configure, eventually, sleep } from './explorerHelpers';
+import { canReadWorkbench, workbenchTexts } from './workbenchText';
 
 
 
@@ -27,7 +28,7 @@ async function startListener(publicPem: string): Promise<{ listener: WebhookList
   const started = await listener.start();
   assert.ok(started.ok, started.ok ? '' : started.error.message);
   const records: WebhookRecord[] = [];
-  listener.onRecord((record) => records.push(record));
+  listener.onDidSettleRecord((record) => records.push(record));
   return { listener, url: started.address.url, records };
 }
 
@@ -102,6 +103,24 @@ describe('snippets, test events and replay in VS Code', function () {
     const record = await eventually('the sample to arrive', () => first.records.find((entry) => entry.event === 'MessageDeliveryFailed'));
     assert.equal(record.signature.status, 'valid');
     assert.equal(record.schema?.valid ?? true, true);
+  });
+
+  it('warns about a replay setting it cannot use, naming it, and sends with the default instead', async () => {
+    await configure({ 'postalWebhooks.replay.timeoutMs': 5 });
+    try {
+      const items = await vscode.commands.executeCommand<SentItem[]>(COMMAND.sendTestEvent, { event: 'MessageSent', variant: 'default', target: first.url });
+      assert.equal(items?.[0]?.attempts[0]?.response?.status, 200, 'sent with the default time limit');
+      if (canReadWorkbench) {
+        // Newer VS Code may keep toasts back; the notification list shows every notification.
+        await vscode.commands.executeCommand('notifications.showList');
+        await eventually('the warning about the setting', async () =>
+          (await workbenchTexts('.notifications-center .notification-list-item-message')).find((text) => text.includes('postalWebhooks.replay.timeoutMs is 5: use a number from 100 to 120000 ms.')),
+        );
+      }
+    } finally {
+      await vscode.commands.executeCommand('notifications.hideList');
+      await configure({ 'postalWebhooks.replay.timeoutMs': undefined });
+    }
   });
 
   it('replays a captured request byte for byte to another listener', async () => {

@@ -5,12 +5,27 @@ import * as vscode from 'vscode';
 import { generateSigningKey, toJwks } from '../../src/core/signature';
 import { COMMAND, TEST_COMMAND } from '../../src/vscode/commandIds';
 import { MILESTONE, type Milestone } from '../../src/vscode/walkthrough/milestones';
-import { configure, eventually, freePort, postLikePostal, sample } from './explorerHelpers';
+import { configure, eventually, explorerState, freePort, postLikePostal, sample } from './explorerHelpers';
+import { canReadWorkbench, workbenchTexts } from './workbenchText';
 
 const WALKTHROUGH = 'postal-webhooks.postal-webhooks#postalWebhooks.gettingStarted';
-const manifest = JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8')) as {
-  contributes: { walkthroughs: { id: string; steps: { id: string; completionEvents: string[] }[] }[] };
+const REPO = join(__dirname, '../../..');
+const manifest = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as {
+  contributes: { walkthroughs: { id: string; title: string; steps: { id: string; title: string; completionEvents: string[] }[] }[] };
 };
+const NLS = JSON.parse(readFileSync(join(REPO, 'package.nls.json'), 'utf8')) as Record<string, string>;
+const localized = (text: string): string => NLS[text.replace(/^%|%$/g, '')] ?? text;
+const walkthrough = manifest.contributes.walkthroughs[0];
+const stepTitles = walkthrough.steps.map((step) => localized(step.title));
+
+/** What the open walkthrough page shows: its title, and the titles of all its steps and of the done ones. */
+async function walkthroughPage(): Promise<{ title: string[]; steps: string[]; done: string[] }> {
+  return {
+    title: await workbenchTexts('.gettingStartedSlideDetails .category-title'),
+    steps: await workbenchTexts('.gettingStartedSlideDetails .getting-started-step .step-title'),
+    done: await workbenchTexts('.gettingStartedSlideDetails .getting-started-step:has([data-done-step-id].complete) .step-title'),
+  };
+}
 
 const milestones = (forget = false): Thenable<Milestone[]> => vscode.commands.executeCommand<Milestone[]>(TEST_COMMAND.milestones, { forget });
 const reached = (milestone: Milestone): Promise<true> =>
@@ -33,11 +48,17 @@ describe('Getting Started walkthrough in VS Code', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  it('opens, and completes each step on a milestone the extension sets', async () => {
+  it('opens on its own page, with one step per milestone the extension sets', async () => {
     await vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH, false);
-    const steps = manifest.contributes.walkthroughs[0].steps;
-    const contexts = steps.map((step) => step.completionEvents[0].replace(/^onContext:/, ''));
+    const contexts = walkthrough.steps.map((step) => step.completionEvents[0].replace(/^onContext:/, ''));
     assert.deepEqual([...contexts].sort(), Object.values(MILESTONE).sort());
+    if (!canReadWorkbench) return;
+    const page = await eventually('the walkthrough page', async () => {
+      const shown = await walkthroughPage();
+      return shown.steps.length > 0 ? shown : undefined;
+    });
+    assert.deepEqual(page.title, [localized(walkthrough.title)]);
+    assert.deepEqual(page.steps, stepTitles);
   });
 
   it('marks "listening" only once the listener has bound its port', async () => {
@@ -56,7 +77,11 @@ describe('Getting Started walkthrough in VS Code', function () {
 
   it('marks "key ready" for a key the listener can use, not for a broken one', async () => {
     await configure({ 'postalWebhooks.signature.publicKey': 'v=DKIM1; p=not-a-key;' });
-    await new Promise((resolve) => setTimeout(resolve, 800));
+    // Once the listener runs again with the broken key, the extension has judged it.
+    await eventually('the listener to restart with the broken key', async () => {
+      const state = await explorerState();
+      return state.key === 'invalid' && state.listenerState === 'listening' ? true : undefined;
+    });
     assert.ok(!(await milestones()).includes(MILESTONE.keyReady));
     const key = await generateSigningKey();
     await configure({ 'postalWebhooks.signature.publicKey': JSON.stringify(toJwks(key.publicKey)) });
@@ -79,5 +104,12 @@ describe('Getting Started walkthrough in VS Code', function () {
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
       await vscode.workspace.fs.delete(file);
     }
+  });
+
+  it('shows every step done once its milestone was reached', async function () {
+    if (!canReadWorkbench) this.skip();
+    await vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH, false);
+    await eventually('every step to show as done', async () => ((await walkthroughPage()).done.length === stepTitles.length ? true : undefined)).catch(() => undefined);
+    assert.deepEqual((await walkthroughPage()).done, stepTitles);
   });
 });

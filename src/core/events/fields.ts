@@ -1,12 +1,10 @@
 import * as z from 'zod';
+import { type JsonPath } from '../jsonValue';
 import { ENVELOPE_SCHEMAS, PAYLOAD_SCHEMAS } from './envelope';
 import { type EventName, mapEvents } from './eventNames';
 import { messageSchema } from './message';
 import { typeNotation } from './schemaText';
 import { serverSchema } from './server';
-
-/** A path into a JSON value: object keys and array indexes, from the envelope root. */
-export type FieldPath = readonly (string | number)[];
 
 export const ENVELOPE_KEYS = Object.keys(ENVELOPE_SCHEMAS.MessageSent.shape) as readonly string[];
 export const MESSAGE_KEYS = Object.keys(messageSchema.shape) as readonly string[];
@@ -17,7 +15,7 @@ export const PAYLOAD_KEYS: Readonly<Record<EventName, readonly string[]>> = mapE
 );
 
 /** The schema of the field at `path` in an `event` envelope, or undefined if Postal has no such field. */
-export function schemaAt(event: EventName, path: FieldPath): z.ZodType | undefined {
+export function schemaAt(event: EventName, path: JsonPath): z.ZodType | undefined {
   let schema: z.ZodType | undefined = ENVELOPE_SCHEMAS[event];
   for (const segment of path) {
     const object = unwrapNullable(schema);
@@ -33,7 +31,7 @@ export function schemaAt(event: EventName, path: FieldPath): z.ZodType | undefin
  * `['payload']` the payload, `['payload', 'message']` its message), or undefined when the path
  * is not an object Postal sends. The linter reports any other key as unknown.
  */
-export function knownKeysAt(event: EventName, path: FieldPath): readonly string[] | undefined {
+export function knownKeysAt(event: EventName, path: JsonPath): readonly string[] | undefined {
   const object = unwrapNullable(schemaAt(event, path));
   return object instanceof z.ZodObject ? Object.keys(object.shape) : undefined;
 }
@@ -48,7 +46,7 @@ export interface FieldInfo {
 }
 
 /** Documentation of the field at `path` of an `event` envelope, for hovers and tooltips. */
-export function fieldInfoAt(event: EventName, path: FieldPath): FieldInfo | undefined {
+export function fieldInfoAt(event: EventName, path: JsonPath): FieldInfo | undefined {
   const schema = schemaAt(event, path);
   const meta = schema?.meta();
   if (!schema || typeof meta?.description !== 'string') return undefined;

@@ -1,6 +1,6 @@
+import { isPlainObject } from '../jsonValue';
 import { DELIVERY_EVENT_BY_STATUS, isDeliveryStatus } from './deliveryEvents';
 import { type EventName } from './eventNames';
-import { isPlainObject } from './issues';
 
 /** True for an object with a string `event` and an object `payload`: worth validating as a webhook body. */
 export function looksLikeEnvelope(value: unknown): value is { event: string; payload: Record<string, unknown> } {

@@ -1,8 +1,9 @@
 import * as z from 'zod';
+import { isPlainObject, type JsonPath, valueAt } from '../jsonValue';
 import { DELIVERY_EVENT_BY_STATUS, isDeliveryStatus } from './deliveryEvents';
 import { fieldDocOf } from './documented';
 import { type EventName } from './eventNames';
-import { type FieldPath, schemaAt } from './fields';
+import { schemaAt } from './fields';
 import { expectedText, renderValue } from './schemaText';
 
 export type IssueCode =
@@ -35,7 +36,7 @@ interface IssueContext {
   /** How the validated value itself is named in messages. */
   readonly rootLabel: string;
   readonly root: unknown;
-  readonly base: FieldPath;
+  readonly base: JsonPath;
 }
 
 /** Turns one zod issue into an EnvelopeIssue with a precise path and a message in plain words. */
@@ -100,22 +101,9 @@ function typedValue(value: unknown): string {
   return rendered;
 }
 
-export function valueAt(root: unknown, path: FieldPath): unknown {
-  let value = root;
-  for (const segment of path) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<string | number, unknown>)[segment];
-  }
-  return value;
-}
-
-function isMissing(root: unknown, path: FieldPath): boolean {
+function isMissing(root: unknown, path: JsonPath): boolean {
   if (path.length === 0) return false;
   const parent = valueAt(root, path.slice(0, -1));
   const key = path[path.length - 1];
   return isPlainObject(parent) && !Object.hasOwn(parent, key);
-}
-
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

@@ -1,12 +1,12 @@
+import { type JsonPath } from '../jsonValue';
 import { EVENT_CATALOG, sampleEnvelope } from './catalog';
 import { EVENT_NAMES, type EventName } from './eventNames';
-import { type FieldPath } from './fields';
 
 /** Fixed inputs, so the generated schema (and its drift test) never changes by itself. */
 const SNIPPET_SAMPLE = { seed: 1042, now: 1714567890 } as const;
 
 /** The fields a user most likely edits first, as tab stops in the order listed. */
-const TAB_STOPS: Record<EventName, readonly FieldPath[]> = {
+const TAB_STOPS: Record<EventName, readonly JsonPath[]> = {
   MessageSent: deliveryStops(),
   MessageDelayed: deliveryStops(),
   MessageDeliveryFailed: deliveryStops(),
@@ -37,7 +37,7 @@ const TAB_STOPS: Record<EventName, readonly FieldPath[]> = {
   ],
 };
 
-function deliveryStops(): FieldPath[] {
+function deliveryStops(): JsonPath[] {
   return [
     ['payload', 'message', 'to'],
     ['payload', 'message', 'subject'],
@@ -65,7 +65,7 @@ export function defaultSnippets(): DefaultSnippet[] {
   }));
 }
 
-function withTabStops(body: unknown, stops: readonly FieldPath[]): unknown {
+function withTabStops(body: unknown, stops: readonly JsonPath[]): unknown {
   assertNoSnippetSyntax(body);
   stops.forEach((path, index) => {
     const parent = path.slice(0, -1).reduce<unknown>((value, key) => (value as Record<string, unknown>)[key], body);

@@ -1,7 +1,8 @@
 import { type Envelope, ENVELOPE_SCHEMAS, PAYLOAD_SCHEMAS, type PayloadOf } from './envelope';
 import { closestEventName, type EventName, isEventName } from './eventNames';
 import { looksLikeBarePayload } from './guessEvent';
-import { type EnvelopeIssue, isPlainObject, toEnvelopeIssue } from './issues';
+import { isPlainObject } from '../jsonValue';
+import { type EnvelopeIssue, toEnvelopeIssue } from './issues';
 import { renderValue } from './schemaText';
 
 export type EnvelopeValidation = { ok: true; envelope: Envelope } | { ok: false; issues: EnvelopeIssue[] };

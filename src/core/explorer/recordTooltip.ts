@@ -1,4 +1,4 @@
-import { postalAnswerFor, postalOutcome } from '../listener';
+import { outcomeOfDelayedAnswer, WEBHOOK_POLICY } from '../delivery';
 import { type WebhookRecord } from '../store';
 import { keyFields, parseRecordBody, payloadOf } from './envelopeFields';
 import { localDateTime, relativeTime } from './relativeTime';
@@ -44,7 +44,7 @@ export function responseLine(record: WebhookRecord): string {
   const { status, delayMs } = record.response;
   const after = delayMs > 0 ? ` after ${delayMs} ms` : '';
   if (record.kind === 'rejected' || record.kind === 'too-large') return `$(circle-slash) Answered ${status}${after} (${record.response.reason})`;
-  const outcome = postalOutcome(postalAnswerFor(status, delayMs), record.attempt);
+  const outcome = outcomeOfDelayedAnswer(WEBHOOK_POLICY, status, delayMs, record.attempt);
   if (outcome.success) return `$(check) Answered ${status}${after}: Postal counts it as delivered`;
   const then = outcome.willRetry ? `Postal retries in ${outcome.nextAttemptInMinutes} min` : 'Postal gives up (last attempt)';
   return `$(history) Answered ${outcome.statusCode === status ? status : `${status}${after}, Postal sees ${outcome.statusCode}`}: ${then}`;

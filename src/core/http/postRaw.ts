@@ -1,24 +1,17 @@
 import { isUtf8 } from 'node:buffer';
 import { type ClientRequest, type IncomingMessage, request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { type ForwardErrorCode, type StoredBody } from '../store';
+import { type ForwardErrorCode, type HttpResponse, type StoredBody } from './exchange';
+import { classifyFailure } from './requestFailure';
 
-export interface RawResponse {
-  status: number;
-  statusText: string;
-  /** Lower-cased names; repeated headers joined with ", ". */
-  headers: Record<string, string>;
-  /** The body, cut at `maxBodyBytes` (see `truncated`). */
-  body: StoredBody;
-}
-
-export type RawPostResult = { ok: true; response: RawResponse } | { ok: false; code: ForwardErrorCode; error: Error };
+export type RawPostResult = { ok: true; response: HttpResponse } | { ok: false; code: ForwardErrorCode; error: Error };
 
 export interface RawPostOptions {
   /** Deadline for the whole exchange, connecting included (as Postal's `Timeout.timeout(5)`). */
   timeoutMs: number;
   /** How much of the answer's body to keep. */
   maxBodyBytes: number;
+  /** Cancels the request; a string `reason` (why) becomes the failure's message. */
   signal?: AbortSignal;
 }
 
@@ -51,14 +44,14 @@ export function postRaw(url: string, headers: readonly [string, string][], body:
       return;
     }
     const timer = setTimeout(() => fail('timeout', new Error(`no answer within ${options.timeoutMs} ms`)), options.timeoutMs);
-    const onAbort = (): void => fail('aborted', new Error('cancelled'));
+    const onAbort = (): void => fail('aborted', new Error(typeof options.signal?.reason === 'string' ? options.signal.reason : 'Cancelled.'));
     if (options.signal?.aborted) onAbort();
     options.signal?.addEventListener('abort', onAbort, { once: true });
-    request.on('error', (error: NodeJS.ErrnoException) => finish({ ok: false, code: errorCode(error), error }));
+    request.on('error', (error: NodeJS.ErrnoException) => finish({ ok: false, code: classifyFailure(error), error }));
     request.on('response', (response) => {
       readCapped(response, options.maxBodyBytes).then(
         (stored) => finish({ ok: true, response: { status: response.statusCode ?? 0, statusText: response.statusMessage ?? '', headers: joinHeaders(response), body: stored } }),
-        (error: NodeJS.ErrnoException) => finish({ ok: false, code: errorCode(error), error }),
+        (error: NodeJS.ErrnoException) => finish({ ok: false, code: classifyFailure(error), error }),
       );
     });
   });
@@ -118,21 +111,4 @@ function joinHeaders(response: IncomingMessage): Record<string, string> {
     if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
   }
   return headers;
-}
-
-function errorCode(error: NodeJS.ErrnoException): ForwardErrorCode {
-  switch (error.code) {
-    case 'ECONNREFUSED':
-      return 'refused';
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN':
-      return 'dns';
-    case 'ECONNRESET':
-    case 'EPIPE':
-      return 'reset';
-    case 'ETIMEDOUT':
-      return 'timeout';
-    default:
-      return 'other';
-  }
 }

@@ -1,9 +1,6 @@
 import { isEventName, looksLikeBarePayload, looksLikeEnvelope } from '../events';
+import { isPlainObject } from '../jsonValue';
 import { type DocumentShape } from './rule';
-
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 /**
  * Decides what the root of a document is. An object with an `event` key is read as an

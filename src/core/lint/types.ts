@@ -54,7 +54,7 @@ export interface LintOptions {
 }
 
 /** A JSON path from the document root: property names and array indexes. */
-export type JsonPath = readonly (string | number)[];
+export type { JsonPath } from '../jsonValue';
 
 export interface TextRange {
   offset: number;

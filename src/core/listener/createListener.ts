@@ -1,8 +1,9 @@
-import { createServer, type Server, STATUS_CODES } from 'node:http';
+import { createServer, type Server, type ServerResponse, STATUS_CODES } from 'node:http';
 import { type AddressInfo, type Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Emitter, type Event } from '../emitter';
 import { type Logger } from '../logger';
+import { SerialQueue } from '../serialQueue';
 import { type WebhookRecord, type WebhookStore } from '../store';
 import { type EnvelopeValidator, validateWithEventModel } from './inspectBody';
 import { describeListenError, type ListenerError } from './listenError';
@@ -43,12 +44,15 @@ export interface WebhookListener {
   readonly error: ListenerError | undefined;
   readonly options: ResolvedListenerOptions;
   /** Fires once per request, when it is settled: answered, and its forward (if any) done. */
-  readonly onRecord: Event<WebhookRecord>;
+  readonly onDidSettleRecord: Event<WebhookRecord>;
   readonly onDidChangeState: Event<ListenerState>;
 }
 
 /** How long `stop()` lets requests in progress finish before cutting their connections. */
 export const STOP_GRACE_MS = 2000;
+
+/** Why forwards in progress end when the listener stops; their records say it. */
+const STOPPED_REASON = 'Forwarding was cancelled because the listener stopped.';
 
 /** See the module comment in index.ts. */
 export function createListener(options: ListenerOptions, deps: ListenerDeps): WebhookListener {
@@ -60,13 +64,16 @@ class NodeWebhookListener implements WebhookListener {
   private server: Server | undefined;
   private handler: RequestHandler | undefined;
   private stopController: AbortController | undefined;
-  private transition: Promise<unknown> = Promise.resolve();
-  private readonly records: Emitter<WebhookRecord>;
-  private readonly states: Emitter<ListenerState>;
+  // Starts and stops are queued so that a restart never races a stop.
+  private readonly transitions = new SerialQueue();
+  /** The answer being written on each connection, so a client error never writes over it. */
+  private readonly answering = new WeakMap<Socket, ServerResponse>();
+  private readonly _onDidSettleRecord: Emitter<WebhookRecord>;
+  private readonly _onDidChangeState: Emitter<ListenerState>;
   state: ListenerState = 'idle';
   address: ListenerAddress | undefined;
   error: ListenerError | undefined;
-  readonly onRecord: Event<WebhookRecord>;
+  readonly onDidSettleRecord: Event<WebhookRecord>;
   readonly onDidChangeState: Event<ListenerState>;
 
   constructor(
@@ -75,43 +82,36 @@ class NodeWebhookListener implements WebhookListener {
   ) {
     this.current = resolveListenerOptions(options);
     const onListenerError = (error: unknown): void => deps.logger.error(`a listener subscriber failed: ${String(error)}`);
-    this.records = new Emitter(onListenerError);
-    this.states = new Emitter(onListenerError);
-    this.onRecord = this.records.event;
-    this.onDidChangeState = this.states.event;
+    this._onDidSettleRecord = new Emitter(onListenerError);
+    this._onDidChangeState = new Emitter(onListenerError);
+    this.onDidSettleRecord = this._onDidSettleRecord.event;
+    this.onDidChangeState = this._onDidChangeState.event;
   }
 
   get options(): ResolvedListenerOptions {
     return this.current;
   }
 
-  // Starts and stops are queued so that a restart never races a stop.
   start(): Promise<StartResult> {
-    return this.queue(() => this.doStart());
+    return this.transitions.run(() => this.doStart());
   }
 
   stop(): Promise<void> {
-    return this.queue(() => this.doStop());
+    return this.transitions.run(() => this.doStop());
   }
 
   restart(newOptions: ListenerOptions = {}): Promise<StartResult> {
-    return this.queue(async () => {
+    return this.transitions.run(async () => {
       await this.doStop();
       this.current = resolveListenerOptions({ ...this.current, ...newOptions });
       return this.doStart();
     });
   }
 
-  private queue<T>(work: () => Promise<T>): Promise<T> {
-    const next = this.transition.then(work);
-    this.transition = next.catch(() => undefined);
-    return next;
-  }
-
   private setState(state: ListenerState): void {
     if (this.state === state) return;
     this.state = state;
-    this.states.fire(state);
+    this._onDidChangeState.fire(state);
   }
 
   private async doStart(): Promise<StartResult> {
@@ -127,7 +127,7 @@ class NodeWebhookListener implements WebhookListener {
       now: this.deps.now ?? Date.now,
       validate: this.deps.validate ?? validateWithEventModel,
       signal: stopController.signal,
-      onRecord: (record) => this.records.fire(record),
+      onRecord: (record) => this._onDidSettleRecord.fire(record),
     });
     const server = createServer(
       {
@@ -139,6 +139,7 @@ class NodeWebhookListener implements WebhookListener {
       },
       handler.handle,
     );
+    server.on('request', (req, res) => this.trackAnswer(req.socket, res));
     server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => this.answerClientError(error, socket));
     const listenError = await listen(server, options.host, options.port);
     if (listenError !== undefined) {
@@ -175,7 +176,7 @@ class NodeWebhookListener implements WebhookListener {
     this.setState('stopping');
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
-    stopController.abort();
+    stopController.abort(STOPPED_REASON);
     const grace = new AbortController();
     await Promise.race([handler.settled(), sleep(STOP_GRACE_MS, undefined, { signal: grace.signal }).catch(() => undefined)]);
     grace.abort();
@@ -190,12 +191,21 @@ class NodeWebhookListener implements WebhookListener {
     this.deps.logger.info('stopped');
   }
 
+  /** Remembers the answer on `socket` until it is done (as Node itself tracks it, privately). */
+  private trackAnswer(socket: Socket, res: ServerResponse): void {
+    this.answering.set(socket, res);
+    const forget = (): void => {
+      if (this.answering.get(socket) === res) this.answering.delete(socket);
+    };
+    res.once('finish', forget);
+    res.once('close', forget);
+  }
+
   /** Malformed HTTP or a client too slow to send its request: answer, close, keep serving others. */
   private answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
     this.deps.logger.debug(`bad request from ${socket.remoteAddress ?? 'unknown'}: ${error.code ?? error.message}`);
-    // Node keeps the response in progress on the socket; never write over one already started.
-    const inProgress = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
-    if (error.code === 'ECONNRESET' || !socket.writable || inProgress?.headersSent === true) {
+    // Never write over an answer already started on this connection.
+    if (error.code === 'ECONNRESET' || !socket.writable || this.answering.get(socket)?.headersSent === true) {
       socket.destroy();
       return;
     }

@@ -1,5 +1,5 @@
+import { outcomeOfDelayedAnswer, WEBHOOK_POLICY } from '../delivery';
 import { type WebhookRecord } from '../store';
-import { postalAnswerFor, postalOutcome } from './postalRetries';
 
 type Tone = 'good' | 'bad' | 'warn' | 'dim' | 'plain';
 
@@ -58,7 +58,7 @@ function responsePart(record: WebhookRecord, paint: Paint): string {
   const { status, delayMs } = record.response;
   const delay = delayMs > 0 ? ` after ${delayMs}ms` : '';
   if (record.kind === 'rejected' || record.kind === 'too-large') return paint('bad', `→ ${status}${delay}`);
-  const outcome = postalOutcome(postalAnswerFor(status, delayMs), record.attempt);
+  const outcome = outcomeOfDelayedAnswer(WEBHOOK_POLICY, status, delayMs, record.attempt);
   if (outcome.success) return paint('good', `→ ${status}${delay}`);
   const next = outcome.willRetry ? `Postal retries in ${outcome.nextAttemptInMinutes} min` : 'Postal gives up';
   return paint('warn', `→ ${status}${delay} (${next})`);

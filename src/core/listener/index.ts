@@ -3,9 +3,9 @@
  *
  * ```ts
  * const listener = createListener({ port: 8789, publicKey, forward: { url: 'http://localhost:3000/hook' } },
- *                                  { store, logger });  // optional: now, fetch, validate
+ *                                  { store, logger });  // optional: now, validate
  * const started = await listener.start();          // { ok: true, address } | { ok: false, error }
- * listener.onRecord((record) => tree.add(record)); // once per request, when settled
+ * listener.onDidSettleRecord((record) => tree.add(record)); // once per request, when settled
  * await listener.restart({ response: { type: 'fixed', status: 503, delayMs: 0 } });
  * await listener.stop();
  * ```
@@ -29,7 +29,7 @@
  *   `mirror` the app's status (502 when the forward fails, 504 when it times out). Our own body
  *   is a small JSON receipt, which Postal shows as "Response Body" in its webhook history.
  * - Forwarding never delays the answer to Postal, except in `mirror` mode; its result is added
- *   to the record later (`store.onDidChange` 'updated') and then `onRecord` fires.
+ *   to the record later (`store.onDidChange` 'updated') and then `onDidSettleRecord` fires.
  * - With `rejectUnsigned`, requests with a missing or invalid signature get 401 (recorded).
  * - Nothing throws out of the listener: start problems are results, request failures are logged
  *   and answered 500.
@@ -49,5 +49,4 @@ export {
   type ResolvedListenerOptions,
   resolveListenerOptions,
 } from './listenerOptions';
-export { POSTAL_ANSWER_TABLE, POSTAL_DELIVERY, POSTAL_RESULT_CODE, type PostalAnswer, postalAnswerFor, postalOutcome, type PostalOutcome } from './postalRetries';
 export { DEFAULT_RESPONSE_MODE, MAX_RESPONSE_DELAY_MS, parseResponseMode, type ResponseMode, responseModeProblem, type ResponseModeParse } from './responseMode';

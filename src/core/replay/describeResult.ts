@@ -1,17 +1,18 @@
-import { POSTAL_DELIVERY } from '../listener/postalRetries';
+import { type DeliveryPolicy, WEBHOOK_POLICY } from '../delivery';
 import { type SendResult } from './sendPostalRequest';
 
 /**
  * "Postal would …": what Postal does after this answer, in one sentence (the answer itself is
  * told by `describeAnswer`): count it delivered, retry (attempt n of 6) in m minutes, or give up.
  */
-export function describePostalOutcome(result: SendResult): string {
+export function describePostalOutcome(result: SendResult, policy: DeliveryPolicy = WEBHOOK_POLICY): string {
   const { outcome } = result;
   if (outcome === undefined) return 'Cancelled before an answer came.';
   if (outcome.success) return 'Postal would count this as delivered.';
   const status = result.response?.status ?? 0;
   const note = status >= 300 && status < 400 ? 'Postal does not follow redirects, so this is a failure: ' : '';
-  const max = POSTAL_DELIVERY.maxAttempts;
+  const max = policy.maxAttempts;
+  if (outcome.gaveUp && outcome.attempt < max) return `${note}Postal would not try again: it does not retry this answer.`;
   if (outcome.gaveUp) return `${note}Postal would give up: that was attempt ${outcome.attempt} of ${max}.`;
   const minutes = outcome.nextAttemptInMinutes ?? 0;
   return `${note}Postal would retry (attempt ${outcome.attempt + 1} of ${max}) in ${minutes} minute${minutes === 1 ? '' : 's'}.`;

@@ -1,18 +1,18 @@
+import { HOP_BY_HOP_HEADERS } from '../http';
 import { type PostalRequest } from './postalRequest';
-
-/**
- * Headers the HTTP client sets by itself; exporting them would only make the copy disagree.
- * Accept-Encoding too: curl would print a compressed answer as it came, unreadable.
- */
-const CLIENT_HEADERS = new Set(['host', 'content-length', 'connection', 'transfer-encoding', 'expect', 'keep-alive', 'accept-encoding']);
 
 /** POSIX shell single quotes: every byte is literal inside; a `'` is closed, escaped, reopened. */
 export function shellQuote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
+/**
+ * The headers worth exporting: not those the HTTP client sets by itself (exporting them would
+ * only make the copy disagree), nor Accept-Encoding (curl would print a compressed answer as it
+ * came, unreadable).
+ */
 function exportedHeaders(request: PostalRequest): [string, string][] {
-  return request.headers.filter(([name]) => !CLIENT_HEADERS.has(name.toLowerCase()));
+  return request.headers.filter(([name]) => !HOP_BY_HOP_HEADERS.has(name.toLowerCase()) && name.toLowerCase() !== 'accept-encoding');
 }
 
 /**

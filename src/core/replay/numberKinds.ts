@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { isEventName, schemaAt } from '../events';
-import { type JsonPath, type NumberKind, type NumberKindAt } from './railsJson';
+import { type JsonPath } from '../jsonValue';
+import { type NumberKind, type NumberKindAt } from './railsJson';
 
 /**
  * Which numbers of an envelope are Ruby Floats and which Integers, read from the event model:

@@ -1,3 +1,4 @@
+import { type JsonPath } from '../jsonValue';
 import { rubyFloat } from './rubyFloat';
 
 /**
@@ -12,9 +13,6 @@ import { rubyFloat } from './rubyFloat';
  * Whether a whole number is a Ruby Float (`1714567890.0`) or an Integer (`48213`) cannot be
  * seen in a JavaScript number, so the caller says which paths hold floats (`NumberKindAt`).
  */
-
-/** A key path from the root: property names and array indexes. */
-export type JsonPath = readonly (string | number)[];
 
 /** `float` for a Ruby Float field, `integer` for an Integer one, undefined when unknown. */
 export type NumberKind = 'float' | 'integer' | undefined;

@@ -1,8 +1,6 @@
-import { type StoredBody, type WebhookRecord } from '../store';
+import { type StoredBody, withoutHopByHopHeaders } from '../http';
+import { type WebhookRecord } from '../store';
 import { type PostalRequest } from './postalRequest';
-
-/** Headers that belong to one connection, not to the request; the HTTP client sets its own. */
-const HOP_BY_HOP = new Set(['host', 'content-length', 'connection', 'keep-alive', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'expect', 'proxy-connection', 'proxy-authorization']);
 
 export type RecordRequestResult = { ok: true; request: PostalRequest } | { ok: false; problem: string };
 
@@ -21,8 +19,7 @@ export function requestFromRecord(record: WebhookRecord, url: string): RecordReq
   if (record.kind === 'too-large') return { ok: false, problem: 'This request was too large to keep, so it cannot be sent again.' };
   const body = recordBodyBytes(record.body);
   if (typeof body === 'string') return { ok: false, problem: body };
-  const headers = record.headers.raw.filter(([name]) => !HOP_BY_HOP.has(name.toLowerCase())).map(([name, value]): [string, string] => [name, value]);
-  return { ok: true, request: { method: 'POST', url, headers, body } };
+  return { ok: true, request: { method: 'POST', url, headers: withoutHopByHopHeaders(record.headers.raw), body } };
 }
 
 /** A short name for a record in lists and titles: `MessageSent 8a3f0c6e`. */

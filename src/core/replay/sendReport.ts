@@ -1,4 +1,4 @@
-import { type StoredBody } from '../store';
+import { type StoredBody } from '../http';
 import { describeAnswer, describePostalOutcome } from './describeResult';
 import { type PostalRequest } from './postalRequest';
 import { type SendResult } from './sendPostalRequest';

@@ -1,4 +1,4 @@
-import { POSTAL_DELIVERY } from '../listener/postalRetries';
+import { WEBHOOK_POLICY } from '../delivery';
 import { type PostalRequest } from './postalRequest';
 import { type SendDeps, sendPostalRequest, type SendResult } from './sendPostalRequest';
 
@@ -17,16 +17,18 @@ export interface DeliveryOptions {
 }
 
 /**
- * Delivers `request` as Postal's worker would: attempt 1, and after each failure the next attempt
- * after Postal's delay (2, 3, 6, 10, 15 minutes, divided by `timeCompression`), until an attempt
- * succeeds or the sixth fails. The signal in `deps` stops it between or during attempts.
- * Resolves to every attempt made, in order.
+ * Delivers `request` as Postal's worker would under the policy in `deps` (webhooks by default):
+ * attempt 1, and after each failure Postal retries the next attempt after its delay (for
+ * webhooks 2, 3, 6, 10, 15 minutes), divided by `timeCompression`, until an attempt succeeds,
+ * fails for good, or the last one fails. The signal in `deps` stops it between or during
+ * attempts. Resolves to every attempt made, in order.
  */
 export async function simulateDelivery(request: PostalRequest, deps: SendDeps, options: DeliveryOptions): Promise<SendResult[]> {
   if (!(options.timeCompression >= 1)) throw new RangeError(`timeCompression must be 1 or more, not ${options.timeCompression}`);
   const sleep = options.sleep ?? abortableSleep;
   const attempts: SendResult[] = [];
-  for (let attempt = 1; attempt <= POSTAL_DELIVERY.maxAttempts; attempt++) {
+  const maxAttempts = (deps.policy ?? WEBHOOK_POLICY).maxAttempts;
+  for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     const result = await sendPostalRequest(request, deps, attempt);
     attempts.push(result);
     options.onAttempt?.(result);

@@ -12,17 +12,6 @@ export function targetUrlProblem(text: string): string | undefined {
   return undefined;
 }
 
-/** True when the URL points at this machine: localhost, 127.0.0.0/8 or ::1. */
-export function isLoopbackUrl(text: string): boolean {
-  let hostname: string;
-  try {
-    hostname = new URL(text).hostname.toLowerCase();
-  } catch {
-    return false;
-  }
-  return hostname === 'localhost' || hostname.endsWith('.localhost') || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
-}
-
 /** The URL for logs: a password in it (`user:pass@`, which Postal turns into Basic auth) is hidden. */
 export function urlForLog(text: string): string {
   try {

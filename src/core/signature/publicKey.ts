@@ -1,4 +1,5 @@
 import { createPublicKey, type JsonWebKey, type KeyObject, X509Certificate } from 'node:crypto';
+import { isPlainObject } from '../jsonValue';
 import { keyId, signatureLength } from './keyId';
 
 /** Where a public key came from, as detected by {@link parsePublicKey}. */
@@ -151,7 +152,7 @@ function parseJsonKey(text: string): PublicKeySet {
   } catch (error) {
     throw new KeyParseError('invalid-json', `The key looks like JSON but does not parse: ${(error as Error).message}.`);
   }
-  if (!isObject(value)) throw new KeyParseError('invalid-jwk', 'The JSON is not a JWKS or JWK object.');
+  if (!isPlainObject(value)) throw new KeyParseError('invalid-jwk', 'The JSON is not a JWKS or JWK object.');
   if (Array.isArray(value.keys)) return parseJwks(value.keys);
   if (typeof value.kty === 'string') return { format: 'jwk', keys: [jwkEntry(value)] };
   throw new KeyParseError('invalid-jwk', 'The JSON has neither "keys" (a JWKS) nor "kty" (a JWK).');
@@ -159,7 +160,7 @@ function parseJsonKey(text: string): PublicKeySet {
 
 function parseJwks(keys: unknown[]): PublicKeySet {
   const entries = keys
-    .filter((jwk): jwk is Record<string, unknown> => isObject(jwk) && jwk.kty === 'RSA' && (jwk.use === undefined || jwk.use === 'sig'))
+    .filter((jwk): jwk is Record<string, unknown> => isPlainObject(jwk) && jwk.kty === 'RSA' && (jwk.use === undefined || jwk.use === 'sig'))
     .map(jwkEntry);
   if (entries.length === 0) throw new KeyParseError('no-keys', 'The JWKS has no RSA signing key ("kty":"RSA").');
   return { format: 'jwks', keys: entries };
@@ -175,8 +176,4 @@ function jwkEntry(jwk: Record<string, unknown>): PublicKeyEntry {
     throw new KeyParseError('invalid-jwk', `The JWK is not a valid RSA public key (${(error as Error).message}).`);
   }
   return entryFor(key, typeof jwk.kid === 'string' ? jwk.kid : undefined);
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

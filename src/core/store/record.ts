@@ -1,4 +1,5 @@
 import { type EnvelopeIssue } from '../events';
+import { type HttpExchange, type StoredBody } from '../http';
 import { type SignatureResult } from '../signature';
 
 /** One problem the event model found in a body (`path` into the JSON, a stable `code`, a readable `message`). */
@@ -21,16 +22,6 @@ export interface SchemaResult {
  *   badly signed while `rejectUnsigned` is on (401). `response.reason` says which.
  */
 export type RecordKind = 'postal' | 'not-postal' | 'invalid-json' | 'too-large' | 'rejected';
-
-/** Bytes kept as text: UTF-8 when the bytes are valid UTF-8, else base64 (bodies can be binary). */
-export interface StoredBody {
-  encoding: 'utf8' | 'base64';
-  data: string;
-  /** Size in bytes of the whole body as received (or as announced, for a body too large to read). */
-  size: number;
-  /** True when `data` holds only the first part of the body. */
-  truncated: boolean;
-}
 
 /** How the body parsed. `position` is a 0-based character offset; `line`/`column` are 1-based. */
 export type ParseResult =
@@ -58,8 +49,8 @@ export interface RecordResponse {
   reason: 'fixed' | 'mirror' | 'method' | 'path' | 'signature' | 'too-large';
 }
 
-/** Why a forward got no HTTP answer. */
-export type ForwardErrorCode = 'refused' | 'timeout' | 'dns' | 'reset' | 'aborted' | 'other';
+/** The body and error types are those of `core/http`, which sends the forwards. */
+export type { ForwardErrorCode, StoredBody } from '../http';
 
 /**
  * Passing the request on to the user's app.
@@ -67,21 +58,7 @@ export type ForwardErrorCode = 'refused' | 'timeout' | 'dns' | 'reset' | 'aborte
  * - `response`: the app answered (any status, 500 included);
  * - `failed`: no answer: refused, timed out, unknown host… `error.message` says what to do.
  */
-export type ForwardResult =
-  | { outcome: 'pending'; url: string; startedAt: number }
-  | {
-      outcome: 'response';
-      url: string;
-      startedAt: number;
-      durationMs: number;
-      status: number;
-      statusText: string;
-      /** Response headers, lower-cased names. */
-      headers: Record<string, string>;
-      /** The response body, cut at the forward body cap (see `truncated`). */
-      body: StoredBody;
-    }
-  | { outcome: 'failed'; url: string; startedAt: number; durationMs: number; error: { code: ForwardErrorCode; message: string } };
+export type ForwardResult = { outcome: 'pending'; url: string; startedAt: number } | HttpExchange;
 
 /** One received request, whatever it was. Everything needed to show, export or replay it. */
 export interface WebhookRecord {

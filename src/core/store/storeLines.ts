@@ -1,3 +1,4 @@
+import { isPlainObject } from '../jsonValue';
 import { type RecordHeaders, type RecordUpdate, type WebhookRecord } from './record';
 
 /**
@@ -18,16 +19,16 @@ export function updateLine(id: string, update: RecordUpdate): Buffer {
 
 /** The record from a parsed record line, or undefined if the value is not one. */
 export function recordFromLine(value: unknown): WebhookRecord | undefined {
-  if (!isObject(value) || value.type !== 'record' || !isObject(value.record)) return undefined;
+  if (!isPlainObject(value) || value.type !== 'record' || !isPlainObject(value.record)) return undefined;
   const record = value.record;
-  if (typeof record.id !== 'string' || typeof record.receivedAt !== 'number' || !isObject(record.headers) || !Array.isArray(record.headers.raw)) return undefined;
+  if (typeof record.id !== 'string' || typeof record.receivedAt !== 'number' || !isPlainObject(record.headers) || !Array.isArray(record.headers.raw)) return undefined;
   const raw = record.headers.raw as [string, string][];
   return { ...(record as unknown as WebhookRecord), headers: { raw, map: headerMap(raw) } };
 }
 
 /** The update from a parsed update line, or undefined if the value is not one. */
 export function updateFromLine(value: unknown): { id: string; update: RecordUpdate } | undefined {
-  if (!isObject(value) || value.type !== 'update' || typeof value.id !== 'string') return undefined;
+  if (!isPlainObject(value) || value.type !== 'update' || typeof value.id !== 'string') return undefined;
   return { id: value.id, update: { forward: value.forward as RecordUpdate['forward'] } };
 }
 
@@ -43,8 +44,4 @@ export function headerMap(raw: readonly (readonly [string, string])[]): RecordHe
     else map[lower] = joined;
   }
   return map;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

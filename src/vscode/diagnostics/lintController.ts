@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { type Logger } from '../../core/logger';
 import { type LintIssue, lintDocumentIncrementally, type LintOptions } from '../../core/lint';
+import { SettingProblemReporter } from '../settingProblems';
 import { LINT_SECTION, type LintSettings, parseLintSettings } from './lintSettings';
 import { exceedsSizeLimit, lintFormatFor, rulesShownElsewhere } from './lintTarget';
 import { toDiagnostic } from './toDiagnostic';
@@ -27,11 +28,13 @@ export class LintController implements vscode.Disposable {
   private readonly results = new Map<string, LintResult>();
   private settings: LintSettings;
   private readonly oversizedLogged = new Set<string>();
+  private readonly settingProblems: SettingProblemReporter;
 
   constructor(
     private readonly collection: vscode.DiagnosticCollection,
     private readonly log: Logger,
   ) {
+    this.settingProblems = new SettingProblemReporter(log);
     this.settings = this.readSettings();
   }
 
@@ -94,8 +97,8 @@ export class LintController implements vscode.Disposable {
 
   private readSettings(): LintSettings {
     const configuration = vscode.workspace.getConfiguration(LINT_SECTION);
-    const { settings, warnings } = parseLintSettings((key) => configuration.get(key));
-    warnings.forEach((warning) => this.log.warn(warning));
+    const { settings, problems } = parseLintSettings((key) => configuration.get(key));
+    this.settingProblems.report(problems);
     return settings;
   }
 

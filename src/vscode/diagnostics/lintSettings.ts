@@ -1,5 +1,6 @@
 import { globMatcher, type GlobMatcher } from '../../core/glob';
 import { isSeveritySetting, ruleById, type SeveritySetting } from '../../core/lint';
+import { type SettingProblem, SettingsReader } from '../settingsReader';
 
 /** The `postalWebhooks.lint.*` settings; package.json declares the same keys (a unit test checks). */
 export const LINT_SECTION = 'postalWebhooks.lint';
@@ -19,49 +20,48 @@ export interface LintSettings {
 
 export interface ParsedLintSettings {
   settings: LintSettings;
-  /** What was ignored and why, for the log; the user's other settings still apply. */
-  warnings: string[];
+  /** What was ignored and why; the user's other settings still apply. */
+  problems: SettingProblem[];
 }
 
-/** Reads the settings through `get` (a configuration lookup), dropping values that make no sense. */
+/** Reads the settings through `get` (a lookup by key in the lint section), setting aside values that make no sense. */
 export function parseLintSettings(get: (key: LintSettingKey) => unknown): ParsedLintSettings {
-  const warnings: string[] = [];
-  const enable = get('enable');
-  const autoDetect = get('autoDetect');
-  const size = get('maxFileSizeMB');
+  const reader = new SettingsReader(LINT_SECTION, get);
   const settings: LintSettings = {
-    enable: typeof enable === 'boolean' ? enable : LINT_DEFAULTS.enable,
-    autoDetect: typeof autoDetect === 'boolean' ? autoDetect : LINT_DEFAULTS.autoDetect,
-    maxFileSizeMB: typeof size === 'number' && size > 0 ? size : LINT_DEFAULTS.maxFileSizeMB,
-    include: parseInclude(get('include'), warnings),
-    rules: parseRules(get('rules'), warnings),
+    enable: reader.boolean('enable', LINT_DEFAULTS.enable),
+    autoDetect: reader.boolean('autoDetect', LINT_DEFAULTS.autoDetect),
+    maxFileSizeMB: reader.number('maxFileSizeMB', LINT_DEFAULTS.maxFileSizeMB, { min: 0.1, unit: ' MB' }),
+    include: parseInclude(reader),
+    rules: parseRules(reader),
   };
-  return { settings, warnings };
+  return { settings, problems: reader.problems };
 }
 
-function parseInclude(value: unknown, warnings: string[]): GlobMatcher[] {
-  if (value === undefined || value === null) return [];
+function parseInclude(reader: SettingsReader<LintSettingKey>): GlobMatcher[] {
+  const value = reader.raw('include');
+  if (value === undefined) return [];
   if (!Array.isArray(value)) {
-    warnings.push(`${LINT_SECTION}.include must be a list of globs; ignored`);
+    reader.report('include', `${LINT_SECTION}.include must be a list of globs; ignored`);
     return [];
   }
   return value.flatMap((pattern: unknown) => {
     if (typeof pattern === 'string' && pattern.trim() !== '') return [globMatcher(pattern.trim(), { matchBase: true })];
-    warnings.push(`${LINT_SECTION}.include: ${JSON.stringify(pattern)} is not a glob; ignored`);
+    reader.report('include', `${LINT_SECTION}.include: ${JSON.stringify(pattern)} is not a glob; ignored`);
     return [];
   });
 }
 
-function parseRules(value: unknown, warnings: string[]): Record<string, SeveritySetting> {
-  if (value === undefined || value === null) return {};
-  if (typeof value !== 'object' || Array.isArray(value)) {
-    warnings.push(`${LINT_SECTION}.rules must map rule ids to error, warning, info, hint or off; ignored`);
+function parseRules(reader: SettingsReader<LintSettingKey>): Record<string, SeveritySetting> {
+  const value = reader.raw('rules');
+  if (value === undefined) return {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    reader.report('rules', `${LINT_SECTION}.rules must map rule ids to error, warning, info, hint or off; ignored`);
     return {};
   }
   const rules: Record<string, SeveritySetting> = {};
   for (const [id, level] of Object.entries(value as Record<string, unknown>)) {
-    if (!ruleById(id)) warnings.push(`${LINT_SECTION}.rules: there is no rule ${id}; ignored`);
-    else if (!isSeveritySetting(level)) warnings.push(`${LINT_SECTION}.rules: ${id} must be error, warning, info, hint or off, not ${JSON.stringify(level)}; ignored`);
+    if (!ruleById(id)) reader.report('rules', `${LINT_SECTION}.rules: there is no rule ${id}; ignored`);
+    else if (!isSeveritySetting(level)) reader.report('rules', `${LINT_SECTION}.rules: ${id} must be error, warning, info, hint or off, not ${JSON.stringify(level)}; ignored`);
     else rules[id] = level;
   }
   return rules;

@@ -53,13 +53,10 @@ async function listenerMenu(deps: ListenerCommandDeps): Promise<void> {
     { label: '$(copy) Copy Webhook URL', run: () => vscode.commands.executeCommand(COMMAND.copyWebhookUrl) },
     { label: '$(list-tree) Open Events', run: () => vscode.commands.executeCommand(`${VIEW.events}.focus`) },
     { label: '$(key) Set Up Postal Public Key…', run: () => vscode.commands.executeCommand(COMMAND.setUpPublicKey) },
-  ];
-  const commands = await vscode.commands.getCommands(true);
-  if (commands.includes('postalWebhooks.sendTestEvent')) items.push({ label: '$(send) Send Test Event…', run: () => vscode.commands.executeCommand('postalWebhooks.sendTestEvent') });
-  items.push(
+    { label: '$(send) Send Test Event…', run: () => vscode.commands.executeCommand(COMMAND.sendTestEvent) },
     { label: '$(question) How Postal Reaches the Listener', run: () => showReachabilityHelp() },
     { label: '$(output) Show Log', run: () => vscode.commands.executeCommand(COMMAND.showLog) },
-  );
+  ];
   const pick = await vscode.window.showQuickPick(items, { title: 'Postal Webhooks Listener', placeHolder: controller.address?.url ?? 'The listener is not running' });
   await pick?.run();
 }
@@ -75,7 +72,7 @@ export function registerListenerCommands(deps: ListenerCommandDeps): vscode.Disp
       await deps.controller.stop();
     }),
     registerGuarded(COMMAND.listenerMenu, 'Listener menu', log, () => listenerMenu(deps)),
-    registerGuarded(COMMAND.copyWebhookUrl, 'Copy Webhook URL', log, () => copyWebhookUrl(deps.controller)),
+    registerGuarded(COMMAND.copyWebhookUrl, 'Copy Webhook URL', log, () => copyWebhookUrl(deps.controller, log)),
     registerGuarded(COMMAND.showReachabilityHelp, 'Show help', log, () => showReachabilityHelp()),
     registerGuarded(COMMAND.setUpPublicKey, 'Set Up Postal Public Key', log, () => setUpPublicKey(deps)),
   ];

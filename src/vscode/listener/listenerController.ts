@@ -1,6 +1,7 @@
 import { Emitter, type Disposable, type Event } from '../../core/emitter';
 import { createListener, formatRecordLine, type ListenerAddress, type ListenerError, type WebhookListener } from '../../core/listener';
 import { type Logger } from '../../core/logger';
+import { SerialQueue } from '../../core/serialQueue';
 import { type WebhookRecord } from '../../core/store';
 import { type HistoryService } from './historyService';
 import { type ListenerSettings, type SettingProblem } from './listenerSettings';
@@ -21,8 +22,8 @@ export type StartOutcome = { ok: true; address: ListenerAddress } | { ok: false;
 export class ListenerController {
   private listener: WebhookListener | undefined;
   private subscriptions: Disposable[] = [];
-  private queue: Promise<unknown> = Promise.resolve();
-  private readonly states: Emitter<ListenerUiState>;
+  private readonly queue = new SerialQueue();
+  private readonly _onDidChangeState: Emitter<ListenerUiState>;
   state: ListenerUiState = 'stopped';
   address: ListenerAddress | undefined;
   problem: StartProblem | undefined;
@@ -36,8 +37,8 @@ export class ListenerController {
     private readonly log: Logger,
   ) {
     this.settings = readSettings();
-    this.states = new Emitter((error) => log.error(`a listener state subscriber failed: ${String(error)}`));
-    this.onDidChangeState = this.states.event;
+    this._onDidChangeState = new Emitter((error) => log.error(`a listener state subscriber failed: ${String(error)}`));
+    this.onDidChangeState = this._onDidChangeState.event;
   }
 
   get running(): boolean {
@@ -45,15 +46,15 @@ export class ListenerController {
   }
 
   start(): Promise<StartOutcome> {
-    return this.enqueue(() => this.doStart());
+    return this.queue.run(() => this.doStart());
   }
 
   stop(): Promise<void> {
-    return this.enqueue(() => this.doStop());
+    return this.queue.run(() => this.doStop());
   }
 
   restart(): Promise<StartOutcome> {
-    return this.enqueue(async () => {
+    return this.queue.run(async () => {
       await this.doStop();
       return this.doStart();
     });
@@ -61,7 +62,7 @@ export class ListenerController {
 
   /** Stops the listener and runs `work` before any other start (e.g. swapping the history it writes to). */
   stopFor(work: () => Promise<void>): Promise<void> {
-    return this.enqueue(async () => {
+    return this.queue.run(async () => {
       await this.doStop();
       await work();
     });
@@ -76,24 +77,18 @@ export class ListenerController {
   reloadSettings(): void {
     if (this.listener !== undefined) return;
     this.settings = this.readSettings();
-    this.states.fire(this.state);
+    this._onDidChangeState.fire(this.state);
   }
 
   async dispose(): Promise<void> {
     await this.stop();
-    this.states.dispose();
-  }
-
-  private enqueue<T>(work: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(work);
-    this.queue = next.catch(() => undefined);
-    return next;
+    this._onDidChangeState.dispose();
   }
 
   private setState(state: ListenerUiState): void {
     if (this.state === state) return;
     this.state = state;
-    this.states.fire(state);
+    this._onDidChangeState.fire(state);
   }
 
   private async doStart(): Promise<StartOutcome> {
@@ -109,7 +104,7 @@ export class ListenerController {
     const started = await listener.start();
     if (!started.ok) return this.failed({ kind: 'listen', error: started.error, message: started.error.message });
     this.listener = listener;
-    this.subscriptions = [listener.onRecord((record) => this.logRecord(record))];
+    this.subscriptions = [listener.onDidSettleRecord((record) => this.logRecord(record))];
     this.address = started.address;
     this.problem = undefined;
     this.setState('listening');

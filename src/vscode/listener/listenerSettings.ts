@@ -1,6 +1,7 @@
 import { DEFAULT_LISTENER_HOST, DEFAULT_LISTENER_PORT, LISTENER_DEFAULTS, type ListenerOptions, MAX_RESPONSE_DELAY_MS, type ResponseMode } from '../../core/listener';
 import { parsePublicKey, type PublicKeySet } from '../../core/signature';
 import { DEFAULT_MAX_RECORDS } from '../../core/store';
+import { type SettingProblem as AnySettingProblem } from '../settingsReader';
 
 /**
  * The listener, signature and history settings by name. Kept free of `vscode` imports so unit
@@ -42,10 +43,7 @@ export type KeyState =
   | { status: 'invalid'; message: string };
 
 /** A value the listener cannot start with, in words that say what to put instead. */
-export interface SettingProblem {
-  setting: SettingId;
-  message: string;
-}
+export type SettingProblem = AnySettingProblem<SettingId>;
 
 export interface ListenerSettings {
   /** Everything but the key, ready for `createListener`. */
@@ -136,9 +134,4 @@ function readResponse(
   const status = integer(SETTING.responseStatus, 200, SETTING_LIMITS.responseStatus);
   const delayMs = integer(SETTING.responseDelayMs, 0, SETTING_LIMITS.responseDelayMs, ' ms');
   return { type: 'fixed', status, delayMs };
-}
-
-/** Whether a host is reachable only from this machine. */
-export function isLoopbackHost(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127\./.test(host);
 }

@@ -1,5 +1,6 @@
+import { isLoopbackHost } from '../../core/http';
 import { type ListenerController, type ListenerUiState, type StartProblem } from './listenerController';
-import { isLoopbackHost, type KeyState } from './listenerSettings';
+import { type KeyState } from './listenerSettings';
 
 /** The listener as the status bar item, its tooltip and the Events view's message line show it. */
 export interface ListenerStatus {

@@ -1,11 +1,11 @@
-import { POSTAL_DELIVERY, POSTAL_RESULT_CODE } from '../../core/listener';
+import { POSTAL_RESULT_CODE, WEBHOOK_POLICY, WEBHOOK_RETRY_DELAYS_MINUTES } from '../../core/delivery';
 
 /**
  * "How Postal reaches the listener", shown by Learn More after Copy Webhook URL: loopback, port
  * forwarding and tunnels, the SSRF guard of Postal after 3.3.6, and where the URL goes in Postal.
  */
 export function reachabilityHelp(localUrl: string, externalUrl: string): string {
-  const { timeoutSeconds, maxAttempts, retryDelaysMinutes } = POSTAL_DELIVERY;
+  const { timeoutSeconds, maxAttempts } = WEBHOOK_POLICY;
   return `# How Postal reaches the listener
 
 The listener runs inside VS Code and answers at:
@@ -49,7 +49,7 @@ SendLimitExceeded are sent only with **All events**), save. Postal signs every r
 
 Only a 2xx within ${timeoutSeconds} s counts as delivered. Anything else (3xx, 4xx, 5xx, a timeout:
 ${POSTAL_RESULT_CODE.timeout}, a connection error: ${POSTAL_RESULT_CODE.connectionError}) is retried, up to ${maxAttempts} attempts
-in all, after ${retryDelaysMinutes.map((minutes) => `+${minutes}`).join(', ')} minutes. The listener's response settings
+in all, after ${WEBHOOK_RETRY_DELAYS_MINUTES.map((minutes) => `+${minutes}`).join(', ')} minutes. The listener's response settings
 (\`postalWebhooks.listener.responseStatus\`, \`responseDelayMs\`, \`responseMode\`) let you watch that happen.
 `;
 }

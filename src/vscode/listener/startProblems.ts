@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
+import { isLoopbackHost } from '../../core/http';
 import { COMMAND } from '../commandIds';
 import { type StartProblem } from './listenerController';
-import { isLoopbackHost, SETTING, SETTING_LIMITS } from './listenerSettings';
+import { SETTING, SETTING_LIMITS } from './listenerSettings';
 import { startProblemText } from './listenerStatus';
 
 const USE_ANOTHER_PORT = 'Use Another Port';

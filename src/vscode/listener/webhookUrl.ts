@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { type Logger } from '../../core/logger';
 import { COMMAND } from '../commandIds';
 import { type ListenerController } from './listenerController';
 import { reachabilityHelp } from './reachabilityHelp';
@@ -45,22 +46,29 @@ export async function showReachabilityHelp(): Promise<void> {
 }
 
 /**
- * Copies the webhook URL and says how Postal can reach it. Resolves to the copied URL.
+ * Copies the webhook URL and says how Postal can reach it. Resolves to the copied URL without
+ * waiting for the user to answer the notification.
  */
-export async function copyWebhookUrl(controller: ListenerController): Promise<string> {
+export async function copyWebhookUrl(controller: ListenerController, log: Logger): Promise<string> {
   const { external } = await externalWebhookUrl(controller);
   await vscode.env.clipboard.writeText(external);
-  const learnMore = 'Learn More';
-  const start = 'Start Listener';
   const running = controller.state === 'listening';
   const message =
     `Copied ${external}.${running ? '' : ' The listener is not running: start it before Postal sends.'} ` +
     'For a Postal on another machine, forward the port (Ports view) or run a tunnel such as cloudflared or ngrok. ' +
     'Postal newer than 3.3.6 refuses private and loopback addresses unless its allowed_request_destinations setting permits them.';
-  void vscode.window.showInformationMessage(message, ...(running ? [learnMore] : [start, learnMore])).then((choice) => {
-    if (choice === learnMore) return showReachabilityHelp();
-    if (choice === start) return vscode.commands.executeCommand(COMMAND.startListener);
-    return undefined;
-  });
+  void offerNextSteps(message, running, log);
   return external;
+}
+
+async function offerNextSteps(message: string, running: boolean, log: Logger): Promise<void> {
+  const learnMore = 'Learn More';
+  const start = 'Start Listener';
+  try {
+    const choice = await vscode.window.showInformationMessage(message, ...(running ? [learnMore] : [start, learnMore]));
+    if (choice === learnMore) await showReachabilityHelp();
+    if (choice === start) await vscode.commands.executeCommand(COMMAND.startListener);
+  } catch (error) {
+    log.error(`after Copy Webhook URL: ${String(error)}`);
+  }
 }

@@ -6,7 +6,6 @@ import { simulateDelivery } from '../../core/replay/simulateDelivery';
 import { urlForLog } from '../../core/replay/targetUrl';
 import { COMMAND } from '../commandIds';
 import { MILESTONE, reachMilestone } from '../walkthrough/milestones';
-import { readReplaySettings } from './replaySettings';
 import { type Outgoing, type ReplayServices } from './replayServices';
 
 /**
@@ -16,7 +15,7 @@ import { type Outgoing, type ReplayServices } from './replayServices';
  * Resolves to what was sent, for tests and "Rerun Last Replay".
  */
 export async function deliverRequests(outgoing: Outgoing[], services: ReplayServices): Promise<SentItem[]> {
-  const settings = readReplaySettings();
+  const settings = services.settings();
   services.lastSent = outgoing;
   const sentAt = new Date();
   const run = async (signal: AbortSignal, report: Report): Promise<SentItem[]> => {

@@ -4,8 +4,7 @@ import { recordLabel, requestFromRecord } from '../../core/replay/recordRequest'
 import { toDnsRecord, toJwks, toPublicPem } from '../../core/signature';
 import { COMMAND } from '../commandIds';
 import { registerGuarded } from '../guarded';
-import { payloadsInActiveEditor, signedOutgoing } from './outgoing';
-import { recordsFromArgs } from './recordArgs';
+import { payloadsInActiveEditor, recordsToSend, signedOutgoing } from './outgoing';
 import { type Outgoing, type ReplayServices } from './replayServices';
 import { pickTarget } from './sendTargets';
 
@@ -17,7 +16,7 @@ export interface ExportOptions {
 
 /** The requests to export: the records given, else the active payload file's envelopes, signed. */
 async function requestsToExport(services: ReplayServices, first: unknown, second: unknown, options: ExportOptions): Promise<Outgoing[] | undefined> {
-  const records = recordsFromArgs(first, second);
+  const records = recordsToSend(services, first, second);
   const payloads = records.length === 0 ? payloadsInActiveEditor() : undefined;
   if (records.length === 0 && payloads === undefined) return undefined;
   const url = options.target ?? (await pickTarget(services.targets, 'Export for which URL?'));

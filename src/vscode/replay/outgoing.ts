@@ -1,19 +1,36 @@
 import * as vscode from 'vscode';
 import { describeProblems, type Payload, readPayloadFile } from '../../core/replay/payloadFile';
 import { buildPostalRequest } from '../../core/replay/postalRequest';
-import { readReplaySettings } from './replaySettings';
+import { type WebhookRecord } from '../../core/store';
+import { recordsFromArgs } from '../itemArgs';
 import { type Outgoing, type ReplayServices } from './replayServices';
+
+/** The active editor's document read as a payload file, without telling the user anything. */
+function activePayloadFile(): { document: vscode.TextDocument; file: ReturnType<typeof readPayloadFile> } | undefined {
+  const document = vscode.window.activeTextEditor?.document;
+  if (document === undefined) return undefined;
+  // An untitled JSON Lines document has no file name to tell its format by.
+  return { document, file: readPayloadFile(document.getText(), document.languageId === 'jsonl' ? `${document.fileName}.jsonl` : document.fileName) };
+}
+
+/**
+ * The captured requests a replay or export command was run on. Without an argument (from the
+ * palette) an envelope file in the active editor comes first, so none are returned for it;
+ * otherwise the Events view's selection is used.
+ */
+export function recordsToSend(services: ReplayServices, first: unknown, second: unknown): WebhookRecord[] {
+  const payloadFileOpen = first === undefined && second === undefined && (activePayloadFile()?.file.payloads.length ?? 0) > 0;
+  return payloadFileOpen ? [] : recordsFromArgs(services.records, first, second);
+}
 
 /** Envelopes in the active editor (a `.json` envelope or `.jsonl` lines), or undefined after telling the user why not. */
 export function payloadsInActiveEditor(): Payload[] | undefined {
-  const editor = vscode.window.activeTextEditor;
-  if (editor === undefined) {
+  const active = activePayloadFile();
+  if (active === undefined) {
     void vscode.window.showWarningMessage('Postal: open a payload file (an envelope in .json, or one per line in .jsonl) or pick an event to send.');
     return undefined;
   }
-  const { document } = editor;
-  // An untitled JSON Lines document has no file name to tell its format by.
-  const file = readPayloadFile(document.getText(), document.languageId === 'jsonl' ? `${document.fileName}.jsonl` : document.fileName);
+  const { document, file } = active;
   if (file.problems.length > 0) {
     void vscode.window.showErrorMessage(`Postal: ${vscode.workspace.asRelativePath(document.uri)} is not valid JSON, so nothing was sent. ${describeProblems(file.problems)}`);
     return undefined;
@@ -27,7 +44,7 @@ export function payloadsInActiveEditor(): Payload[] | undefined {
 
 /** Requests for `payloads`, signed with the development key as the configured Postal version would. */
 export async function signedOutgoing(payloads: readonly { label: string; body: Buffer }[], url: string, services: ReplayServices, unsigned = false): Promise<Outgoing[]> {
-  const { postalVersion } = readReplaySettings();
+  const { postalVersion } = services.settings();
   const key = unsigned ? undefined : await services.keys.get();
   return payloads.map((payload) => ({
     label: payload.label,

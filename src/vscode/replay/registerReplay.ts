@@ -1,20 +1,23 @@
 import * as vscode from 'vscode';
 import { type Logger } from '../../core/logger';
+import { type RecordSource } from '../itemArgs';
+import { SettingProblemReporter } from '../settingProblems';
 import { DevelopmentKeyStore, DEVELOPMENT_KEY_SECRET } from './developmentKey';
 import { registerExportCommands } from './exportCommands';
 import { registerInsertCommands } from './insertCommands';
-import { ownListenerUrlFromSettings } from './ownListenerUrl';
 import { registerReplayCommands } from './replayCommands';
 import { ReplayEdits } from './replayEdits';
-import { readReplaySettings } from './replaySettings';
+import { readReplaySettings, REPLAY_SETTING, type ReplaySettings } from './replaySettings';
 import { type ReplayServices } from './replayServices';
 import { POSTAL_SCHEME, ResponseDocuments } from './responseDocuments';
 import { registerSendTestEvent } from './sendTestEvent';
 
 export interface ReplayDeps {
   log: Logger;
-  /** Where our running listener receives webhooks; by default read from the listener settings. */
-  ownListenerUrl?: () => string | undefined;
+  /** Where our own listener receives webhooks (the bound address when it runs). */
+  ownListenerUrl: () => string | undefined;
+  /** Captured requests by id, and the Events view's selection. */
+  records: RecordSource;
 }
 
 /**
@@ -25,17 +28,26 @@ export interface ReplayDeps {
 export function registerReplay(context: vscode.ExtensionContext, deps: ReplayDeps): ReplayServices {
   const documents = new ResponseDocuments();
   const keys = new DevelopmentKeyStore(context.secrets, deps.log);
+  const problems = new SettingProblemReporter(deps.log);
+  const settings = (): ReplaySettings => {
+    const configuration = vscode.workspace.getConfiguration(REPLAY_SETTING.section);
+    const read = readReplaySettings((key) => configuration.get(key));
+    problems.report(read.problems);
+    return read;
+  };
   const services: ReplayServices = {
     log: deps.log,
     keys,
     documents,
     workspaceState: context.workspaceState,
+    records: deps.records,
+    settings,
     lastSent: undefined,
     targets: {
       workspaceState: context.workspaceState,
-      ownListenerUrl: deps.ownListenerUrl ?? ownListenerUrlFromSettings,
+      ownListenerUrl: deps.ownListenerUrl,
       forwardUrl: () => vscode.workspace.getConfiguration('postalWebhooks.listener').get<string>('forwardUrl') || undefined,
-      defaultTarget: () => readReplaySettings().defaultTarget,
+      defaultTarget: () => settings().defaultTarget,
     },
   };
   context.subscriptions.push(

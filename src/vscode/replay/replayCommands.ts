@@ -4,8 +4,7 @@ import { type SentItem } from '../../core/replay/sendReport';
 import { COMMAND } from '../commandIds';
 import { deliverRequests } from './deliverRequests';
 import { registerGuarded } from '../guarded';
-import { payloadsInActiveEditor, signedOutgoing } from './outgoing';
-import { recordsFromArgs } from './recordArgs';
+import { payloadsInActiveEditor, recordsToSend, signedOutgoing } from './outgoing';
 import { type Outgoing, type ReplayServices } from './replayServices';
 import { mayReach, pickTarget, rememberTarget } from './sendTargets';
 
@@ -32,7 +31,7 @@ export async function sendTo(outgoingFor: (url: string) => Promise<Outgoing[]> |
  * they came; without a record, the envelopes of the active payload file go out, signed.
  */
 async function replayEvent(services: ReplayServices, first?: unknown, second?: unknown, options: ReplayOptions = {}): Promise<SentItem[] | undefined> {
-  const records = recordsFromArgs(first, second);
+  const records = recordsToSend(services, first, second);
   if (records.length === 0) {
     const payloads = payloadsInActiveEditor();
     if (payloads === undefined) return undefined;

@@ -7,8 +7,8 @@ import { type SentItem } from '../../core/replay/sendReport';
 import { type WebhookRecord } from '../../core/store';
 import { COMMAND } from '../commandIds';
 import { registerGuarded } from '../guarded';
+import { recordsFromArgs } from '../itemArgs';
 import { signedOutgoing } from './outgoing';
-import { recordsFromArgs } from './recordArgs';
 import { type Outgoing, type ReplayServices } from './replayServices';
 import { sendTo } from './replayCommands';
 
@@ -46,7 +46,7 @@ export class ReplayEdits implements vscode.CodeLensProvider, vscode.Disposable {
   }
 
   async open(first?: unknown, second?: unknown): Promise<vscode.TextDocument | undefined> {
-    const [record] = recordsFromArgs(first, second);
+    const [record] = recordsFromArgs(this.services.records, first, second);
     if (record === undefined) {
       void vscode.window.showInformationMessage('Postal: pick a request in the Events view to replay with edits.');
       return undefined;

@@ -1,7 +1,9 @@
 import type * as vscode from 'vscode';
 import { type Logger } from '../../core/logger';
 import { type PostalRequest } from '../../core/replay/postalRequest';
+import { type RecordSource } from '../itemArgs';
 import { type DevelopmentKeyStore } from './developmentKey';
+import { type ReplaySettings } from './replaySettings';
 import { type ResponseDocuments } from './responseDocuments';
 import { type TargetSources } from './sendTargets';
 
@@ -18,6 +20,10 @@ export interface ReplayServices {
   documents: ResponseDocuments;
   targets: TargetSources;
   workspaceState: vscode.Memento;
+  /** Captured requests by id, and the Events view's selection. */
+  records: RecordSource;
+  /** The replay settings as they are now; problems with them are reported to the user. */
+  settings(): ReplaySettings;
   /** The last batch sent, for "Rerun Last Replay". */
   lastSent: Outgoing[] | undefined;
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { isLoopbackUrl, targetUrlProblem } from '../../core/replay/targetUrl';
+import { isLoopbackUrl } from '../../core/http';
+import { targetUrlProblem } from '../../core/replay/targetUrl';
 
 const RECENT_TARGETS_KEY = 'postalWebhooks.replay.recentTargets';
 const MAX_RECENT_TARGETS = 5;
@@ -10,7 +11,7 @@ export interface TargetSources {
   ownListenerUrl: () => string | undefined;
   /** The listener's forward URL (the user's app), when one is configured. */
   forwardUrl: () => string | undefined;
-  /** `postalWebhooks.replay.defaultTarget`, empty when unset. */
+  /** `postalWebhooks.replay.defaultTarget`, a usable URL, or empty to ask. */
   defaultTarget: () => string;
 }
 
@@ -25,7 +26,7 @@ interface TargetItem extends vscode.QuickPickItem {
  */
 export async function pickTarget(sources: TargetSources, title: string): Promise<string | undefined> {
   const configured = sources.defaultTarget();
-  if (configured !== '' && targetUrlProblem(configured) === undefined) return configured;
+  if (configured !== '') return configured;
   const items: TargetItem[] = [];
   const seen = new Set<string>();
   const add = (url: string | undefined, label: string, description: string): void => {

@@ -5,10 +5,10 @@ import { type Logger } from '../../core/logger';
 import { type WebhookRecord } from '../../core/store';
 import { COMMAND, CONTEXT_KEY } from '../commandIds';
 import { registerGuarded } from '../guarded';
+import { fieldFromArgs, recordsFromArgs } from '../itemArgs';
 import { type HistoryService } from '../listener/historyService';
 import { eventDocumentUri, openEventDocument, openRequestDocument } from './eventDocuments';
 import { type EventsView } from './eventsView';
-import { fieldFromArgs, recordsFromArgs } from './itemArgs';
 
 export interface EventCommandDeps {
   history: HistoryService;
@@ -71,7 +71,7 @@ class CompareSelection {
 /** Registers the commands on event rows (inline and context menu), each guarded at its boundary. */
 export function registerEventCommands({ history, view, log }: EventCommandDeps): vscode.Disposable[] {
   const selection = (): readonly ExplorerNode[] => view.treeView.selection;
-  const records = (first: unknown, second: unknown): WebhookRecord[] => recordsFromArgs(history, first, second, selection());
+  const records = (first: unknown, second: unknown): WebhookRecord[] => recordsFromArgs(view.records, first, second);
   const first = (arg: unknown): WebhookRecord | undefined => records(arg, undefined)[0];
   const compare = new CompareSelection();
   return [

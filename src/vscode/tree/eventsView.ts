@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { describeFilter, type EventFilter, type ExplorerNode, type Grouping, GROUPINGS, isFilterActive, nodeForRecord } from '../../core/explorer';
 import { CONTEXT_KEY, VIEW } from '../commandIds';
+import { type RecordSource } from '../itemArgs';
 import { type HistoryService } from '../listener/historyService';
 import { type ListenerController } from '../listener/listenerController';
 import { describeListener } from '../listener/listenerStatus';
@@ -17,6 +18,8 @@ const TICK_MS = 60_000;
 export class EventsView implements vscode.Disposable {
   readonly provider: EventsTreeProvider;
   readonly treeView: vscode.TreeView<ExplorerNode>;
+  /** Records by id and the selected rows, for item commands (the view's own and replay's). */
+  readonly records: RecordSource;
   private readonly disposables: vscode.Disposable[] = [];
   private unseen = 0;
   private ticker: NodeJS.Timeout | undefined;
@@ -30,6 +33,7 @@ export class EventsView implements vscode.Disposable {
     const grouping: Grouping = stored !== undefined && Object.hasOwn(GROUPINGS, stored) ? (stored as Grouping) : 'type';
     this.provider = new EventsTreeProvider(history, { grouping });
     this.treeView = vscode.window.createTreeView(VIEW.events, { treeDataProvider: this.provider, showCollapseAll: true, canSelectMany: true });
+    this.records = { get: (id) => history.store.get(id), selection: () => this.treeView.selection };
     this.disposables.push(
       this.provider,
       this.treeView,

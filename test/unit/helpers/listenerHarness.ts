@@ -9,7 +9,7 @@ export interface Harness {
   store: WebhookStore;
   url: string;
   port: number;
-  /** Every record announced by `onRecord`, in order. */
+  /** Every record announced by `onDidSettleRecord`, in order. */
   announced: WebhookRecord[];
   /** Resolves with the `count`-th announced record (1-based), waiting if needed. */
   announcement(count: number): Promise<WebhookRecord>;
@@ -24,7 +24,7 @@ export async function startListener(options: ListenerOptions = {}, deps: { store
   if (!started.ok) throw new Error(started.error.message);
   const announced: WebhookRecord[] = [];
   const waiting: { count: number; resolve(record: WebhookRecord): void }[] = [];
-  listener.onRecord((record) => {
+  listener.onDidSettleRecord((record) => {
     announced.push(record);
     for (const waiter of waiting.filter((entry) => entry.count <= announced.length)) waiter.resolve(announced[waiter.count - 1]);
   });

@@ -23,13 +23,21 @@ describe('lint settings', () => {
   });
 
   it('keeps valid rule severities and reports what it ignores', () => {
-    const { settings: parsed, warnings } = parseLintSettings((key) =>
+    const { settings: parsed, problems } = parseLintSettings((key) =>
       key === 'rules' ? { 'postal/unknown-key': 'off', 'postal/nope': 'error', 'postal/schema': 'loud' } : key === 'include' ? ['*.webhook.json', 3] : undefined,
     );
     assert.deepEqual(parsed.rules, { 'postal/unknown-key': 'off' });
     assert.equal(parsed.include.length, 1);
-    assert.equal(warnings.length, 3);
-    assert.match(warnings.join('\n'), /no rule postal\/nope/);
+    assert.equal(problems.length, 3);
+    assert.match(problems.map((problem) => problem.message).join('\n'), /no rule postal\/nope/);
+    assert.deepEqual(problems.map((problem) => problem.setting), ['postalWebhooks.lint.include', 'postalWebhooks.lint.rules', 'postalWebhooks.lint.rules']);
+  });
+
+  it('reports a switch or size it cannot use, and uses the default instead', () => {
+    const { settings: parsed, problems } = parseLintSettings((key) => ({ enable: 'no', autoDetect: 0, maxFileSizeMB: -1 })[key as string]);
+    assert.deepEqual([parsed.enable, parsed.autoDetect, parsed.maxFileSizeMB], [LINT_DEFAULTS.enable, LINT_DEFAULTS.autoDetect, LINT_DEFAULTS.maxFileSizeMB]);
+    assert.deepEqual(problems.map((problem) => problem.setting), ['postalWebhooks.lint.enable', 'postalWebhooks.lint.autoDetect', 'postalWebhooks.lint.maxFileSizeMB']);
+    assert.match(problems[2].message, /^postalWebhooks\.lint\.maxFileSizeMB is -1: use a number of 0\.1 MB or more\./);
   });
 });
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { parseResponseMode, postalAnswerFor, postalOutcome } from '../../../src/core/listener';
+import { parseResponseMode } from '../../../src/core/listener';
 import { postalBody } from '../helpers/bodies';
 import { postLikePostal, startListener } from '../helpers/listenerHarness';
 
@@ -47,30 +47,5 @@ describe('parseResponseMode', () => {
     assert.match(bad('ok'), /Use a status \(503\), a status and a delay in ms \(200:6000\), or "mirror"/);
     assert.match(bad('102'), /use 200–599/);
     assert.match(bad('200:999999'), /out of range/);
-  });
-});
-
-describe('postalOutcome', () => {
-  it('treats only 2xx as success', () => {
-    assert.deepEqual(postalOutcome(204, 1), { attempt: 1, statusCode: 204, success: true, willRetry: false, gaveUp: false });
-    assert.equal(postalOutcome(301, 1).success, false);
-  });
-
-  it('follows Postal\'s retry schedule: +2, +3, +6, +10, +15 minutes, then gives up after attempt 6', () => {
-    const waits = [1, 2, 3, 4, 5].map((attempt) => postalOutcome(500, attempt).nextAttemptInMinutes);
-    assert.deepEqual(waits, [2, 3, 6, 10, 15]);
-    assert.deepEqual(postalOutcome(500, 6), { attempt: 6, statusCode: 500, success: false, willRetry: false, gaveUp: true });
-  });
-
-  it('records Postal\'s negative codes for timeouts and connection errors', () => {
-    assert.equal(postalOutcome('timeout', 1).statusCode, -1);
-    assert.equal(postalOutcome('error', 2).statusCode, -2);
-    assert.equal(postalOutcome('ssl-error', 3).statusCode, -3);
-    assert.equal(postalOutcome('timeout', 1).willRetry, true);
-  });
-
-  it('counts an answer held back 5 s or more as a timeout', () => {
-    assert.equal(postalAnswerFor(200, 4999), 200);
-    assert.equal(postalAnswerFor(200, 5000), 'timeout');
   });
 });

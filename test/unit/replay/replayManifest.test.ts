@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { COMMAND } from '../../../src/vscode/commandIds';
-import { REPLAY_RESTRICTED_SETTINGS, REPLAY_SETTING } from '../../../src/vscode/replay/replaySettingKeys';
+import { REPLAY_RESTRICTED_SETTINGS, REPLAY_SETTING } from '../../../src/vscode/replay/replaySettings';
 import { MANIFEST, settingsOf } from '../helpers/manifest';
 
 interface Manifest {

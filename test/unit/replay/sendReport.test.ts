@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { buildPostalRequest } from '../../../src/core/replay/postalRequest';
 import { formatSendReport } from '../../../src/core/replay/sendReport';
-import { postalOutcome } from '../../../src/core/listener';
+import { deliveryOutcome, WEBHOOK_POLICY } from '../../../src/core/delivery';
 import { type SendResult } from '../../../src/core/replay/sendPostalRequest';
 
 const request = buildPostalRequest({ url: 'http://127.0.0.1:3000/hook', body: Buffer.from('{"event":"MessageSent"}') });
@@ -10,7 +10,7 @@ function answered(status: number, attempt: number, body = ''): SendResult {
   return {
     url: request.url, attempt, startedAt: 0, timeMs: 12.4,
     response: { status, statusText: status === 200 ? 'OK' : 'Service Unavailable', headers: { 'content-type': 'text/plain' }, body: { encoding: 'utf8', data: body, size: body.length, truncated: false } },
-    outcome: postalOutcome(status, attempt),
+    outcome: deliveryOutcome(WEBHOOK_POLICY, status, attempt),
   };
 }
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { DEFAULT_MAX_RECORDS } from '../../../src/core/store';
-import { isLoopbackHost, readListenerSettings, RESTRICTED_SETTINGS, SETTING, SETTING_LIMITS, type SettingId } from '../../../src/vscode/listener/listenerSettings';
+import { readListenerSettings, RESTRICTED_SETTINGS, SETTING, SETTING_LIMITS, type SettingId } from '../../../src/vscode/listener/listenerSettings';
 import { appendixA } from '../helpers/fixtures';
 import { MANIFEST, settingsOf } from '../helpers/manifest';
 
@@ -88,9 +88,5 @@ describe('listener settings', () => {
     assert.match(fromJwks.status === 'ok' ? fromJwks.summary : '', /\(JWKS\)$/);
     const broken = read({ [SETTING.publicKey]: '-----BEGIN RSA PRIVATE KEY-----\nabc\n-----END RSA PRIVATE KEY-----' }).key;
     assert.match(broken.status === 'invalid' ? broken.message : '', /This is a private key/);
-  });
-
-  it('knows which hosts stay on this machine', () => {
-    assert.deepEqual(['127.0.0.1', '127.0.1.1', 'localhost', '::1', '0.0.0.0', '::', '192.168.1.4'].map(isLoopbackHost), [true, true, true, true, false, false, false]);
   });
 });

@@ -119,3 +119,18 @@ export interface SampleVariant<E extends EventName = EventName> {
   readonly description: string;
   build(options?: SampleOptions): EnvelopeOf<E>;
 }
+
+/** A variant whose envelope wraps the payload `payloadOf` makes from a fresh kit. */
+export function sampleVariant<E extends EventName>(
+  event: E,
+  about: Pick<SampleVariant, 'name' | 'label' | 'description'>,
+  payloadOf: (kit: SampleKit) => PayloadOf<E>,
+): SampleVariant<E> {
+  return {
+    ...about,
+    build(options) {
+      const kit = sampleKit(options);
+      return buildEnvelope(kit, event, payloadOf(kit));
+    },
+  };
+}

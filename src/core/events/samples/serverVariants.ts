@@ -1,5 +1,5 @@
 import { type DomainDNSError } from '../serverEvents';
-import { buildEnvelope, buildServer, type SampleKit, sampleKit, type SampleVariant, secondsBefore } from './sampleKit';
+import { buildServer, type SampleKit, type SampleVariant, sampleVariant, secondsBefore } from './sampleKit';
 
 type DnsResults = Pick<
   DomainDNSError,
@@ -7,22 +7,13 @@ type DnsResults = Pick<
 >;
 
 function dnsVariant(name: string, label: string, description: string, results: DnsResults): SampleVariant<'DomainDNSError'> {
-  return {
-    name,
-    label,
-    description,
-    build(options) {
-      const kit = sampleKit(options);
-      const payload: DomainDNSError = {
-        server: buildServer(kit),
-        domain: 'acme.example',
-        uuid: kit.random.uuid(),
-        dns_checked_at: secondsBefore(kit, 0.19, 7),
-        ...results,
-      };
-      return buildEnvelope(kit, 'DomainDNSError', payload);
-    },
-  };
+  return sampleVariant('DomainDNSError', { name, label, description }, (kit) => ({
+    server: buildServer(kit),
+    domain: 'acme.example',
+    uuid: kit.random.uuid(),
+    dns_checked_at: secondsBefore(kit, 0.19, 7),
+    ...results,
+  }));
 }
 
 export const DOMAIN_DNS_ERROR_VARIANTS: readonly SampleVariant<'DomainDNSError'>[] = [
@@ -58,25 +49,17 @@ function sendLimitPayload(kit: SampleKit, minVolume: number, maxVolume: number) 
 }
 
 export const SEND_LIMIT_APPROACHING_VARIANTS: readonly SampleVariant<'SendLimitApproaching'>[] = [
-  {
-    name: 'default',
-    label: 'Over 90% of the send limit',
-    description: 'The mail server sent at least 90% of its hourly send limit in the last hour.',
-    build: (options) => {
-      const kit = sampleKit(options);
-      return buildEnvelope(kit, 'SendLimitApproaching', sendLimitPayload(kit, SEND_LIMIT * 0.9, SEND_LIMIT - 1));
-    },
-  },
+  sampleVariant(
+    'SendLimitApproaching',
+    { name: 'default', label: 'Over 90% of the send limit', description: 'The mail server sent at least 90% of its hourly send limit in the last hour.' },
+    (kit) => sendLimitPayload(kit, SEND_LIMIT * 0.9, SEND_LIMIT - 1),
+  ),
 ];
 
 export const SEND_LIMIT_EXCEEDED_VARIANTS: readonly SampleVariant<'SendLimitExceeded'>[] = [
-  {
-    name: 'default',
-    label: 'Send limit reached',
-    description: 'The mail server reached its hourly send limit; further outgoing mail is held.',
-    build: (options) => {
-      const kit = sampleKit(options);
-      return buildEnvelope(kit, 'SendLimitExceeded', sendLimitPayload(kit, SEND_LIMIT, SEND_LIMIT + 20));
-    },
-  },
+  sampleVariant(
+    'SendLimitExceeded',
+    { name: 'default', label: 'Send limit reached', description: 'The mail server reached its hourly send limit; further outgoing mail is held.' },
+    (kit) => sendLimitPayload(kit, SEND_LIMIT, SEND_LIMIT + 20),
+  ),
 ];

@@ -1,14 +1,6 @@
 import { type MessageLinkClicked, type MessageLoaded } from '../trackingEvents';
 import { HEX_UPPER, LETTERS, type SampleRandom, UPPER_LETTERS } from './random';
-import {
-  buildEnvelope,
-  buildMessage,
-  inVersionOrder,
-  type SampleKit,
-  sampleKit,
-  type SampleVariant,
-  token,
-} from './sampleKit';
+import { buildMessage, inVersionOrder, type SampleKit, type SampleVariant, sampleVariant, token } from './sampleKit';
 
 const CHROME_MAC =
   'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36';
@@ -31,46 +23,35 @@ function bounceMessageId(kit: SampleKit): string {
 }
 
 export const MESSAGE_BOUNCED_VARIANTS: readonly SampleVariant<'MessageBounced'>[] = [
-  {
-    name: 'default',
-    label: 'Bounce (null-sender DSN)',
-    description: 'A delivery status notification came back for an earlier outgoing message.',
-    build(options) {
-      const kit = sampleKit(options);
-      const payload = {
-        original_message: buildMessage(kit, { ageSeconds: 211 }),
-        bounce: buildMessage(kit, {
-          direction: 'incoming',
-          message_id: bounceMessageId(kit),
-          to: `${serverToken(kit.random)}@psrp.acme.example`,
-          from: null,
-          subject: 'Undelivered Mail Returned to Sender',
-          tag: null,
-          ageSeconds: 0.37,
-        }),
-      };
-      return buildEnvelope(kit, 'MessageBounced', payload);
-    },
-  },
+  sampleVariant(
+    'MessageBounced',
+    { name: 'default', label: 'Bounce (null-sender DSN)', description: 'A delivery status notification came back for an earlier outgoing message.' },
+    (kit) => ({
+      original_message: buildMessage(kit, { ageSeconds: 211 }),
+      bounce: buildMessage(kit, {
+        direction: 'incoming',
+        message_id: bounceMessageId(kit),
+        to: `${serverToken(kit.random)}@psrp.acme.example`,
+        from: null,
+        subject: 'Undelivered Mail Returned to Sender',
+        tag: null,
+        ageSeconds: 0.37,
+      }),
+    }),
+  ),
 ];
 
 function clickVariant(name: string, label: string, description: string, userAgent: string | null): SampleVariant<'MessageLinkClicked'> {
-  return {
-    name,
-    label,
-    description,
-    build(options) {
-      const kit = sampleKit(options);
-      const payload: MessageLinkClicked = {
-        message: buildMessage(kit, { ageSeconds: 7640 }),
-        url: 'https://acme.example/orders/1042/track?utm_source=postal&utm_medium=email',
-        token: token(kit, 'link'),
-        ip_address: documentationIp(kit.random),
-        user_agent: userAgent,
-      };
-      return buildEnvelope(kit, 'MessageLinkClicked', inVersionOrder(kit, payload));
-    },
-  };
+  return sampleVariant('MessageLinkClicked', { name, label, description }, (kit) => {
+    const payload: MessageLinkClicked = {
+      message: buildMessage(kit, { ageSeconds: 7640 }),
+      url: 'https://acme.example/orders/1042/track?utm_source=postal&utm_medium=email',
+      token: token(kit, 'link'),
+      ip_address: documentationIp(kit.random),
+      user_agent: userAgent,
+    };
+    return inVersionOrder(kit, payload);
+  });
 }
 
 export const MESSAGE_LINK_CLICKED_VARIANTS: readonly SampleVariant<'MessageLinkClicked'>[] = [
@@ -79,18 +60,12 @@ export const MESSAGE_LINK_CLICKED_VARIANTS: readonly SampleVariant<'MessageLinkC
 ];
 
 export const MESSAGE_LOADED_VARIANTS: readonly SampleVariant<'MessageLoaded'>[] = [
-  {
-    name: 'default',
-    label: 'Opened (image proxy)',
-    description: "Gmail's image proxy loaded the open-tracking pixel for the recipient.",
-    build(options) {
-      const kit = sampleKit(options);
-      const payload: MessageLoaded = {
-        message: buildMessage(kit, { ageSeconds: 6520 }),
-        ip_address: `66.249.84.${kit.random.int(1, 254)}`,
-        user_agent: GOOGLE_IMAGE_PROXY,
-      };
-      return buildEnvelope(kit, 'MessageLoaded', inVersionOrder(kit, payload));
-    },
-  },
+  sampleVariant('MessageLoaded', { name: 'default', label: 'Opened (image proxy)', description: "Gmail's image proxy loaded the open-tracking pixel for the recipient." }, (kit) => {
+    const payload: MessageLoaded = {
+      message: buildMessage(kit, { ageSeconds: 6520 }),
+      ip_address: `66.249.84.${kit.random.int(1, 254)}`,
+      user_agent: GOOGLE_IMAGE_PROXY,
+    };
+    return inVersionOrder(kit, payload);
+  }),
 ];

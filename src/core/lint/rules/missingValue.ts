@@ -1,7 +1,8 @@
 import { type EventName, looksLikeBarePayload, sampleEnvelope } from '../../events';
 import { type RuleContext } from '../rule';
 import { type JsonPath } from '../types';
-import { numberAt, valueAtPath } from './support';
+import { valueAt } from '../../jsonValue';
+import { numberAt } from './support';
 
 const NONE = Symbol('none');
 type Found = unknown | typeof NONE;
@@ -21,7 +22,7 @@ export function missingValue(context: RuleContext, path: JsonPath): Found {
   const chain = timestampChain(event);
   const index = chain.indexOf(key);
   if (index !== -1) return fittingTimestamp(context, chain, index);
-  const sample = valueAtPath(sampleEnvelope(event, undefined, { now: context.now() / 1000, seed: Math.floor(context.now()) % 2 ** 31 }), envelopePath);
+  const sample = valueAt(sampleEnvelope(event, undefined, { now: context.now() / 1000, seed: Math.floor(context.now()) % 2 ** 31 }), envelopePath);
   return sample === undefined ? NONE : sample;
 }
 

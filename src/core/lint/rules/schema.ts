@@ -1,5 +1,5 @@
 import { ENVELOPE_KEYS, type EnvelopeIssue, knownKeysAt } from '../../events';
-import { isPlainObject } from '../documentShape';
+import { isPlainObject } from '../../jsonValue';
 import { insertProperty } from '../insertProperty';
 import { headRange, nodeAt, valueRange } from '../locate';
 import { MAX_NESTING_DEPTH } from '../parseDocument';

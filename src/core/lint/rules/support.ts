@@ -1,5 +1,5 @@
 import { type EventName } from '../../events';
-import { isPlainObject } from '../documentShape';
+import { isPlainObject, valueAt } from '../../jsonValue';
 import { replaceNode } from '../edits';
 import { keyRange, nodeAt, valueRange } from '../locate';
 import { type RuleContext } from '../rule';
@@ -7,18 +7,9 @@ import { type JsonPath, type LintFix, type TextRange } from '../types';
 
 /** Helpers the rules share: reading values by path and building the common fixes. */
 
-export function valueAtPath(root: unknown, path: JsonPath): unknown {
-  let value = root;
-  for (const segment of path) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<string | number, unknown>)[segment];
-  }
-  return value;
-}
-
 export function hasPath(root: unknown, path: JsonPath): boolean {
   if (path.length === 0) return true;
-  const parent = valueAtPath(root, path.slice(0, -1));
+  const parent = valueAt(root, path.slice(0, -1));
   return isPlainObject(parent) && Object.hasOwn(parent, path[path.length - 1]);
 }
 
@@ -53,7 +44,7 @@ export function inPayload(context: RuleContext, first: string | number, second?:
 }
 
 export function valueIn(context: RuleContext, path: JsonPath): unknown {
-  return valueAtPath(context.doc.value, path);
+  return valueAt(context.doc.value, path);
 }
 
 /** Where a value is (falls back to its nearest ancestor); the document start if nothing is found. */

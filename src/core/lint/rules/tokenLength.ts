@@ -1,7 +1,7 @@
 import { TOKEN_LENGTHS, type TokenKind } from '../../events';
 import { type LintRule, type RuleContext } from '../rule';
 import { type JsonPath } from '../types';
-import { isPlainObject } from '../documentShape';
+import { isPlainObject } from '../../jsonValue';
 import { inPayload, messageKeys, rangeOfValue } from './support';
 
 type Version = 'v2' | 'v3';

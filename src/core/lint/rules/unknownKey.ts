@@ -1,5 +1,5 @@
 import { ENVELOPE_KEYS, type EventName, knownKeysAt } from '../../events';
-import { isPlainObject } from '../documentShape';
+import { isPlainObject } from '../../jsonValue';
 import { removeProperty, replaceNode } from '../edits';
 import { propertyAt } from '../locate';
 import { type LintRule, type RuleContext } from '../rule';
