@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { documented } from './documented';
 import { type EventName } from './eventNames';
 import { DELIVERY_DOCS as DOC } from './fieldDocs';
@@ -44,9 +44,9 @@ function deliveryPayloadSchema<S extends DeliveryStatus>(status: S) {
     status: documented(z.literal(status), statusDoc),
     details: documented(z.string(), DOC.details),
     output: documented(z.string(), DOC.output),
-    sent_with_ssl: documented(z.boolean().nullable(), DOC.sent_with_ssl),
+    sent_with_ssl: documented(z.nullable(z.boolean()), DOC.sent_with_ssl),
     timestamp: documented(unixTimeSchema(), DOC.timestamp),
-    time: documented(z.number().nullable(), DOC.time),
+    time: documented(z.nullable(z.number()), DOC.time),
   });
 }
 

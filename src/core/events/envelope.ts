@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   messageDelayedSchema,
   messageDeliveryFailedSchema,
@@ -29,11 +29,11 @@ export const PAYLOAD_SCHEMAS = {
   DomainDNSError: domainDnsErrorSchema,
   SendLimitApproaching: sendLimitApproachingSchema,
   SendLimitExceeded: sendLimitExceededSchema,
-} as const satisfies Record<EventName, z.ZodType>;
+} as const satisfies Record<EventName, z.ZodMiniType>;
 export type PayloadOf<E extends EventName> = z.infer<(typeof PAYLOAD_SCHEMAS)[E]>;
 
 /** The HTTP body Postal posts (reference §2), keys in wire order: event, timestamp, payload, uuid. */
-function envelopeSchemaFor<E extends EventName, P extends z.ZodType>(event: E, payload: P) {
+function envelopeSchemaFor<E extends EventName, P extends z.ZodMiniType>(event: E, payload: P) {
   return z.looseObject({
     event: documented(z.literal(event), DOC.event),
     timestamp: documented(unixTimeSchema(), DOC.timestamp),
@@ -53,7 +53,7 @@ export const ENVELOPE_SCHEMAS = {
   DomainDNSError: envelopeSchemaFor('DomainDNSError', PAYLOAD_SCHEMAS.DomainDNSError),
   SendLimitApproaching: envelopeSchemaFor('SendLimitApproaching', PAYLOAD_SCHEMAS.SendLimitApproaching),
   SendLimitExceeded: envelopeSchemaFor('SendLimitExceeded', PAYLOAD_SCHEMAS.SendLimitExceeded),
-} satisfies Record<EventName, z.ZodType>;
+} satisfies Record<EventName, z.ZodMiniType>;
 
 /** Any Postal webhook body, discriminated by `event`. */
 export const envelopeSchema = z.discriminatedUnion('event', [

@@ -1,7 +1,7 @@
-import * as z from 'zod';
 import { ENVELOPE_SCHEMAS, PAYLOAD_SCHEMAS } from './envelope';
 import { type EventName, mapEvents } from './eventNames';
 import { messageSchema } from './message';
+import { metaOf, objectShape, type Schema } from './schemaReflection';
 import { typeNotation } from './schemaText';
 import { serverSchema } from './server';
 
@@ -17,12 +17,11 @@ export const PAYLOAD_KEYS: Readonly<Record<EventName, readonly string[]>> = mapE
 );
 
 /** The schema of the field at `path` in an `event` envelope, or undefined if Postal has no such field. */
-export function schemaAt(event: EventName, path: FieldPath): z.ZodType | undefined {
-  let schema: z.ZodType | undefined = ENVELOPE_SCHEMAS[event];
+export function schemaAt(event: EventName, path: FieldPath): Schema | undefined {
+  let schema: Schema | undefined = ENVELOPE_SCHEMAS[event];
   for (const segment of path) {
-    const object = unwrapNullable(schema);
-    if (!(object instanceof z.ZodObject) || typeof segment !== 'string') return undefined;
-    const shape = object.shape as Record<string, z.ZodType>;
+    const shape = objectShape(schema);
+    if (!shape || typeof segment !== 'string') return undefined;
     schema = Object.hasOwn(shape, segment) ? shape[segment] : undefined;
   }
   return schema;
@@ -34,8 +33,8 @@ export function schemaAt(event: EventName, path: FieldPath): z.ZodType | undefin
  * is not an object Postal sends. The linter reports any other key as unknown.
  */
 export function knownKeysAt(event: EventName, path: FieldPath): readonly string[] | undefined {
-  const object = unwrapNullable(schemaAt(event, path));
-  return object instanceof z.ZodObject ? Object.keys(object.shape) : undefined;
+  const shape = objectShape(schemaAt(event, path));
+  return shape ? Object.keys(shape) : undefined;
 }
 
 export interface FieldInfo {
@@ -50,12 +49,8 @@ export interface FieldInfo {
 /** Documentation of the field at `path` of an `event` envelope, for hovers and tooltips. */
 export function fieldInfoAt(event: EventName, path: FieldPath): FieldInfo | undefined {
   const schema = schemaAt(event, path);
-  const meta = schema?.meta();
+  const meta = schema && metaOf(schema);
   if (!schema || typeof meta?.description !== 'string') return undefined;
   const markdown = typeof meta.markdownDescription === 'string' ? meta.markdownDescription : meta.description;
   return { description: meta.description, markdownDescription: markdown, type: typeNotation(schema) };
-}
-
-function unwrapNullable(schema: z.ZodType | undefined): z.ZodType | undefined {
-  return schema instanceof z.ZodNullable ? (schema.unwrap() as z.ZodType) : schema;
 }

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { EVENT_CATALOG } from './catalog';
 import { envelopeSchema } from './envelope';
 import { EVENT_NAMES } from './eventNames';

@@ -1,7 +1,8 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { documented } from './documented';
 import { MESSAGE_DOCS as DOC } from './fieldDocs';
 import { nullableString, tokenSchema, unixTimeSchema } from './primitives';
+import { withMeta } from './schemaReflection';
 
 export const MESSAGE_DIRECTIONS = ['outgoing', 'incoming'] as const;
 export const SPAM_STATUSES = ['NotChecked', 'Spam', 'NotSpam'] as const;
@@ -11,8 +12,8 @@ export const SPAM_STATUSES = ['NotChecked', 'Spam', 'NotSpam'] as const;
  * Postal's order. Unknown keys pass (the linter warns about them); the JSON Schema names it
  * `PostalMessage` and every event refers to that one definition.
  */
-export const messageSchema = z
-  .looseObject({
+export const messageSchema = withMeta(
+  z.looseObject({
     id: documented(z.int(), DOC.id),
     token: documented(tokenSchema(), DOC.token),
     direction: documented(z.enum(MESSAGE_DIRECTIONS), DOC.direction),
@@ -23,8 +24,9 @@ export const messageSchema = z
     timestamp: documented(unixTimeSchema(), DOC.timestamp),
     spam_status: documented(z.enum(SPAM_STATUSES), DOC.spam_status),
     tag: documented(nullableString(), DOC.tag),
-  })
-  .meta({ id: 'PostalMessage', title: 'Postal message' });
+  }),
+  { id: 'PostalMessage', title: 'Postal message' },
+);
 export type PostalMessage = z.infer<typeof messageSchema>;
 export type MessageDirection = (typeof MESSAGE_DIRECTIONS)[number];
 export type SpamStatus = (typeof SPAM_STATUSES)[number];

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { documented } from './documented';
 import { BOUNCE_DOCS as DOC } from './fieldDocs';
 import { messageSchema } from './message';

@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { withMeta } from './schemaReflection';
 
 /**
  * Building blocks shared by the event schemas. Every call returns a fresh schema, so documenting
@@ -21,17 +22,13 @@ export const FORMAT_EXPECTATION = {
  * length (the docs' 9-character "abcdef123", say) are a lint warning, not a schema error.
  */
 export function tokenSchema() {
-  return z
-    .string()
-    .regex(TOKEN_PATTERN, { error: FORMAT_EXPECTATION.token })
-    .meta({ patternErrorMessage: `Must be ${FORMAT_EXPECTATION.token}.` });
+  const token = z.string().check(z.regex(TOKEN_PATTERN, { error: FORMAT_EXPECTATION.token }));
+  return withMeta(token, { patternErrorMessage: `Must be ${FORMAT_EXPECTATION.token}.` });
 }
 
 export function uuidSchema() {
-  return z
-    .string()
-    .regex(UUID_PATTERN, { error: FORMAT_EXPECTATION.uuid })
-    .meta({ patternErrorMessage: `Must be ${FORMAT_EXPECTATION.uuid}.` });
+  const uuid = z.string().check(z.regex(UUID_PATTERN, { error: FORMAT_EXPECTATION.uuid }));
+  return withMeta(uuid, { patternErrorMessage: `Must be ${FORMAT_EXPECTATION.uuid}.` });
 }
 
 /** Unix seconds as Ruby's `Time#to_f` prints them; whole-number floats parse to plain numbers. */
@@ -40,11 +37,11 @@ export function unixTimeSchema() {
 }
 
 export function countSchema() {
-  return z.int().nonnegative();
+  return z.int().check(z.nonnegative());
 }
 
 export function nullableString() {
-  return z.string().nullable();
+  return z.nullable(z.string());
 }
 
 export type TokenKind = 'message' | 'link';

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { documented } from './documented';
 import { DOMAIN_DNS_ERROR_DOCS as DNS, SEND_LIMIT_DOCS as LIMIT } from './fieldDocs';
 import { countSchema, nullableString, unixTimeSchema, uuidSchema } from './primitives';

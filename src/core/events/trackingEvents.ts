@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { documented } from './documented';
 import { LINK_CLICKED_DOCS, LOADED_DOCS } from './fieldDocs';
 import { messageSchema } from './message';

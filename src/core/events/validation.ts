@@ -1,8 +1,13 @@
+import * as z from 'zod/mini';
+import { en } from 'zod/locales';
 import { type Envelope, ENVELOPE_SCHEMAS, PAYLOAD_SCHEMAS, type PayloadOf } from './envelope';
 import { closestEventName, type EventName, isEventName } from './eventNames';
 import { looksLikeBarePayload } from './guessEvent';
 import { type EnvelopeIssue, isPlainObject, toEnvelopeIssue } from './issues';
 import { renderValue } from './schemaText';
+
+// zod/mini speaks no language until told; issues no message of ours covers keep zod's English.
+z.config(en());
 
 export type EnvelopeValidation = { ok: true; envelope: Envelope } | { ok: false; issues: EnvelopeIssue[] };
 export type PayloadValidation<E extends EventName = EventName> =
