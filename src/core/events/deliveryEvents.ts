@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { onFirstUse } from '../onFirstUse';
 import { documented } from './documented';
 import { type EventName } from './eventNames';
 import { DELIVERY_DOCS as DOC } from './fieldDocs';
@@ -40,7 +41,7 @@ function deliveryPayloadSchema<S extends DeliveryStatus>(status: S) {
     doc: `Always \`${status}\` in ${DELIVERY_EVENT_BY_STATUS[status]}. ${DOC.status.values[status]}`,
   };
   return z.looseObject({
-    message: documented(messageSchema, DOC.message),
+    message: documented(messageSchema(), DOC.message),
     status: documented(z.literal(status), statusDoc),
     details: documented(z.string(), DOC.details),
     output: documented(z.string(), DOC.output),
@@ -50,14 +51,14 @@ function deliveryPayloadSchema<S extends DeliveryStatus>(status: S) {
   });
 }
 
-export const messageSentSchema = deliveryPayloadSchema('Sent');
-export type MessageSent = z.infer<typeof messageSentSchema>;
+export const messageSentSchema = onFirstUse(() => deliveryPayloadSchema('Sent'));
+export type MessageSent = z.infer<ReturnType<typeof messageSentSchema>>;
 
-export const messageDelayedSchema = deliveryPayloadSchema('SoftFail');
-export type MessageDelayed = z.infer<typeof messageDelayedSchema>;
+export const messageDelayedSchema = onFirstUse(() => deliveryPayloadSchema('SoftFail'));
+export type MessageDelayed = z.infer<ReturnType<typeof messageDelayedSchema>>;
 
-export const messageDeliveryFailedSchema = deliveryPayloadSchema('HardFail');
-export type MessageDeliveryFailed = z.infer<typeof messageDeliveryFailedSchema>;
+export const messageDeliveryFailedSchema = onFirstUse(() => deliveryPayloadSchema('HardFail'));
+export type MessageDeliveryFailed = z.infer<ReturnType<typeof messageDeliveryFailedSchema>>;
 
-export const messageHeldSchema = deliveryPayloadSchema('Held');
-export type MessageHeld = z.infer<typeof messageHeldSchema>;
+export const messageHeldSchema = onFirstUse(() => deliveryPayloadSchema('Held'));
+export type MessageHeld = z.infer<ReturnType<typeof messageHeldSchema>>;

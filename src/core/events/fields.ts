@@ -1,4 +1,5 @@
-import { ENVELOPE_SCHEMAS, PAYLOAD_SCHEMAS } from './envelope';
+import { onFirstUse } from '../onFirstUse';
+import { envelopeSchemas, payloadSchemas } from './envelope';
 import { type EventName, mapEvents } from './eventNames';
 import { messageSchema } from './message';
 import { metaOf, objectShape, type Schema } from './schemaReflection';
@@ -8,17 +9,18 @@ import { serverSchema } from './server';
 /** A path into a JSON value: object keys and array indexes, from the envelope root. */
 export type FieldPath = readonly (string | number)[];
 
-export const ENVELOPE_KEYS = Object.keys(ENVELOPE_SCHEMAS.MessageSent.shape) as readonly string[];
-export const MESSAGE_KEYS = Object.keys(messageSchema.shape) as readonly string[];
-export const SERVER_KEYS = Object.keys(serverSchema.shape) as readonly string[];
+/** The keys of a `message` object, in Postal's order. */
+export const messageKeys = onFirstUse((): readonly string[] => Object.keys(messageSchema().shape));
+/** The keys of a `server` object, in Postal's order. */
+export const serverKeys = onFirstUse((): readonly string[] => Object.keys(serverSchema().shape));
 /** Each event's payload keys, in Postal's (v3) order. */
-export const PAYLOAD_KEYS: Readonly<Record<EventName, readonly string[]>> = mapEvents((event) =>
-  Object.keys(PAYLOAD_SCHEMAS[event].shape),
+export const payloadKeys = onFirstUse((): Readonly<Record<EventName, readonly string[]>> =>
+  mapEvents((event) => Object.keys(payloadSchemas()[event].shape)),
 );
 
 /** The schema of the field at `path` in an `event` envelope, or undefined if Postal has no such field. */
 export function schemaAt(event: EventName, path: FieldPath): Schema | undefined {
-  let schema: Schema | undefined = ENVELOPE_SCHEMAS[event];
+  let schema: Schema | undefined = envelopeSchemas()[event];
   for (const segment of path) {
     const shape = objectShape(schema);
     if (!shape || typeof segment !== 'string') return undefined;

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { onFirstUse } from '../onFirstUse';
 import { documented } from './documented';
 import { MESSAGE_DOCS as DOC } from './fieldDocs';
 import { nullableString, tokenSchema, unixTimeSchema } from './primitives';
@@ -10,9 +11,9 @@ export const SPAM_STATUSES = ['NotChecked', 'Spam', 'NotSpam'] as const;
 /**
  * The `message` object of every message event (`Message#webhook_hash`, reference §3.1), keys in
  * Postal's order. Unknown keys pass (the linter warns about them); the JSON Schema names it
- * `PostalMessage` and every event refers to that one definition.
+ * `PostalMessage` and every event refers to that one definition. Built on first use.
  */
-export const messageSchema = withMeta(
+export const messageSchema = onFirstUse(() => withMeta(
   z.looseObject({
     id: documented(z.int(), DOC.id),
     token: documented(tokenSchema(), DOC.token),
@@ -26,7 +27,7 @@ export const messageSchema = withMeta(
     tag: documented(nullableString(), DOC.tag),
   }),
   { id: 'PostalMessage', title: 'Postal message' },
-);
-export type PostalMessage = z.infer<typeof messageSchema>;
+));
+export type PostalMessage = z.infer<ReturnType<typeof messageSchema>>;
 export type MessageDirection = (typeof MESSAGE_DIRECTIONS)[number];
 export type SpamStatus = (typeof SPAM_STATUSES)[number];

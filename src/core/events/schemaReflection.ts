@@ -7,7 +7,7 @@ import { $ZodBoolean, $ZodEnum, $ZodLiteral, $ZodNullable, $ZodNumber, $ZodObjec
  * used: classic zod attaches every method, JSON Schema export included, to every schema.
  * The checks use zod's core classes, which every flavour of zod schema is an instance of.
  */
-export type Schema = z.ZodMiniType;
+export type Schema = z.core.$ZodType;
 export type Metadata = Record<string, unknown>;
 
 /**
@@ -16,7 +16,7 @@ export type Metadata = Record<string, unknown>;
  * schema with an `id` is written once and referred to: classic zod's `.meta(metadata)`.
  */
 export function withMeta<T extends Schema>(schema: T, metadata: Metadata): T {
-  const copy = schema.clone() as T;
+  const copy = z.clone(schema);
   z.globalRegistry.add(copy, metadata);
   return copy;
 }

@@ -1,11 +1,12 @@
 import * as z from 'zod/mini';
+import { onFirstUse } from '../onFirstUse';
 import { documented } from './documented';
 import { SERVER_DOCS as DOC } from './fieldDocs';
 import { nullableString, uuidSchema } from './primitives';
 import { withMeta } from './schemaReflection';
 
 /** The `server` object of DomainDNSError and SendLimit* (`Server#webhook_hash`, reference §3.8). */
-export const serverSchema = withMeta(
+export const serverSchema = onFirstUse(() => withMeta(
   z.looseObject({
     uuid: documented(uuidSchema(), DOC.uuid),
     name: documented(z.string(), DOC.name),
@@ -13,5 +14,5 @@ export const serverSchema = withMeta(
     organization: documented(nullableString(), DOC.organization),
   }),
   { id: 'PostalServer', title: 'Postal mail server' },
-);
-export type PostalServer = z.infer<typeof serverSchema>;
+));
+export type PostalServer = z.infer<ReturnType<typeof serverSchema>>;
