@@ -50,13 +50,14 @@ async function compileTests() {
 
 async function buildBundles() {
   const contexts = await Promise.all(
-    SHIPPED_BUNDLES.map((bundle) =>
-      esbuild.context({
-        ...shippedBundleOptions(bundle, { production }),
+    SHIPPED_BUNDLES.map((bundle) => {
+      const options = shippedBundleOptions(bundle, { production });
+      return esbuild.context({
+        ...options,
         logLevel: watch ? 'silent' : 'warning',
-        plugins: watch ? [problemMatcherPlugin] : [],
-      }),
-    ),
+        plugins: [...(options.plugins ?? []), ...(watch ? [problemMatcherPlugin] : [])],
+      });
+    }),
   );
   if (watch) {
     await Promise.all(contexts.map((context) => context.watch()));
