@@ -47,21 +47,13 @@ function emptyWorkspace(stateDir) {
   return prepareWorkspace(stateDir, source, baseSettings());
 }
 
-async function runCommand(page, title) {
-  await page.keyboard.press('F1');
+/** Opens a quick input (F1: commands, Control+P: files), types `text` and picks the row showing it. */
+async function pick(page, shortcut, text) {
+  await page.keyboard.press(shortcut);
   await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
-  await page.keyboard.type(title);
-  await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${title}"]`, { timeout: 30_000 });
+  await page.keyboard.type(text);
+  await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${text}"]`, { timeout: 30_000 });
   await page.keyboard.press('Enter');
-}
-
-async function openFile(page, name) {
-  await page.keyboard.press('Control+P');
-  await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
-  await page.keyboard.type(name);
-  await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`, { timeout: 30_000 });
-  await page.keyboard.press('Enter');
-  await page.waitForSelector(`.tabs-container .tab[aria-label*="${name}"]`, { timeout: 30_000 });
 }
 
 /** The name Running Extensions shows for an extension: its manifest's display name, localized. */
@@ -110,8 +102,9 @@ async function oneRun(version, vsix) {
     workbench = await openWorkbench({ url: workbenchUrl(server.authority, { workspace }), env, viewport: { width: 1400, height: 2400 } });
     const { page } = workbench;
     await page.waitForSelector('.statusbar', { timeout: 90_000 });
-    await openFile(page, JSON_FILE);
-    await runCommand(page, 'Show Running Extensions');
+    await pick(page, 'Control+P', JSON_FILE);
+    await page.waitForSelector(`.tabs-container .tab[aria-label*="${JSON_FILE}"]`, { timeout: 30_000 });
+    await pick(page, 'F1', 'Show Running Extensions');
     await page.waitForSelector('.runtime-extensions-editor', { timeout: 30_000 });
     return await activationTimes(page, { ours: displayName(REPO), anchor: displayName(join(installDir, ANCHOR_FOLDER)) });
   } finally {
