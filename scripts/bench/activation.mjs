@@ -8,7 +8,7 @@
 // The last line is `activation: ours X ms, json-language-features Y ms, ratio R` (medians).
 // Target: R ≤ 1.0. Set POSTAL_VSCODE_CACHE to reuse installed VS Code servers.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openWorkbench } from '../vscode/browser.mjs';
@@ -17,13 +17,15 @@ import {
   startServer, workbenchUrl,
 } from '../vscode/codeServer.mjs';
 
+const OURS_ID = 'postal-webhooks.postal-webhooks';
+const ANCHOR_ID = 'vscode.json-language-features';
 const ANCHOR_FOLDER = 'node_modules/code-server/lib/vscode/extensions/json-language-features';
 const TARGET_RATIO = 1.0;
 const JSON_FILE = 'settings-like.json';
 
 const { values } = parseArgs({
   options: {
-    runs: { type: 'string', default: '5' },
+    runs: { type: 'string', default: '7' },
     vscode: { type: 'string', default: 'oldest' },
     vsix: { type: 'string' },
     verbose: { type: 'boolean', default: false },
@@ -89,6 +91,17 @@ async function activationTimes(page, names) {
   throw new Error(`the Running Extensions view never showed both ${names.ours} and ${names.anchor}: ${JSON.stringify(rows)}`);
 }
 
+/** What activated each extension, from the extension host's log (e.g. `onStartupFinished`). */
+function activationEvents(stateDir) {
+  const logs = join(stateDir, 'user-data', 'logs');
+  const text = readdirSync(logs, { recursive: true })
+    .filter((file) => String(file).endsWith('exthost.log'))
+    .map((file) => readFileSync(join(logs, String(file)), 'utf8'))
+    .join('\n');
+  const eventOf = (id) => new RegExp(`_doActivateExtension ${id.replace('.', '\\.')}, startup: \\w+, activationEvent: '([^']+)'`).exec(text)?.[1] ?? '?';
+  return { ours: eventOf(OURS_ID), anchor: eventOf(ANCHOR_ID) };
+}
+
 async function oneRun(version, vsix) {
   const installDir = ensureCodeServer(version);
   const stateDir = makeStateDir('pw-act-');
@@ -106,7 +119,8 @@ async function oneRun(version, vsix) {
     await page.waitForSelector(`.tabs-container .tab[aria-label*="${JSON_FILE}"]`, { timeout: 30_000 });
     await pick(page, 'F1', 'Show Running Extensions');
     await page.waitForSelector('.runtime-extensions-editor', { timeout: 30_000 });
-    return await activationTimes(page, { ours: displayName(REPO), anchor: displayName(join(installDir, ANCHOR_FOLDER)) });
+    const times = await activationTimes(page, { ours: displayName(REPO), anchor: displayName(join(installDir, ANCHOR_FOLDER)) });
+    return { ...times, events: activationEvents(stateDir) };
   } finally {
     await workbench?.close();
     server?.stop();
@@ -128,7 +142,7 @@ const results = [];
 for (let run = 1; run <= runs; run++) {
   const result = await oneRun(version, vsix);
   results.push(result);
-  console.log(`run ${run}: ours ${result.ours} ms, json-language-features ${result.anchor} ms`);
+  console.log(`run ${run}: ours ${result.ours} ms (${result.events.ours}), json-language-features ${result.anchor} ms (${result.events.anchor})`);
   if (values.verbose) console.log(result.rows.map((row) => `    ${row.name}: ${row.time}`).join('\n'));
 }
 const ours = median(results.map((result) => result.ours));
