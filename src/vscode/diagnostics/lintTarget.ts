@@ -60,7 +60,7 @@ function leadingText(document: DocumentLike): string {
   return lines.join('\n');
 }
 
-/** A JSON Lines file is judged by its first record; blank lines before it are skipped (a few). */
+/** A JSON Lines file is judged by its first record; up to 1000 blank lines before it are skipped. */
 function firstNonBlankLine(document: DocumentLike): string {
   const lastLine = Math.min(document.lineCount, 1000);
   for (let line = 0; line < lastLine; line++) {
