@@ -4,7 +4,7 @@ import { documented } from './documented';
 import { type EventName } from './eventNames';
 import { DELIVERY_DOCS as DOC } from './fieldDocs';
 import { messageSchema } from './message';
-import { unixTimeSchema } from './primitives';
+import { looseObject, unixTimeSchema } from './primitives';
 
 /** The delivery statuses that trigger a webhook, and the event each one triggers (reference §3.2). */
 export const DELIVERY_STATUSES = ['Sent', 'SoftFail', 'HardFail', 'Held'] as const;
@@ -40,7 +40,7 @@ function deliveryPayloadSchema<S extends DeliveryStatus>(status: S) {
   const statusDoc = {
     doc: `Always \`${status}\` in ${DELIVERY_EVENT_BY_STATUS[status]}. ${DOC.status.values[status]}`,
   };
-  return z.looseObject({
+  return looseObject({
     message: documented(messageSchema(), DOC.message),
     status: documented(z.literal(status), statusDoc),
     details: documented(z.string(), DOC.details),

@@ -10,7 +10,7 @@ import { documented } from './documented';
 import { type EventName } from './eventNames';
 import { ENVELOPE_DOCS as DOC } from './fieldDocs';
 import { messageBouncedSchema } from './messageBounced';
-import { unixTimeSchema, uuidSchema } from './primitives';
+import { looseObject, unixTimeSchema, uuidSchema } from './primitives';
 import {
   domainDnsErrorSchema,
   sendLimitApproachingSchema,
@@ -42,7 +42,7 @@ export type PayloadOf<E extends EventName> = z.infer<PayloadSchemas[E]>;
 
 /** The HTTP body Postal posts (reference §2), keys in wire order (ENVELOPE_KEYS). */
 function envelopeSchemaFor<E extends EventName, P extends z.ZodMiniType>(event: E, payload: P) {
-  return z.looseObject({
+  return looseObject({
     event: documented(z.literal(event), DOC.event),
     timestamp: documented(unixTimeSchema(), DOC.timestamp),
     payload: documented(payload, DOC.payload),

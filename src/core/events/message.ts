@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { onFirstUse } from '../onFirstUse';
 import { documented } from './documented';
 import { MESSAGE_DOCS as DOC } from './fieldDocs';
-import { nullableString, tokenSchema, unixTimeSchema } from './primitives';
+import { looseObject, nullableString, tokenSchema, unixTimeSchema } from './primitives';
 import { withMeta } from './schemaReflection';
 
 export const MESSAGE_DIRECTIONS = ['outgoing', 'incoming'] as const;
@@ -14,7 +14,7 @@ export const SPAM_STATUSES = ['NotChecked', 'Spam', 'NotSpam'] as const;
  * `PostalMessage` and every event refers to that one definition. Built on first use.
  */
 export const messageSchema = onFirstUse(() => withMeta(
-  z.looseObject({
+  looseObject({
     id: documented(z.int(), DOC.id),
     token: documented(tokenSchema(), DOC.token),
     direction: documented(z.enum(MESSAGE_DIRECTIONS), DOC.direction),

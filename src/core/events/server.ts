@@ -2,12 +2,12 @@ import * as z from 'zod/mini';
 import { onFirstUse } from '../onFirstUse';
 import { documented } from './documented';
 import { SERVER_DOCS as DOC } from './fieldDocs';
-import { nullableString, uuidSchema } from './primitives';
+import { looseObject, nullableString, uuidSchema } from './primitives';
 import { withMeta } from './schemaReflection';
 
 /** The `server` object of DomainDNSError and SendLimit* (`Server#webhook_hash`, reference §3.8). */
 export const serverSchema = onFirstUse(() => withMeta(
-  z.looseObject({
+  looseObject({
     uuid: documented(uuidSchema(), DOC.uuid),
     name: documented(z.string(), DOC.name),
     permalink: documented(z.string(), DOC.permalink),

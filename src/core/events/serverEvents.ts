@@ -2,14 +2,14 @@ import * as z from 'zod/mini';
 import { onFirstUse } from '../onFirstUse';
 import { documented } from './documented';
 import { DOMAIN_DNS_ERROR_DOCS as DNS, SEND_LIMIT_DOCS as LIMIT } from './fieldDocs';
-import { countSchema, nullableString, unixTimeSchema, uuidSchema } from './primitives';
+import { countSchema, looseObject, nullableString, unixTimeSchema, uuidSchema } from './primitives';
 import { serverSchema } from './server';
 
 export const DNS_STATUSES = ['OK', 'Missing', 'Invalid'] as const;
 export type DnsStatus = (typeof DNS_STATUSES)[number];
 
 /** `HasDNSChecks#check_dns` (reference §3.6): one status and one error per record checked. */
-export const domainDnsErrorSchema = onFirstUse(() => z.looseObject({
+export const domainDnsErrorSchema = onFirstUse(() => looseObject({
   server: documented(serverSchema(), DNS.server),
   domain: documented(z.string(), DNS.domain),
   uuid: documented(uuidSchema(), DNS.uuid),
@@ -27,7 +27,7 @@ export type DomainDNSError = z.infer<ReturnType<typeof domainDnsErrorSchema>>;
 
 /** `Server#send_limit_warning` (reference §3.7): the same payload for both events. */
 function sendLimitPayloadSchema() {
-  return z.looseObject({
+  return looseObject({
     server: documented(serverSchema(), LIMIT.server),
     volume: documented(countSchema(), LIMIT.volume),
     limit: documented(countSchema(), LIMIT.limit),
