@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as z from 'zod/mini';
+import { $ZodObjectJIT } from 'zod/v4/core';
+import { envelopeSchemas, messageSchema } from '../../../src/core/events';
+import { looseObject } from '../../../src/core/events/primitives';
 import { allowedValues, innerSchema, isLiteral, metaOf, objectShape, schemaKind, unwrapped, withMeta } from '../../../src/core/events/schemaReflection';
 
 describe('schemaReflection: what the code reads from a zod schema', () => {
@@ -42,5 +45,15 @@ describe('schemaReflection: what the code reads from a zod schema', () => {
     assert.deepEqual(metaOf(original), { id: 'PostalThing', title: 'A thing' });
     assert.deepEqual(metaOf(copy), { title: 'A thing', description: 'documented here' });
     assert.equal(metaOf(z.string()), undefined);
+  });
+
+  it('builds event objects on the compiled object parser of zod, copies included, and they still validate', () => {
+    const object = looseObject({ id: z.int() });
+    for (const schema of [object, withMeta(object, { title: 'copy' }), messageSchema(), envelopeSchemas().MessageSent]) {
+      assert.ok(schema instanceof $ZodObjectJIT, 'not compiled');
+      assert.ok(schema instanceof z.ZodMiniObject, 'not a zod/mini object');
+    }
+    assert.equal(object.safeParse({ id: 1, extra: true }).success, true);
+    assert.deepEqual(object.safeParse({ id: 1.5 }).error?.issues.map((issue) => [issue.code, issue.path]), [['invalid_type', ['id']]]);
   });
 });
