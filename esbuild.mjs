@@ -4,14 +4,14 @@
 //   node esbuild.mjs --watch       rebuild on change, reporting in the problem-matcher format
 //   node esbuild.mjs --tests       src/ and test/ transpiled to out/ (no bundling) for mocha
 import * as esbuild from 'esbuild';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { SHIPPED_BUNDLES, shippedBundleOptions, versionDefine } from './scripts/shippedBundles.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
-const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
-const define = { POSTAL_WEBHOOKS_VERSION: JSON.stringify(version) };
+const define = versionDefine();
 
 /** Prints errors the way the `$esbuild-watch` problem matcher expects, so F5 shows them. */
 const problemMatcherPlugin = {
@@ -27,11 +27,6 @@ const problemMatcherPlugin = {
     });
   },
 };
-
-const bundles = [
-  { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-];
 
 function typeScriptFiles(dir) {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -55,23 +50,14 @@ async function compileTests() {
 
 async function buildBundles() {
   const contexts = await Promise.all(
-    bundles.map((options) =>
-      esbuild.context({
+    SHIPPED_BUNDLES.map((bundle) => {
+      const options = shippedBundleOptions(bundle, { production });
+      return esbuild.context({
         ...options,
-        bundle: true,
-        // jsonc-parser's UMD entry requires its parts dynamically, which a bundle cannot follow.
-        mainFields: ['module', 'main'],
-        format: 'cjs',
-        platform: 'node',
-        target: 'node20',
-        minify: production,
-        sourcemap: !production,
-        sourcesContent: false,
         logLevel: watch ? 'silent' : 'warning',
-        define,
-        plugins: watch ? [problemMatcherPlugin] : [],
-      }),
-    ),
+        plugins: [...(options.plugins ?? []), ...(watch ? [problemMatcherPlugin] : [])],
+      });
+    }),
   );
   if (watch) {
     await Promise.all(contexts.map((context) => context.watch()));

@@ -13,7 +13,7 @@ function coreImports(...extra) {
 }
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', '.bench/**', 'test/workspace/**'] },
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', '.bench/**', 'test/workspace/**', 'types/**'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,4 +1,4 @@
-// Writes the snippet files under snippets/ from their sources (the event catalog in src/core/events
+// Writes the snippet files under snippets/ and the payload types under types/ from their sources (the event catalog in src/core/events
 // and the handler templates in scripts/snippets/handlers/). `--check` writes nothing and exits 1
 // when a committed file differs from what would be generated.
 //   npm run generate:snippets            regenerate
@@ -23,7 +23,7 @@ const { outputFiles } = await esbuild.build({
 });
 const module = { exports: {} };
 new Function('module', 'exports', 'require', outputFiles[0].text)(module, module.exports, createRequire(import.meta.url));
-const files = module.exports.generatedSnippetFiles((path) => readFileSync(join(root, path), 'utf8'));
+const files = [...module.exports.generatedSnippetFiles((path) => readFileSync(join(root, path), 'utf8')), ...module.exports.generatedTypeFiles()];
 
 const read = (path) => { try { return readFileSync(join(root, path), 'utf8'); } catch { return undefined; } };
 const stale = files.filter((file) => read(file.path) !== file.content);
@@ -36,4 +36,4 @@ for (const file of stale) {
   writeFileSync(join(root, file.path), file.content);
   console.log(`wrote ${file.path}`);
 }
-if (stale.length === 0) console.log('snippets are up to date');
+if (stale.length === 0) console.log('snippets and types are up to date');

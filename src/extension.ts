@@ -29,7 +29,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerWalkthrough(context, listener);
   context.subscriptions.push(vscode.commands.registerCommand(COMMAND.showLog, () => channel.show(true)));
   registerReplay(context, { log: componentLogger(baseLog, 'replay'), ownListenerUrl: () => localWebhookUrl(listener.controller), records: events.records });
-  context.subscriptions.push(registerCopyTypes(componentLogger(baseLog, 'types')));
+  context.subscriptions.push(registerCopyTypes(context.extensionUri, componentLogger(baseLog, 'types')));
 
   registerTestCommands(context, {
     state: () => ({ activated: true, extensionMode: context.extensionMode, logChannel: channel.name }),

@@ -3,21 +3,17 @@
 import * as esbuild from 'esbuild';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { commonBundleOptions, REPO } from '../shippedBundles.mjs';
 
-export const REPO = join(import.meta.dirname, '../..');
+export { measureShippedBundles } from '../shippedBundles.mjs';
+export { REPO };
 
 /** Bundles the given export lines into .bench/<name>.cjs and returns the bundle's path. */
 export async function bundleForBench(name, exportLines) {
   const outfile = join(REPO, '.bench', `${name}.cjs`);
   await esbuild.build({
+    ...commonBundleOptions({ production: true }),
     stdin: { contents: exportLines.join('\n'), resolveDir: REPO, loader: 'ts' },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    minify: true,
-    mainFields: ['module', 'main'],
-    define: { POSTAL_WEBHOOKS_VERSION: '"bench"' },
     outfile,
     logLevel: 'warning',
   });

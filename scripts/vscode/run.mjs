@@ -16,7 +16,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openWorkbench } from './browser.mjs';
 import {
-  REPO, baseSettings, ensureCodeServer, isolatedEnv, makeStateDir, prepareWorkspace, resolveVersion,
+  REPO, baseSettings, ensureCodeServer, freePort, isolatedEnv, makeStateDir, prepareWorkspace, resolveVersion,
   runServerCli, startServer, workbenchUrl,
 } from './codeServer.mjs';
 
@@ -47,13 +47,13 @@ const { positionals, values } = parseArgs({
 const mode = positionals[0] ?? 'test';
 
 /** Starts a server + browser, runs an extension-host suite, and resolves to its exit code. */
-async function runSuite({ version, extensionPath, testsPath, theme, env = {}, onShot, beforeStart }) {
+async function runSuite({ version, extensionPath, testsPath, theme, env = {}, settings = {}, onShot, beforeStart }) {
   const installDir = ensureCodeServer(version);
   const stateDir = makeStateDir();
   const summaryFile = join(stateDir, 'summary.json');
   const followUpFile = join(stateDir, 'follow-up.json');
   const processEnv = isolatedEnv(stateDir, { POSTAL_WEBHOOKS_TEST: '1', POSTAL_TEST_SUMMARY: summaryFile, POSTAL_TEST_FOLLOW_UP: followUpFile, POSTAL_TEST_WORKBENCH_TEXT: '1', ...env });
-  const workspace = prepareWorkspace(stateDir, resolve(REPO, values.workspace), baseSettings());
+  const workspace = prepareWorkspace(stateDir, resolve(REPO, values.workspace), { ...baseSettings(), ...settings });
   beforeStart?.(installDir, stateDir, processEnv);
   say(`VS Code ${vscodeVersionOf(version)} (code-server ${version}), state in ${stateDir}`);
   const server = await startServer({ installDir, stateDir, env: processEnv });
@@ -185,10 +185,15 @@ const modes = {
     }
     return 0;
   },
-  vsix() {
+  async vsix() {
     if (!values.vsix) throw new Error('vsix mode needs --vsix FILE (build one with npm run package)');
     const vsix = resolve(values.vsix);
+    // The probe checks that VS Code starts the installed extension by itself and that it
+    // starts the listener on this port because the workspace asks it to.
+    const port = await freePort();
     return runSuite({ version, extensionPath: join(REPO, 'test/vsix-probe'), testsPath: join(REPO, 'test/vsix-probe/index.js'), theme: 'dark',
+      env: { POSTAL_PROBE_LISTENER_PORT: String(port) },
+      settings: { 'postalWebhooks.listener.autoStart': true, 'postalWebhooks.listener.port': port },
       beforeStart: (installDir, stateDir, env) => say(runServerCli(installDir, stateDir, ['--install-extension', vsix, '--force'], env).trim()) });
   },
   serve,

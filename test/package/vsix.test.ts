@@ -34,8 +34,13 @@ describe('the packaged .vsix', function () {
 
   it('leaves out sources, tests, dependencies and source maps', () => {
     const unwanted = entries.filter(({ name }) =>
-      /^extension\/(src|test|out|scripts|node_modules|\.vscode-test)\//.test(name) || name.endsWith('.map') || name.endsWith('.ts'));
+      /^extension\/(src|test|out|scripts|node_modules|\.vscode-test)\//.test(name) || name.endsWith('.map') || (name.endsWith('.ts') && !name.startsWith('extension/types/')));
     assert.deepEqual(unwanted.map((entry) => entry.name), []);
+  });
+
+  it('ships the payload types that Copy Postal Types copies, one file per language', () => {
+    const shipped = entries.filter((entry) => entry.name.startsWith('extension/types/')).map((entry) => entry.name).sort();
+    assert.deepEqual(shipped, ['extension/types/PostalWebhooks.php', 'extension/types/postalWebhooks.ts', 'extension/types/postal_webhooks.go', 'extension/types/postal_webhooks.py', 'extension/types/postal_webhooks.rb']);
   });
 
   it('ships every file the manifest points to: icons, schemas, grammars, snippets, walkthrough pages', () => {

@@ -17,12 +17,31 @@ async function check(name, body, stats) {
   }
 }
 
+/** Polls `probe` until it returns something truthy (sync or async), for up to 60 s. */
+async function waitFor(what, probe) {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 exports.run = async () => {
   const stats = { passes: 0, failures: 0, pending: 0 };
   const extension = vscode.extensions.getExtension(EXTENSION_ID);
   await check('the installed extension is present', () => assert.ok(extension, `${EXTENSION_ID} is not installed`), stats);
   await check('it is the installed copy, not a development folder', () => {
     assert.match(extension.extensionPath, /extensions[\\/]postal-webhooks\.postal-webhooks-/);
+  }, stats);
+  await check('VS Code starts it by itself, and it starts the listener when postalWebhooks.listener.autoStart is on', async () => {
+    // Nothing here activates the extension: it must have been activated at start-up.
+    const port = Number(process.env.POSTAL_PROBE_LISTENER_PORT);
+    assert.ok(port > 0, 'POSTAL_PROBE_LISTENER_PORT is not set: run through scripts/vscode/run.mjs vsix');
+    await waitFor('the extension to be active', () => extension.isActive);
+    const answer = await waitFor(`the listener to answer on port ${port}`, () => fetch(`http://127.0.0.1:${port}/`, { method: 'POST', body: '{}' }).catch(() => undefined));
+    assert.ok(answer.status >= 200 && answer.status < 600, `answered ${answer.status}`);
   }, stats);
   await check('it activates', async () => {
     await extension.activate();

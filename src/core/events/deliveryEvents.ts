@@ -1,9 +1,10 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { onFirstUse } from '../onFirstUse';
 import { documented } from './documented';
 import { type EventName } from './eventNames';
 import { DELIVERY_DOCS as DOC } from './fieldDocs';
 import { messageSchema } from './message';
-import { unixTimeSchema } from './primitives';
+import { looseObject, unixTimeSchema } from './primitives';
 
 /** The delivery statuses that trigger a webhook, and the event each one triggers (reference §3.2). */
 export const DELIVERY_STATUSES = ['Sent', 'SoftFail', 'HardFail', 'Held'] as const;
@@ -39,25 +40,25 @@ function deliveryPayloadSchema<S extends DeliveryStatus>(status: S) {
   const statusDoc = {
     doc: `Always \`${status}\` in ${DELIVERY_EVENT_BY_STATUS[status]}. ${DOC.status.values[status]}`,
   };
-  return z.looseObject({
-    message: documented(messageSchema, DOC.message),
+  return looseObject({
+    message: documented(messageSchema(), DOC.message),
     status: documented(z.literal(status), statusDoc),
     details: documented(z.string(), DOC.details),
     output: documented(z.string(), DOC.output),
-    sent_with_ssl: documented(z.boolean().nullable(), DOC.sent_with_ssl),
+    sent_with_ssl: documented(z.nullable(z.boolean()), DOC.sent_with_ssl),
     timestamp: documented(unixTimeSchema(), DOC.timestamp),
-    time: documented(z.number().nullable(), DOC.time),
+    time: documented(z.nullable(z.number()), DOC.time),
   });
 }
 
-export const messageSentSchema = deliveryPayloadSchema('Sent');
-export type MessageSent = z.infer<typeof messageSentSchema>;
+export const messageSentSchema = onFirstUse(() => deliveryPayloadSchema('Sent'));
+export type MessageSent = z.infer<ReturnType<typeof messageSentSchema>>;
 
-export const messageDelayedSchema = deliveryPayloadSchema('SoftFail');
-export type MessageDelayed = z.infer<typeof messageDelayedSchema>;
+export const messageDelayedSchema = onFirstUse(() => deliveryPayloadSchema('SoftFail'));
+export type MessageDelayed = z.infer<ReturnType<typeof messageDelayedSchema>>;
 
-export const messageDeliveryFailedSchema = deliveryPayloadSchema('HardFail');
-export type MessageDeliveryFailed = z.infer<typeof messageDeliveryFailedSchema>;
+export const messageDeliveryFailedSchema = onFirstUse(() => deliveryPayloadSchema('HardFail'));
+export type MessageDeliveryFailed = z.infer<ReturnType<typeof messageDeliveryFailedSchema>>;
 
-export const messageHeldSchema = deliveryPayloadSchema('Held');
-export type MessageHeld = z.infer<typeof messageHeldSchema>;
+export const messageHeldSchema = onFirstUse(() => deliveryPayloadSchema('Held'));
+export type MessageHeld = z.infer<ReturnType<typeof messageHeldSchema>>;

@@ -1,5 +1,5 @@
-import { type z } from 'zod';
 import { type FieldDoc, plainText } from './fieldDocs';
+import { allowedValues, type Schema, withMeta } from './schemaReflection';
 import { typeNotation } from './schemaText';
 
 /**
@@ -7,28 +7,23 @@ import { typeNotation } from './schemaText';
  * the JSON Schema: `description` and `markdownDescription` (with the type, which VS Code's hover
  * does not show otherwise), plus `enumDescriptions` for enums. Returns a documented copy.
  */
-export function documented<T extends z.ZodType>(schema: T, field: FieldDoc): T {
+export function documented<T extends Schema>(schema: T, field: FieldDoc): T {
   const markdown = `${field.doc}\n\n*Type:* \`${typeNotation(schema)}\``;
   const meta: Record<string, unknown> = { description: plainText(field.doc), markdownDescription: markdown };
-  const values = enumValues(schema);
+  const values = allowedValues(schema)?.map(String);
   if (field.values && values) {
     const docs = field.values as Record<string, string>;
     meta.enumDescriptions = values.map((value) => plainText(docs[value] ?? ''));
     meta.markdownEnumDescriptions = values.map((value) => docs[value] ?? '');
   }
-  const result = schema.meta(meta);
+  const result = withMeta(schema, meta);
   DOCS.set(result, field);
   return result;
 }
 
-const DOCS = new WeakMap<z.ZodType, FieldDoc>();
+const DOCS = new WeakMap<Schema, FieldDoc>();
 
 /** The documentation `documented()` attached to a field schema. */
-export function fieldDocOf(schema: z.ZodType | undefined): FieldDoc | undefined {
+export function fieldDocOf(schema: Schema | undefined): FieldDoc | undefined {
   return schema && DOCS.get(schema);
-}
-
-function enumValues(schema: z.ZodType): readonly string[] | undefined {
-  const options = (schema as { options?: unknown }).options;
-  return Array.isArray(options) ? options.map(String) : undefined;
 }

@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { onFirstUse } from '../onFirstUse';
 import {
   messageDelayedSchema,
   messageDeliveryFailedSchema,
@@ -9,7 +10,7 @@ import { documented } from './documented';
 import { type EventName } from './eventNames';
 import { ENVELOPE_DOCS as DOC } from './fieldDocs';
 import { messageBouncedSchema } from './messageBounced';
-import { unixTimeSchema, uuidSchema } from './primitives';
+import { looseObject, unixTimeSchema, uuidSchema } from './primitives';
 import {
   domainDnsErrorSchema,
   sendLimitApproachingSchema,
@@ -17,24 +18,31 @@ import {
 } from './serverEvents';
 import { messageLinkClickedSchema, messageLoadedSchema } from './trackingEvents';
 
-/** Each event's payload schema, keyed by event name. */
-export const PAYLOAD_SCHEMAS = {
-  MessageSent: messageSentSchema,
-  MessageDelayed: messageDelayedSchema,
-  MessageDeliveryFailed: messageDeliveryFailedSchema,
-  MessageHeld: messageHeldSchema,
-  MessageBounced: messageBouncedSchema,
-  MessageLinkClicked: messageLinkClickedSchema,
-  MessageLoaded: messageLoadedSchema,
-  DomainDNSError: domainDnsErrorSchema,
-  SendLimitApproaching: sendLimitApproachingSchema,
-  SendLimitExceeded: sendLimitExceededSchema,
-} as const satisfies Record<EventName, z.ZodType>;
-export type PayloadOf<E extends EventName> = z.infer<(typeof PAYLOAD_SCHEMAS)[E]>;
+/** The keys of the HTTP body Postal posts (reference §2), in wire order. */
+export const ENVELOPE_KEYS = ['event', 'timestamp', 'payload', 'uuid'] as const;
 
-/** The HTTP body Postal posts (reference §2), keys in wire order: event, timestamp, payload, uuid. */
-function envelopeSchemaFor<E extends EventName, P extends z.ZodType>(event: E, payload: P) {
-  return z.looseObject({
+/**
+ * Each event's payload schema, keyed by event name. Like every schema here, built the first
+ * time something validates or describes a payload, not when the extension loads.
+ */
+export const payloadSchemas = onFirstUse(() => ({
+  MessageSent: messageSentSchema(),
+  MessageDelayed: messageDelayedSchema(),
+  MessageDeliveryFailed: messageDeliveryFailedSchema(),
+  MessageHeld: messageHeldSchema(),
+  MessageBounced: messageBouncedSchema(),
+  MessageLinkClicked: messageLinkClickedSchema(),
+  MessageLoaded: messageLoadedSchema(),
+  DomainDNSError: domainDnsErrorSchema(),
+  SendLimitApproaching: sendLimitApproachingSchema(),
+  SendLimitExceeded: sendLimitExceededSchema(),
+}) as const satisfies Record<EventName, z.ZodMiniType>);
+type PayloadSchemas = ReturnType<typeof payloadSchemas>;
+export type PayloadOf<E extends EventName> = z.infer<PayloadSchemas[E]>;
+
+/** The HTTP body Postal posts (reference §2), keys in wire order (ENVELOPE_KEYS). */
+function envelopeSchemaFor<E extends EventName, P extends z.ZodMiniType>(event: E, payload: P) {
+  return looseObject({
     event: documented(z.literal(event), DOC.event),
     timestamp: documented(unixTimeSchema(), DOC.timestamp),
     payload: documented(payload, DOC.payload),
@@ -42,31 +50,38 @@ function envelopeSchemaFor<E extends EventName, P extends z.ZodType>(event: E, p
   });
 }
 
-export const ENVELOPE_SCHEMAS = {
-  MessageSent: envelopeSchemaFor('MessageSent', PAYLOAD_SCHEMAS.MessageSent),
-  MessageDelayed: envelopeSchemaFor('MessageDelayed', PAYLOAD_SCHEMAS.MessageDelayed),
-  MessageDeliveryFailed: envelopeSchemaFor('MessageDeliveryFailed', PAYLOAD_SCHEMAS.MessageDeliveryFailed),
-  MessageHeld: envelopeSchemaFor('MessageHeld', PAYLOAD_SCHEMAS.MessageHeld),
-  MessageBounced: envelopeSchemaFor('MessageBounced', PAYLOAD_SCHEMAS.MessageBounced),
-  MessageLinkClicked: envelopeSchemaFor('MessageLinkClicked', PAYLOAD_SCHEMAS.MessageLinkClicked),
-  MessageLoaded: envelopeSchemaFor('MessageLoaded', PAYLOAD_SCHEMAS.MessageLoaded),
-  DomainDNSError: envelopeSchemaFor('DomainDNSError', PAYLOAD_SCHEMAS.DomainDNSError),
-  SendLimitApproaching: envelopeSchemaFor('SendLimitApproaching', PAYLOAD_SCHEMAS.SendLimitApproaching),
-  SendLimitExceeded: envelopeSchemaFor('SendLimitExceeded', PAYLOAD_SCHEMAS.SendLimitExceeded),
-} satisfies Record<EventName, z.ZodType>;
+/** Each event's envelope schema, keyed by event name. */
+export const envelopeSchemas = onFirstUse(() => {
+  const payloads = payloadSchemas();
+  return {
+    MessageSent: envelopeSchemaFor('MessageSent', payloads.MessageSent),
+    MessageDelayed: envelopeSchemaFor('MessageDelayed', payloads.MessageDelayed),
+    MessageDeliveryFailed: envelopeSchemaFor('MessageDeliveryFailed', payloads.MessageDeliveryFailed),
+    MessageHeld: envelopeSchemaFor('MessageHeld', payloads.MessageHeld),
+    MessageBounced: envelopeSchemaFor('MessageBounced', payloads.MessageBounced),
+    MessageLinkClicked: envelopeSchemaFor('MessageLinkClicked', payloads.MessageLinkClicked),
+    MessageLoaded: envelopeSchemaFor('MessageLoaded', payloads.MessageLoaded),
+    DomainDNSError: envelopeSchemaFor('DomainDNSError', payloads.DomainDNSError),
+    SendLimitApproaching: envelopeSchemaFor('SendLimitApproaching', payloads.SendLimitApproaching),
+    SendLimitExceeded: envelopeSchemaFor('SendLimitExceeded', payloads.SendLimitExceeded),
+  } satisfies Record<EventName, z.ZodMiniType>;
+});
 
 /** Any Postal webhook body, discriminated by `event`. */
-export const envelopeSchema = z.discriminatedUnion('event', [
-  ENVELOPE_SCHEMAS.MessageSent,
-  ENVELOPE_SCHEMAS.MessageDelayed,
-  ENVELOPE_SCHEMAS.MessageDeliveryFailed,
-  ENVELOPE_SCHEMAS.MessageHeld,
-  ENVELOPE_SCHEMAS.MessageBounced,
-  ENVELOPE_SCHEMAS.MessageLinkClicked,
-  ENVELOPE_SCHEMAS.MessageLoaded,
-  ENVELOPE_SCHEMAS.DomainDNSError,
-  ENVELOPE_SCHEMAS.SendLimitApproaching,
-  ENVELOPE_SCHEMAS.SendLimitExceeded,
-]);
-export type Envelope = z.infer<typeof envelopeSchema>;
+export const envelopeSchema = onFirstUse(() => {
+  const envelopes = envelopeSchemas();
+  return z.discriminatedUnion('event', [
+    envelopes.MessageSent,
+    envelopes.MessageDelayed,
+    envelopes.MessageDeliveryFailed,
+    envelopes.MessageHeld,
+    envelopes.MessageBounced,
+    envelopes.MessageLinkClicked,
+    envelopes.MessageLoaded,
+    envelopes.DomainDNSError,
+    envelopes.SendLimitApproaching,
+    envelopes.SendLimitExceeded,
+  ]);
+});
+export type Envelope = z.infer<ReturnType<typeof envelopeSchema>>;
 export type EnvelopeOf<E extends EventName> = Extract<Envelope, { event: E }>;

@@ -1,26 +1,27 @@
-import * as z from 'zod';
 import { type JsonPath } from '../jsonValue';
-import { ENVELOPE_SCHEMAS, PAYLOAD_SCHEMAS } from './envelope';
+import { onFirstUse } from '../onFirstUse';
+import { envelopeSchemas, payloadSchemas } from './envelope';
 import { type EventName, mapEvents } from './eventNames';
 import { messageSchema } from './message';
+import { metaOf, objectShape, type Schema } from './schemaReflection';
 import { typeNotation } from './schemaText';
 import { serverSchema } from './server';
 
-export const ENVELOPE_KEYS = Object.keys(ENVELOPE_SCHEMAS.MessageSent.shape) as readonly string[];
-export const MESSAGE_KEYS = Object.keys(messageSchema.shape) as readonly string[];
-export const SERVER_KEYS = Object.keys(serverSchema.shape) as readonly string[];
+/** The keys of a `message` object, in Postal's order. */
+export const messageKeys = onFirstUse((): readonly string[] => Object.keys(messageSchema().shape));
+/** The keys of a `server` object, in Postal's order. */
+export const serverKeys = onFirstUse((): readonly string[] => Object.keys(serverSchema().shape));
 /** Each event's payload keys, in Postal's (v3) order. */
-export const PAYLOAD_KEYS: Readonly<Record<EventName, readonly string[]>> = mapEvents((event) =>
-  Object.keys(PAYLOAD_SCHEMAS[event].shape),
+export const payloadKeys = onFirstUse((): Readonly<Record<EventName, readonly string[]>> =>
+  mapEvents((event) => Object.keys(payloadSchemas()[event].shape)),
 );
 
 /** The schema of the field at `path` in an `event` envelope, or undefined if Postal has no such field. */
-export function schemaAt(event: EventName, path: JsonPath): z.ZodType | undefined {
-  let schema: z.ZodType | undefined = ENVELOPE_SCHEMAS[event];
+export function schemaAt(event: EventName, path: JsonPath): Schema | undefined {
+  let schema: Schema | undefined = envelopeSchemas()[event];
   for (const segment of path) {
-    const object = unwrapNullable(schema);
-    if (!(object instanceof z.ZodObject) || typeof segment !== 'string') return undefined;
-    const shape = object.shape as Record<string, z.ZodType>;
+    const shape = objectShape(schema);
+    if (!shape || typeof segment !== 'string') return undefined;
     schema = Object.hasOwn(shape, segment) ? shape[segment] : undefined;
   }
   return schema;
@@ -32,8 +33,8 @@ export function schemaAt(event: EventName, path: JsonPath): z.ZodType | undefine
  * is not an object Postal sends. The linter reports any other key as unknown.
  */
 export function knownKeysAt(event: EventName, path: JsonPath): readonly string[] | undefined {
-  const object = unwrapNullable(schemaAt(event, path));
-  return object instanceof z.ZodObject ? Object.keys(object.shape) : undefined;
+  const shape = objectShape(schemaAt(event, path));
+  return shape ? Object.keys(shape) : undefined;
 }
 
 export interface FieldInfo {
@@ -48,12 +49,8 @@ export interface FieldInfo {
 /** Documentation of the field at `path` of an `event` envelope, for hovers and tooltips. */
 export function fieldInfoAt(event: EventName, path: JsonPath): FieldInfo | undefined {
   const schema = schemaAt(event, path);
-  const meta = schema?.meta();
+  const meta = schema && metaOf(schema);
   if (!schema || typeof meta?.description !== 'string') return undefined;
   const markdown = typeof meta.markdownDescription === 'string' ? meta.markdownDescription : meta.description;
   return { description: meta.description, markdownDescription: markdown, type: typeNotation(schema) };
-}
-
-function unwrapNullable(schema: z.ZodType | undefined): z.ZodType | undefined {
-  return schema instanceof z.ZodNullable ? (schema.unwrap() as z.ZodType) : schema;
 }

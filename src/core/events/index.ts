@@ -19,3 +19,4 @@ export { type SampleOptions, type SampleVariant } from './samples/sampleKit';
 export * from './jsonSchema';
 export { type DefaultSnippet, defaultSnippets } from './jsonSchemaSnippets';
 export { expectedText, typeNotation } from './schemaText';
+export { type Schema, schemaKind, unwrapped } from './schemaReflection';

@@ -1,9 +1,10 @@
-import * as z from 'zod';
+import { type z } from 'zod/mini';
 import { isPlainObject, type JsonPath, valueAt } from '../jsonValue';
 import { DELIVERY_EVENT_BY_STATUS, isDeliveryStatus } from './deliveryEvents';
 import { fieldDocOf } from './documented';
 import { type EventName } from './eventNames';
 import { schemaAt } from './fields';
+import { isLiteral, type Schema } from './schemaReflection';
 import { expectedText, renderValue } from './schemaText';
 
 export type IssueCode =
@@ -72,18 +73,18 @@ function missingIssue(path: (string | number)[], where: string, expected: string
 }
 
 function valueIssue(
-  schema: z.ZodType | undefined,
+  schema: Schema | undefined,
   base: Omit<EnvelopeIssue, 'code' | 'message'>,
   where: string,
   value: unknown,
   event: EventName,
 ): EnvelopeIssue {
-  const isLiteral = schema instanceof z.ZodLiteral;
+  const literal = isLiteral(schema);
   let message = `${where} must be ${base.expected}, got ${base.received}`;
-  if (isLiteral) message = `${where} must be ${base.expected} in a ${event} event, got ${base.received}`;
-  if (isLiteral && isDeliveryStatus(value)) message += ` (Postal sends ${value} deliveries as ${DELIVERY_EVENT_BY_STATUS[value]})`;
+  if (literal) message = `${where} must be ${base.expected} in a ${event} event, got ${base.received}`;
+  if (literal && isDeliveryStatus(value)) message += ` (Postal sends ${value} deliveries as ${DELIVERY_EVENT_BY_STATUS[value]})`;
   // Postal's enums and literals are all strings, so a non-string is a type error.
-  const code = typeof value !== 'string' ? 'type' : isLiteral ? 'literal' : 'enum';
+  const code = typeof value !== 'string' ? 'type' : literal ? 'literal' : 'enum';
   return { ...base, code, message };
 }
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { EVENT_CATALOG } from './catalog';
 import { envelopeSchema } from './envelope';
 import { EVENT_NAMES } from './eventNames';
@@ -18,7 +18,7 @@ export const JSON_SCHEMA_FILE = 'schemas/postal-webhook.schema.json';
  * Unknown keys are allowed, as in zod: the linter warns about them instead.
  */
 export function buildJsonSchema(): JsonObject {
-  const generated = looseObjectsAsTrue(z.toJSONSchema(envelopeSchema, { target: 'draft-07' })) as JsonObject;
+  const generated = looseObjectsAsTrue(z.toJSONSchema(envelopeSchema(), { target: 'draft-07' })) as JsonObject;
   const envelopes = generated.oneOf as JsonObject[];
   const common = (envelopes[0].properties ?? {}) as Record<string, JsonObject>;
   const payloads = Object.fromEntries(

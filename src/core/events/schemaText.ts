@@ -1,35 +1,43 @@
-import * as z from 'zod';
+import { allowedValues, innerSchema, type Schema, schemaKind } from './schemaReflection';
 
 /**
  * Describes a field schema in words, for messages ("must be a string or null") and in type
  * notation, for hovers (`string | null`). Only the building blocks the Postal schemas use are
  * handled; anything else reads as "a valid value".
  */
-export function expectedText(schema: z.ZodType): string {
+export function expectedText(schema: Schema): string {
   return alternatives(expectedChoices(schema));
 }
 
-function expectedChoices(schema: z.ZodType): string[] {
-  if (schema instanceof z.ZodNullable) return [...expectedChoices(schema.unwrap() as z.ZodType), 'null'];
-  if (schema instanceof z.ZodEnum) return schema.options.map((value) => JSON.stringify(value));
-  if (schema instanceof z.ZodLiteral) return [...schema.values].map((value) => JSON.stringify(value));
-  if (schema instanceof z.ZodString) return ['a string'];
-  if (schema instanceof z.ZodNumber) return [schema.isInt ? 'an integer' : 'a number'];
-  if (schema instanceof z.ZodBoolean) return ['true', 'false'];
-  if (schema instanceof z.ZodObject) return ['an object'];
-  return ['a valid value'];
+function expectedChoices(schema: Schema): string[] {
+  const kind = schemaKind(schema);
+  switch (kind) {
+    case 'nullable': return [...expectedChoices(innerSchema(schema) as Schema), 'null'];
+    case 'enum':
+    case 'literal': return quotedValues(schema);
+    case 'string': return ['a string'];
+    case 'integer': return ['an integer'];
+    case 'number': return ['a number'];
+    case 'boolean': return ['true', 'false'];
+    case 'object': return ['an object'];
+    default: return ['a valid value'];
+  }
 }
 
 /** The same in a TypeScript-like notation, e.g. `"outgoing" | "incoming"` or `number | null`. */
-export function typeNotation(schema: z.ZodType): string {
-  if (schema instanceof z.ZodNullable) return `${typeNotation(schema.unwrap() as z.ZodType)} | null`;
-  if (schema instanceof z.ZodEnum) return schema.options.map((value) => JSON.stringify(value)).join(' | ');
-  if (schema instanceof z.ZodLiteral) return [...schema.values].map((value) => JSON.stringify(value)).join(' | ');
-  if (schema instanceof z.ZodString) return 'string';
-  if (schema instanceof z.ZodNumber) return schema.isInt ? 'integer' : 'number';
-  if (schema instanceof z.ZodBoolean) return 'boolean';
-  if (schema instanceof z.ZodObject) return 'object';
-  return 'unknown';
+export function typeNotation(schema: Schema): string {
+  const kind = schemaKind(schema);
+  switch (kind) {
+    case 'nullable': return `${typeNotation(innerSchema(schema) as Schema)} | null`;
+    case 'enum':
+    case 'literal': return quotedValues(schema).join(' | ');
+    case 'other': return 'unknown';
+    default: return kind;
+  }
+}
+
+function quotedValues(schema: Schema): string[] {
+  return (allowedValues(schema) ?? []).map((value) => JSON.stringify(value));
 }
 
 /** Joins choices the way people write them: `"a"`, `"a" or "b"`, `"a", "b" or "c"`. */

@@ -1,15 +1,18 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { onFirstUse } from '../onFirstUse';
 import { documented } from './documented';
 import { SERVER_DOCS as DOC } from './fieldDocs';
-import { nullableString, uuidSchema } from './primitives';
+import { looseObject, nullableString, uuidSchema } from './primitives';
+import { withMeta } from './schemaReflection';
 
 /** The `server` object of DomainDNSError and SendLimit* (`Server#webhook_hash`, reference §3.8). */
-export const serverSchema = z
-  .looseObject({
+export const serverSchema = onFirstUse(() => withMeta(
+  looseObject({
     uuid: documented(uuidSchema(), DOC.uuid),
     name: documented(z.string(), DOC.name),
     permalink: documented(z.string(), DOC.permalink),
     organization: documented(nullableString(), DOC.organization),
-  })
-  .meta({ id: 'PostalServer', title: 'Postal mail server' });
-export type PostalServer = z.infer<typeof serverSchema>;
+  }),
+  { id: 'PostalServer', title: 'Postal mail server' },
+));
+export type PostalServer = z.infer<ReturnType<typeof serverSchema>>;

@@ -1,9 +1,14 @@
-import { type Envelope, ENVELOPE_SCHEMAS, PAYLOAD_SCHEMAS, type PayloadOf } from './envelope';
+import * as z from 'zod/mini';
+import { en } from 'zod/locales';
+import { type Envelope, envelopeSchemas, payloadSchemas, type PayloadOf } from './envelope';
 import { closestEventName, type EventName, isEventName } from './eventNames';
 import { looksLikeBarePayload } from './guessEvent';
 import { isPlainObject } from '../jsonValue';
 import { type EnvelopeIssue, toEnvelopeIssue } from './issues';
 import { renderValue } from './schemaText';
+
+// zod/mini speaks no language until told; issues no message of ours covers keep zod's English.
+z.config(en());
 
 export type EnvelopeValidation = { ok: true; envelope: Envelope } | { ok: false; issues: EnvelopeIssue[] };
 export type PayloadValidation<E extends EventName = EventName> =
@@ -24,7 +29,7 @@ export function validateEnvelope(value: unknown): EnvelopeValidation {
   const eventIssue = checkEventName(value);
   if (eventIssue) return { ok: false, issues: [eventIssue] };
   const event = value.event as EventName;
-  const result = ENVELOPE_SCHEMAS[event].safeParse(value);
+  const result = envelopeSchemas()[event].safeParse(value);
   if (result.success) return { ok: true, envelope: value as Envelope };
   const context = { event, root: value, base: [], rootLabel: 'the webhook body' };
   return { ok: false, issues: result.error.issues.map((issue) => toEnvelopeIssue(issue, context)) };
@@ -36,7 +41,7 @@ export function validateEnvelope(value: unknown): EnvelopeValidation {
  * passed in, unchanged.
  */
 export function validatePayload<E extends EventName>(event: E, payload: unknown): PayloadValidation<E> {
-  const result = PAYLOAD_SCHEMAS[event].safeParse(payload);
+  const result = payloadSchemas()[event].safeParse(payload);
   if (result.success) return { ok: true, payload: payload as PayloadOf<E> };
   const context = { event, root: payload, base: ['payload'], rootLabel: 'the payload' };
   return { ok: false, issues: result.error.issues.map((issue) => toEnvelopeIssue(issue, context)) };

@@ -14,8 +14,3 @@ export function detectShape(value: unknown): DocumentShape {
   const bare = looksLikeBarePayload(value);
   return bare ? { kind: 'bare-payload', event: bare } : { kind: 'other' };
 }
-
-/** True when a document's root is a Postal webhook body: the test for linting plain `.json` files. */
-export function looksLikePostalBody(value: unknown): boolean {
-  return isPlainObject(value) && looksLikeEnvelope(value);
-}

@@ -1,5 +1,4 @@
-import * as z from 'zod';
-import { isEventName, schemaAt } from '../events';
+import { isEventName, type Schema, schemaAt, schemaKind, unwrapped } from '../events';
 import { type JsonPath } from '../jsonValue';
 import { type NumberKind, type NumberKindAt } from './railsJson';
 
@@ -21,9 +20,8 @@ export function numberKindsFor(envelope: unknown): NumberKindAt {
   };
 }
 
-function kindOf(schema: z.ZodType | undefined): NumberKind {
-  let inner = schema;
-  while (inner instanceof z.ZodNullable || inner instanceof z.ZodOptional) inner = inner.unwrap() as z.ZodType;
-  if (!(inner instanceof z.ZodNumber)) return undefined;
-  return inner.isInt ? 'integer' : 'float';
+function kindOf(schema: Schema | undefined): NumberKind {
+  const kind = schema && schemaKind(unwrapped(schema));
+  if (kind === 'integer') return 'integer';
+  return kind === 'number' ? 'float' : undefined;
 }

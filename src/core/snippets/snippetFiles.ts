@@ -1,4 +1,6 @@
-import { buildTypeModel, renderGo, renderPython, renderTypeScript, type TypeModel } from '../types';
+import { buildTypeModel, renderGo, renderPython, renderTypeScript, TYPE_LANGUAGES, type TypeLanguage, typeFilePath, type TypeModel } from '../types';
+import { renderTypeFile } from '../types/renderers';
+import { PACKAGE_VERSION } from '../../version';
 import { renderPhpShapes, renderRubyShapes } from '../types/renderShapes';
 import { buildEventSnippets } from './eventSnippets';
 import { buildHandlerSnippets, type HandlerManifest } from './handlerSnippets';
@@ -29,6 +31,14 @@ export function generatedSnippetFiles(readRepoFile: (path: string) => string): G
     { path: EVENT_SNIPPETS_FILE, content: snippetFileText(buildEventSnippets()) },
     ...Object.entries(handlers).map(([language, file]) => ({ path: `snippets/handlers-${language}.code-snippets.json`, content: snippetFileText(file) })),
   ];
+}
+
+/**
+ * The payload types in every language, as shipped files: the editor copies them from there, so
+ * the generators stay out of the extension's bundle (the CLI's `types` command runs them).
+ */
+export function generatedTypeFiles(model: TypeModel = buildTypeModel()): GeneratedFile[] {
+  return (Object.keys(TYPE_LANGUAGES) as TypeLanguage[]).map((language) => ({ path: typeFilePath(language), content: renderTypeFile(language, model, PACKAGE_VERSION) }));
 }
 
 /** The `{{> types}}` part of each language's handler templates: the payloads, short, from the event model. */

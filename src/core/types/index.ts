@@ -10,7 +10,7 @@ export function renderTypes(language: TypeLanguage, version: string): string {
   return renderTypeFile(language, buildTypeModel(), version);
 }
 
-export { isTypeLanguage, TYPE_LANGUAGES, type TypeLanguage } from './typeLanguages';
+export { isTypeLanguage, TYPE_LANGUAGES, type TypeLanguage, typeFilePath } from './typeLanguages';
 export { buildTypeModel, type TypeModel } from './typeModel';
 export { type RenderOptions } from './renderOptions';
 export { renderGo } from './renderGo';

@@ -15,3 +15,8 @@ export type TypeLanguage = keyof typeof TYPE_LANGUAGES;
 export function isTypeLanguage(value: string): value is TypeLanguage {
   return Object.hasOwn(TYPE_LANGUAGES, value);
 }
+
+/** Where the package ships the generated types of `language`, relative to its root. */
+export function typeFilePath(language: TypeLanguage): string {
+  return `types/${TYPE_LANGUAGES[language].fileName}`;
+}

@@ -1,9 +1,9 @@
-import * as z from 'zod';
 import { EVENT_CATALOG } from '../events/catalog';
 import { fieldDocOf } from '../events/documented';
-import { PAYLOAD_SCHEMAS } from '../events/envelope';
+import { payloadSchemas } from '../events/envelope';
 import { EVENT_NAMES, type EventName } from '../events/eventNames';
 import { ENVELOPE_DOCS } from '../events/fieldDocs';
+import { allowedValues, innerSchema, metaOf, objectShape, type Schema, schemaKind } from '../events/schemaReflection';
 
 /**
  * The Postal payloads as plain data for code generators: every object the zod schemas describe
@@ -54,15 +54,16 @@ export interface TypeModel {
  * after the event payloads in every language. An entry here is all a new body needs to appear
  * in `postal-webhooks types` and in the handler snippets' types.
  */
-const OTHER_BODIES: readonly { name: string; schema: z.ZodObject; summary: string; details: string }[] = [];
+const OTHER_BODIES: readonly { name: string; schema: Schema; summary: string; details: string }[] = [];
 
-/** The model of every payload, built from `PAYLOAD_SCHEMAS` in `EVENT_NAMES` order. */
+/** The model of every payload, built from `payloadSchemas()` in `EVENT_NAMES` order. */
 export function buildTypeModel(): TypeModel {
   const structs = new Map<string, StructModel>();
+  const schemas = payloadSchemas();
   const events = EVENT_NAMES.map((event): EventModel => {
     const info = EVENT_CATALOG[event];
     const payload = `${event}Payload`;
-    addStruct(structs, payload, { summary: `the payload of ${event}: ${lowerFirst(info.summary)}`, details: `When: ${info.whenSent}` }, PAYLOAD_SCHEMAS[event]);
+    addStruct(structs, payload, { summary: `the payload of ${event}: ${lowerFirst(info.summary)}`, details: `When: ${info.whenSent}` }, schemas[event]);
     return { event, payload };
   });
   for (const body of OTHER_BODIES) addStruct(structs, body.name, body, body.schema);
@@ -75,9 +76,11 @@ export function buildTypeModel(): TypeModel {
   return { structs: [...structs.values()], events, envelopeDocs };
 }
 
-function addStruct(structs: Map<string, StructModel>, name: string, text: { summary: string; details: string }, schema: z.ZodObject): void {
+function addStruct(structs: Map<string, StructModel>, name: string, text: { summary: string; details: string }, schema: Schema): void {
   if (structs.has(name)) return;
-  const fields = Object.entries(schema.shape).map(([key, fieldSchema]) => fieldModel(structs, key, fieldSchema as z.ZodType));
+  const shape = objectShape(schema);
+  if (shape === undefined) throw new Error(`${name} is not an object schema`);
+  const fields = Object.entries(shape).map(([key, fieldSchema]) => fieldModel(structs, key, fieldSchema));
   structs.set(name, { name, summary: text.summary, details: text.details, fields });
 }
 
@@ -85,37 +88,45 @@ function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
-function fieldModel(structs: Map<string, StructModel>, name: string, schema: z.ZodType): FieldModel {
+function fieldModel(structs: Map<string, StructModel>, name: string, schema: Schema): FieldModel {
   const doc = fieldDocOf(schema)?.doc ?? '';
-  const nullable = schema instanceof z.ZodNullable;
-  const inner = nullable ? (schema.unwrap() as z.ZodType) : schema;
+  const nullable = schemaKind(schema) === 'nullable';
+  const inner = nullable ? (innerSchema(schema) ?? schema) : schema;
   return { name, type: typeRef(structs, name, inner), nullable, doc };
 }
 
-function typeRef(structs: Map<string, StructModel>, field: string, schema: z.ZodType): TypeRef {
-  if (schema instanceof z.ZodEnum) return { kind: 'choice', values: schema.options.map(String) };
-  if (schema instanceof z.ZodLiteral) return { kind: 'choice', values: [...schema.values].map(String) };
-  if (schema instanceof z.ZodString) return { kind: 'string' };
-  if (schema instanceof z.ZodNumber) return { kind: schema.isInt ? 'integer' : 'number' };
-  if (schema instanceof z.ZodBoolean) return { kind: 'boolean' };
-  if (schema instanceof z.ZodObject) {
-    const name = schemaId(schema);
-    if (name === undefined) throw new Error(`the object in '${field}' needs a .meta({ id }) to be named in generated types`);
-    addStruct(structs, name, { summary: `a ${titleOf(schema) ?? name}.`, details: '' }, schema);
-    return { kind: 'struct', name };
+function typeRef(structs: Map<string, StructModel>, field: string, schema: Schema): TypeRef {
+  const kind = schemaKind(schema);
+  switch (kind) {
+    case 'enum':
+    case 'literal':
+      return { kind: 'choice', values: (allowedValues(schema) ?? []).map(String) };
+    case 'string':
+    case 'integer':
+    case 'number':
+    case 'boolean':
+      return { kind };
+    case 'object': {
+      const name = schemaId(schema);
+      if (name === undefined) throw new Error(`the object in '${field}' needs an id in its metadata to be named in generated types`);
+      addStruct(structs, name, { summary: `a ${titleOf(schema) ?? name}.`, details: '' }, schema);
+      return { kind: 'struct', name };
+    }
+    default:
+      throw new Error(`'${field}' has a kind of schema the type generators do not know yet; add it to typeModel.ts`);
   }
-  throw new Error(`'${field}' has a kind of schema the type generators do not know yet; add it to typeModel.ts`);
 }
 
-/** The `.meta({ id })` of a shared object; `documented()` copies carry it on their parent. */
-function schemaId(schema: z.ZodType): string | undefined {
-  for (let current: z.ZodType | undefined = schema; current; current = current._zod.parent as z.ZodType | undefined) {
-    const id = z.globalRegistry.get(current)?.id;
-    if (id !== undefined) return id;
+/** The `id` in a shared object's metadata; `documented()` copies carry it on their parent. */
+function schemaId(schema: Schema): string | undefined {
+  for (let current: Schema | undefined = schema; current; current = current._zod.parent) {
+    const id = metaOf(current)?.id;
+    if (typeof id === 'string') return id;
   }
   return undefined;
 }
 
-function titleOf(schema: z.ZodType): string | undefined {
-  return (z.globalRegistry.get(schema) as { title?: string } | undefined)?.title;
+function titleOf(schema: Schema): string | undefined {
+  const title = metaOf(schema)?.title;
+  return typeof title === 'string' ? title : undefined;
 }

@@ -68,6 +68,10 @@ export class LintController implements vscode.Disposable {
 
   private async lint(document: vscode.TextDocument): Promise<void> {
     if (document.isClosed) return;
+    // Decided from the document's first lines: most JSON files are not webhook bodies, and
+    // reading all of a large one (getText) would cost more than deciding.
+    const format = lintFormatFor(document, vscode.workspace.asRelativePath(document.uri, false), this.settings);
+    if (!format) return this.clear(document);
     const text = document.getText();
     const key = document.uri.toString();
     if (exceedsSizeLimit(text, this.settings)) {
@@ -75,8 +79,6 @@ export class LintController implements vscode.Disposable {
       this.oversizedLogged.add(key);
       return this.clear(document);
     }
-    const format = lintFormatFor(document, vscode.workspace.asRelativePath(document.uri, false), this.settings);
-    if (!format) return this.clear(document);
     const version = document.version;
     const options: LintOptions = { format, rules: this.settings.rules };
     const started = Date.now();

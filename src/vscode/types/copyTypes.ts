@@ -1,8 +1,6 @@
 import * as vscode from 'vscode';
 import { type Logger } from '../../core/logger';
-import { isTypeLanguage, TYPE_LANGUAGES, type TypeLanguage } from '../../core/types/typeLanguages';
-import { buildTypeModel } from '../../core/types/typeModel';
-import { PACKAGE_VERSION } from '../../version';
+import { isTypeLanguage, TYPE_LANGUAGES, type TypeLanguage, typeFilePath } from '../../core/types/typeLanguages';
 import { COMMAND } from '../commandIds';
 import { registerGuarded } from '../guarded';
 
@@ -22,14 +20,13 @@ async function openInEditor(language: TypeLanguage, text: string): Promise<void>
 /**
  * "Copy Postal Types…": the payload types of every event in the chosen language, copied, and
  * opened in an editor on request. `language` and `open` skip the questions (tests, keybindings).
- * The generators load only now, never when the extension starts; the model they read is built
- * from the event schemas the extension has loaded anyway.
+ * The types ship as generated files (`npm run generate:snippets`, drift-tested), so no generator
+ * is part of the extension.
  */
-async function copyTypes(language?: unknown, open?: unknown): Promise<string | undefined> {
+async function copyTypes(extensionUri: vscode.Uri, language?: unknown, open?: unknown): Promise<string | undefined> {
   const chosen = typeof language === 'string' && isTypeLanguage(language) ? language : await pickLanguage();
   if (chosen === undefined) return undefined;
-  const { renderTypeFile } = await import('../../core/types/renderers.js');
-  const text = renderTypeFile(chosen, buildTypeModel(), PACKAGE_VERSION);
+  const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, typeFilePath(chosen))));
   await vscode.env.clipboard.writeText(text);
   const { label, fileName } = TYPE_LANGUAGES[chosen];
   if (open === true || open === 'open') {
@@ -42,6 +39,6 @@ async function copyTypes(language?: unknown, open?: unknown): Promise<string | u
   return text;
 }
 
-export function registerCopyTypes(log: Logger): vscode.Disposable {
-  return registerGuarded(COMMAND.copyTypes, 'Copy Postal Types', log, copyTypes);
+export function registerCopyTypes(extensionUri: vscode.Uri, log: Logger): vscode.Disposable {
+  return registerGuarded(COMMAND.copyTypes, 'Copy Postal Types', log, (language?: unknown, open?: unknown) => copyTypes(extensionUri, language, open));
 }

@@ -58,3 +58,14 @@ export function applyFixAndRelint(text: string, rule: string, title?: RegExp, op
   assert.deepEqual(issuesOf(fixed, rule, options), [], `still ${rule} after "${fix.title}":\n${fixed}`);
   return fixed;
 }
+
+/** A package-lock.json of about `bytes` bytes: the kind of large JSON file that is not a webhook. */
+export function packageLockLike(bytes: number): string {
+  const packages: Record<string, unknown> = { '': { name: 'demo', version: '1.0.0' } };
+  for (let i = 0, size = 0; size < bytes; i++) {
+    const entry = { version: `1.2.${i}`, resolved: `https://registry.npmjs.org/pkg-${i}/-/pkg-${i}-1.2.${i}.tgz`, integrity: `sha512-${'Zm9v'.repeat(20)}`, dev: i % 2 === 0 };
+    packages[`node_modules/pkg-${i}`] = entry;
+    size += JSON.stringify(entry, null, 6).length + 30;
+  }
+  return JSON.stringify({ name: 'demo', version: '1.0.0', lockfileVersion: 3, requires: true, packages }, null, 2);
+}

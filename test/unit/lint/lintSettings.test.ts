@@ -1,14 +1,15 @@
 import * as assert from 'node:assert/strict';
 import { LINT_DEFAULTS, type LintSettings, parseLintSettings } from '../../../src/vscode/diagnostics/lintSettings';
 import { type DocumentLike, exceedsSizeLimit, lintFormatFor, rulesShownElsewhere } from '../../../src/vscode/diagnostics/lintTarget';
-import { compact, sampleText } from './lintHelpers';
+import { compact, packageLockLike, sampleText } from './lintHelpers';
 
 function settings(values: Record<string, unknown> = {}): LintSettings {
   return parseLintSettings((key) => values[key]).settings;
 }
 
 function doc(path: string, languageId: string, text: string, scheme = 'file'): DocumentLike {
-  return { uri: { scheme, path }, languageId, getText: () => text };
+  const lines = text.split(/\r?\n/);
+  return { uri: { scheme, path }, languageId, version: 1, lineCount: lines.length, lineAt: (line) => ({ text: lines[line] }) };
 }
 
 const ENVELOPE = sampleText('MessageSent');
@@ -60,6 +61,20 @@ describe('which documents are linted', () => {
     assert.equal(lintFormatFor(doc('/w/log.jsonl', 'jsonl', `\n${compact(ENVELOPE)}\n`), 'log.jsonl', settings()), 'jsonl');
     assert.equal(lintFormatFor(doc('/w/package.json', 'json', '{"name":"x"}'), 'package.json', settings()), undefined);
     assert.equal(lintFormatFor(doc('/w/captured.json', 'json', ENVELOPE), 'captured.json', settings({ autoDetect: false })), undefined);
+  });
+
+  it('reads only the first lines of a large JSON file, once per version', () => {
+    const lines = packageLockLike(200 * 1024).split('\n');
+    let linesRead = 0;
+    const document = { uri: { scheme: 'file', path: '/w/package-lock.json' }, languageId: 'json', version: 1, lineCount: lines.length, lineAt: (line: number) => { linesRead++; return { text: lines[line] }; } };
+    assert.equal(lintFormatFor(document, 'package-lock.json', settings()), undefined);
+    assert.ok(linesRead > 0 && linesRead * 20 < lines.length, `read ${linesRead} of ${lines.length} lines`);
+    const firstRead = linesRead;
+    assert.equal(lintFormatFor(document, 'package-lock.json', settings()), undefined);
+    assert.equal(linesRead, firstRead, 'the same version is not read again');
+    document.version = 2;
+    assert.equal(lintFormatFor(document, 'package-lock.json', settings()), undefined);
+    assert.equal(linesRead, firstRead * 2, 'a new version is read again');
   });
 
   it('lints nothing when disabled, and no read-only views such as git history', () => {

@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+// Size of each production bundle (what the .vsix and the CLI ship) against its budget, and the
+// ten inputs that weigh most in it (bytes each contributes to the minified output, from
+// esbuild's metafile). Fails when a bundle is over budget, like the unit test that guards it.
+import { measureShippedBundles } from './bundle.mjs';
+
+const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+const bundles = await measureShippedBundles({ topInputs: 10 });
+let over = false;
+for (const bundle of bundles) {
+  const verdict = bundle.bytes <= bundle.budget ? 'within budget' : 'OVER BUDGET';
+  over ||= bundle.bytes > bundle.budget;
+  console.log(`${bundle.outfile}: ${bundle.bytes} bytes (${kib(bundle.bytes)}), budget ${bundle.budget} bytes (${kib(bundle.budget)}), ${(bundle.bytes / bundle.budget * 100).toFixed(0)}% of it: ${verdict}`);
+  console.log(`  largest of ${bundle.inputCount} inputs:`);
+  for (const input of bundle.inputs) console.log(`  ${String(input.bytes).padStart(8)}  ${(input.bytes / bundle.bytes * 100).toFixed(1).padStart(5)}%  ${input.path}`);
+  console.log('');
+}
+process.exit(over ? 1 : 0);
