@@ -27,7 +27,11 @@ export function activate(context: vscode.ExtensionContext): void {
   registerLinting(context, baseLog);
   registerWalkthrough(context, listener);
   context.subscriptions.push(vscode.commands.registerCommand(COMMAND.showLog, () => channel.show(true)));
-  registerReplay(context, { log: componentLogger(baseLog, 'replay'), ownListenerUrl: () => localWebhookUrl(listener.controller) });
+  registerReplay(context, {
+    log: componentLogger(baseLog, 'replay'),
+    ownListenerUrl: () => localWebhookUrl(listener.controller),
+    readRecord: (id) => listener.history.store.read(id),
+  });
 
   registerTestCommands(context, {
     state: () => ({ activated: true, extensionMode: context.extensionMode, logChannel: channel.name }),

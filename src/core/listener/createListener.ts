@@ -47,8 +47,11 @@ export interface WebhookListener {
   readonly onDidChangeState: Event<ListenerState>;
 }
 
-/** How long `stop()` lets requests in progress finish before cutting their connections. */
-export const STOP_GRACE_MS = 2000;
+/**
+ * How long `stop()` lets requests in progress finish before cutting their connections: short,
+ * so that Ctrl-C or a window reload stops the listener (history flushed) within two seconds.
+ */
+export const STOP_GRACE_MS = 1000;
 
 /** See the module comment in index.ts. */
 export function createListener(options: ListenerOptions, deps: ListenerDeps): WebhookListener {

@@ -1,4 +1,4 @@
-import { type StoredBody, type WebhookRecord } from '../store';
+import { type RecordBasics, type StoredBody, type WebhookRecord } from '../store';
 import { type PostalRequest } from './postalRequest';
 
 /** Headers that belong to one connection, not to the request; the HTTP client sets its own. */
@@ -26,7 +26,7 @@ export function requestFromRecord(record: WebhookRecord, url: string): RecordReq
 }
 
 /** A short name for a record in lists and titles: `MessageSent 8a3f0c6e`. */
-export function recordLabel(record: WebhookRecord): string {
+export function recordLabel(record: RecordBasics): string {
   const what = record.event ?? `${record.method} ${record.path}`;
   return record.uuid === undefined ? what : `${what} ${record.uuid.slice(0, 8)}`;
 }

@@ -7,7 +7,15 @@ export type SchemaIssue = EnvelopeIssue;
 /** The event model's verdict on a parsed JSON body. */
 export interface SchemaResult {
   valid: boolean;
+  /** The first issues (a crafted body can have thousands; see `more`). */
   issues: SchemaIssue[];
+  /** How many more issues there were than `issues` lists. */
+  more?: number;
+}
+
+/** How many issues a schema result stands for, listed or not. */
+export function issueCount(schema: SchemaResult): number {
+  return schema.issues.length + (schema.more ?? 0);
 }
 
 /**
@@ -22,14 +30,18 @@ export interface SchemaResult {
  */
 export type RecordKind = 'postal' | 'not-postal' | 'invalid-json' | 'too-large' | 'rejected';
 
-/** Bytes kept as text: UTF-8 when the bytes are valid UTF-8, else base64 (bodies can be binary). */
-export interface StoredBody {
+/** What is known of a body without its bytes. */
+export interface BodyInfo {
   encoding: 'utf8' | 'base64';
-  data: string;
   /** Size in bytes of the whole body as received (or as announced, for a body too large to read). */
   size: number;
   /** True when `data` holds only the first part of the body. */
   truncated: boolean;
+}
+
+/** Bytes kept as text: UTF-8 when the bytes are valid UTF-8, else base64 (bodies can be binary). */
+export interface StoredBody extends BodyInfo {
+  data: string;
 }
 
 /** How the body parsed. `position` is a 0-based character offset; `line`/`column` are 1-based. */
@@ -47,15 +59,23 @@ export interface RecordHeaders {
   map: Record<string, string>;
 }
 
-/** What we answered. */
-export interface RecordResponse {
+/** What we answered, without its body. */
+export interface ResponseSummary {
   status: number;
   /** Extra wait before answering, from a "status + delay" response mode (0 otherwise). */
   delayMs: number;
+  /**
+   * Why this status: `fixed`, `mirror`, a refusal (`method`, `path`, `signature`, `too-large`),
+   * or `not-stored`: the history could not be written, so the request was answered 503 for
+   * Postal to retry it (such a request is announced, never stored).
+   */
+  reason: 'fixed' | 'mirror' | 'method' | 'path' | 'signature' | 'too-large' | 'not-stored';
+}
+
+/** What we answered. */
+export interface RecordResponse extends ResponseSummary {
   /** The body we sent (small; for mirror mode the app's body, as forwarded). */
   body: string;
-  /** Why this status: `fixed`, `mirror`, or a refusal (`method`, `path`, `signature`, `too-large`). */
-  reason: 'fixed' | 'mirror' | 'method' | 'path' | 'signature' | 'too-large';
 }
 
 /** Why a forward got no HTTP answer. */
@@ -67,24 +87,27 @@ export type ForwardErrorCode = 'refused' | 'timeout' | 'dns' | 'reset' | 'aborte
  * - `response`: the app answered (any status, 500 included);
  * - `failed`: no answer: refused, timed out, unknown host… `error.message` says what to do.
  */
-export type ForwardResult =
+export type ForwardSummary =
   | { outcome: 'pending'; url: string; startedAt: number }
-  | {
-      outcome: 'response';
-      url: string;
-      startedAt: number;
-      durationMs: number;
-      status: number;
-      statusText: string;
+  | { outcome: 'response'; url: string; startedAt: number; durationMs: number; status: number; statusText: string }
+  | { outcome: 'failed'; url: string; startedAt: number; durationMs: number; error: { code: ForwardErrorCode; message: string } };
+
+/** A forward with the app's answer in full. */
+export type ForwardResult =
+  | Exclude<ForwardSummary, { outcome: 'response' }>
+  | (Extract<ForwardSummary, { outcome: 'response' }> & {
       /** Response headers, lower-cased names. */
       headers: Record<string, string>;
       /** The response body, cut at the forward body cap (see `truncated`). */
       body: StoredBody;
-    }
-  | { outcome: 'failed'; url: string; startedAt: number; durationMs: number; error: { code: ForwardErrorCode; message: string } };
+    });
 
-/** One received request, whatever it was. Everything needed to show, export or replay it. */
-export interface WebhookRecord {
+/**
+ * What every view of a request has: the request line, the checks, the answer and the forward's
+ * outcome, but no headers and no body bytes. A full {@link WebhookRecord} is one, and so is the
+ * history's in-memory `HistoryEntry`; code that only shows a request takes this type.
+ */
+export interface RecordBasics {
   /** Unique and sortable: string order is arrival order, also across restarts. */
   id: string;
   /** When the request line arrived, ms since the epoch. */
@@ -94,9 +117,7 @@ export interface WebhookRecord {
   path: string;
   /** The peer's address (a tunnel's, when one is in front). */
   remoteAddress?: string;
-  headers: RecordHeaders;
-  /** The raw body bytes, as signed; empty for `too-large`. */
-  body: StoredBody;
+  body: BodyInfo;
   parse: ParseResult;
   kind: RecordKind;
   /** The envelope's `event`, when the body has a string `event`. */
@@ -110,8 +131,17 @@ export interface WebhookRecord {
   duplicate: boolean;
   /** 1 + how many earlier requests in the history had this `uuid` (Postal's attempt number, if none was missed). */
   attempt: number;
-  response: RecordResponse;
+  response: ResponseSummary;
   /** Absent when no forward target is set. */
+  forward?: ForwardSummary;
+}
+
+/** One received request, whatever it was. Everything needed to show, export or replay it. */
+export interface WebhookRecord extends RecordBasics {
+  headers: RecordHeaders;
+  /** The raw body bytes, as signed; empty for `too-large`. */
+  body: StoredBody;
+  response: RecordResponse;
   forward?: ForwardResult;
 }
 

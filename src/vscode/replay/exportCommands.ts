@@ -17,7 +17,7 @@ export interface ExportOptions {
 
 /** The requests to export: the records given, else the active payload file's envelopes, signed. */
 async function requestsToExport(services: ReplayServices, first: unknown, second: unknown, options: ExportOptions): Promise<Outgoing[] | undefined> {
-  const records = recordsFromArgs(first, second);
+  const records = recordsFromArgs(first, second, services.readRecord);
   const payloads = records.length === 0 ? payloadsInActiveEditor() : undefined;
   if (records.length === 0 && payloads === undefined) return undefined;
   const url = options.target ?? (await pickTarget(services.targets, 'Export for which URL?'));

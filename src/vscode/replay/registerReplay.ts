@@ -5,6 +5,7 @@ import { registerExportCommands } from './exportCommands';
 import { registerInsertCommands } from './insertCommands';
 import { ownListenerUrlFromSettings } from './ownListenerUrl';
 import { registerReplayCommands } from './replayCommands';
+import { type RecordReader } from './recordArgs';
 import { ReplayEdits } from './replayEdits';
 import { readReplaySettings } from './replaySettings';
 import { type ReplayServices } from './replayServices';
@@ -15,6 +16,8 @@ export interface ReplayDeps {
   log: Logger;
   /** Where our running listener receives webhooks; by default read from the listener settings. */
   ownListenerUrl?: () => string | undefined;
+  /** Whole records of the history by id. */
+  readRecord?: RecordReader;
 }
 
 /**
@@ -30,6 +33,7 @@ export function registerReplay(context: vscode.ExtensionContext, deps: ReplayDep
     keys,
     documents,
     workspaceState: context.workspaceState,
+    readRecord: deps.readRecord ?? (() => undefined),
     lastSent: undefined,
     targets: {
       workspaceState: context.workspaceState,

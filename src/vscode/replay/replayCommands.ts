@@ -32,7 +32,7 @@ export async function sendTo(outgoingFor: (url: string) => Promise<Outgoing[]> |
  * they came; without a record, the envelopes of the active payload file go out, signed.
  */
 async function replayEvent(services: ReplayServices, first?: unknown, second?: unknown, options: ReplayOptions = {}): Promise<SentItem[] | undefined> {
-  const records = recordsFromArgs(first, second);
+  const records = recordsFromArgs(first, second, services.readRecord);
   if (records.length === 0) {
     const payloads = payloadsInActiveEditor();
     if (payloads === undefined) return undefined;

@@ -46,7 +46,7 @@ export class ReplayEdits implements vscode.CodeLensProvider, vscode.Disposable {
   }
 
   async open(first?: unknown, second?: unknown): Promise<vscode.TextDocument | undefined> {
-    const [record] = recordsFromArgs(first, second);
+    const [record] = recordsFromArgs(first, second, this.services.readRecord);
     if (record === undefined) {
       void vscode.window.showInformationMessage('Postal: pick a request in the Events view to replay with edits.');
       return undefined;

@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import { type Logger } from '../../core/logger';
 import { type PostalRequest } from '../../core/replay/postalRequest';
 import { type DevelopmentKeyStore } from './developmentKey';
+import { type RecordReader } from './recordArgs';
 import { type ResponseDocuments } from './responseDocuments';
 import { type TargetSources } from './sendTargets';
 
@@ -18,6 +19,8 @@ export interface ReplayServices {
   documents: ResponseDocuments;
   targets: TargetSources;
   workspaceState: vscode.Memento;
+  /** Whole records of the history by id (the Events view's rows carry only their entries). */
+  readRecord: RecordReader;
   /** The last batch sent, for "Rerun Last Replay". */
   lastSent: Outgoing[] | undefined;
 }

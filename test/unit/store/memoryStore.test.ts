@@ -10,7 +10,8 @@ describe('history store (in memory)', () => {
     await store.add(first);
     await store.add(second);
     assert.deepEqual(store.list().map((record) => record.id), [second.id, first.id]);
-    assert.equal(store.get(first.id), first);
+    assert.equal(store.read(first.id), first);
+    assert.equal(store.get(first.id)?.id, first.id);
     assert.equal(store.get('nope'), undefined);
   });
 
@@ -49,6 +50,7 @@ describe('history store (in memory)', () => {
     store.onDidChange((change) => updates.push(change.type));
     const forward = { outcome: 'failed' as const, url: 'http://127.0.0.1:1/', startedAt: 1, durationMs: 2, error: { code: 'refused' as const, message: 'refused' } };
     await store.update(record.id, { forward });
+    assert.deepEqual(store.read(record.id)?.forward, forward);
     assert.deepEqual(store.get(record.id)?.forward, forward);
     assert.deepEqual(updates, ['updated']);
   });

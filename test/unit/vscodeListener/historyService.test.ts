@@ -6,6 +6,8 @@ import { silentLogger } from '../../../src/core/logger';
 import { HistoryService, type HistoryChange } from '../../../src/vscode/listener/historyService';
 import { makeRecord } from '../helpers/records';
 
+const SIZE = { maxEvents: 100, maxSizeMB: 100 };
+
 describe('history service', () => {
   let dir: string;
   beforeEach(() => {
@@ -16,7 +18,7 @@ describe('history service', () => {
   it('loads the records a previous session wrote, and announces the new store', async () => {
     const path = join(dir, 'history.jsonl');
     const first = new HistoryService(silentLogger);
-    await first.open(path, 100);
+    await first.open(path, SIZE);
     const records = [makeRecord(), makeRecord()];
     for (const record of records) await first.store.add(record);
     await first.dispose();
@@ -24,7 +26,7 @@ describe('history service', () => {
     const second = new HistoryService(silentLogger);
     const changes: HistoryChange['type'][] = [];
     second.onDidChange((change) => changes.push(change.type));
-    await second.open(path, 100);
+    await second.open(path, SIZE);
     assert.deepEqual(second.store.list().map((record) => record.id), records.map((record) => record.id).reverse());
     assert.deepEqual(changes, ['reset']);
     await second.store.add(makeRecord());
@@ -35,11 +37,11 @@ describe('history service', () => {
   it('reopens with a smaller size, keeping the newest', async () => {
     const path = join(dir, 'history.jsonl');
     const service = new HistoryService(silentLogger);
-    await service.open(path, 100);
+    await service.open(path, SIZE);
     for (let index = 0; index < 15; index++) await service.store.add(makeRecord());
     const newest = service.store.list()[0].id;
-    assert.equal(service.differsFrom(path, 100), false);
-    await service.open(path, 10);
+    assert.equal(service.differsFrom(path, SIZE), false);
+    await service.open(path, { maxEvents: 10, maxSizeMB: 100 });
     assert.equal(service.store.size, 10);
     assert.equal(service.store.list()[0].id, newest);
     await service.dispose();
@@ -49,8 +51,9 @@ describe('history service', () => {
     const blocker = join(dir, 'a-file');
     writeFileSync(blocker, '');
     const service = new HistoryService(silentLogger);
-    const warning = await service.open(join(blocker, 'history.jsonl'), 100);
-    assert.match(warning ?? '', /Cannot use the history file .* Events are kept in memory until VS Code closes\./);
+    const warning = await service.open(join(blocker, 'history.jsonl'), SIZE);
+    assert.match(warning ?? '', /Cannot use the history file .*: the folder cannot be created or is not a folder .* Events are shown but not kept, and the listener does not start until this is fixed\./);
+    assert.match(service.problem ?? '', /Cannot use the history file/);
     assert.equal(service.path, undefined);
     await service.store.add(makeRecord());
     assert.equal(service.store.size, 1);

@@ -44,7 +44,7 @@ describe('listener controller', () => {
     dir = mkdtempSync(join(tmpdir(), 'controller-'));
     log = recordingLogger();
     history = new HistoryService(log);
-    await history.open(join(dir, 'history.jsonl'), 100);
+    await history.open(join(dir, 'history.jsonl'), { maxEvents: 100, maxSizeMB: 100 });
     settings = { [SETTING.port]: await freePort() };
     controller = new ListenerController(history, () => readListenerSettings((id) => settings[id]), log);
     states = [];
@@ -112,7 +112,7 @@ describe('listener controller', () => {
   it('swaps the history while stopped, and writes to the new one after the next start', async () => {
     assert.ok((await controller.start()).ok);
     const other = join(dir, 'other.jsonl');
-    await controller.stopFor(() => history.open(other, 10).then(() => undefined));
+    await controller.stopFor(() => history.open(other, { maxEvents: 10, maxSizeMB: 100 }).then(() => undefined));
     assert.equal(controller.state, 'stopped');
     const started = await controller.start();
     assert.ok(started.ok);
@@ -120,6 +120,6 @@ describe('listener controller', () => {
     await controller.stop();
     assert.equal(history.path, other);
     assert.equal(history.store.size, 1);
-    assert.equal(history.store.maxRecords, 10);
+    assert.equal(history.store.limits.maxRecords, 10);
   });
 });
