@@ -40,7 +40,7 @@ export async function runListen(argv: string[], io: CliIo, control: ListenContro
   announce(started.address, args, publicKey, io);
   control.onListening?.(started.address);
   const output = new LineBatch(io.out);
-  listener.onRecord((record) => output.add(args.json ? JSON.stringify(jsonLine(record)) : formatRecordLine(record, { color: io.color })));
+  listener.onRecord((record) => output.add(args.json ? JSON.stringify(recordJsonLine(record)) : formatRecordLine(record, { color: io.color })));
   await aborted(control.signal);
   await listener.stop();
   await store.close();
@@ -135,7 +135,8 @@ function announce(address: ListenerAddress, args: ListenArgs, publicKey: PublicK
   if (publicKey === undefined) io.err(KEY_HINT);
 }
 
-function jsonLine(record: WebhookRecord): Record<string, unknown> {
+/** The `--json` line of a request: what it was, the checks, our answer and the forward's outcome. */
+export function recordJsonLine(record: WebhookRecord): Record<string, unknown> {
   const { signature, schema, response, forward } = record;
   return {
     id: record.id,

@@ -33,7 +33,9 @@ function bodyText(body: StoredBody): string {
 
 /** A fenced block that no backtick run inside `content` can close early. */
 function fence(content: string, language = ''): string {
-  const longest = Math.max(2, ...[...content.matchAll(/`+/g)].map((match) => match[0].length));
+  // A loop, not Math.max(...runs): a body can hold more backtick runs than a call takes arguments.
+  let longest = 2;
+  for (const run of content.matchAll(/`+/g)) longest = Math.max(longest, run[0].length);
   const ticks = '`'.repeat(longest + 1);
   return `${ticks}${language}\n${content.replace(/\n$/, '')}\n${ticks}`;
 }

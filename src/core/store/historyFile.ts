@@ -1,4 +1,4 @@
-import { constants, fdatasyncSync, fstatSync, fchmodSync, openSync, renameSync, rmSync } from 'node:fs';
+import { close, constants, fdatasyncSync, fstatSync, fchmodSync, openSync, renameSync, rmSync } from 'node:fs';
 import { type Logger } from '../logger';
 import { coalesce, copyRange, copyRangeSync, type Loc, readLoc } from './copyRanges';
 import { type FileOps, NODE_FILE_OPS, writeFully } from './fileOps';
@@ -23,7 +23,9 @@ export interface HistoryFileOptions {
 }
 
 interface PendingLine {
-  line: Buffer;
+  /** The line, newline included, and its size in bytes. */
+  text: string;
+  bytes: number;
   commit(loc: Loc): void;
   resolve(): void;
   reject(error: unknown): void;
@@ -81,13 +83,14 @@ export class HistoryFile {
   }
 
   /**
-   * Writes `line` (newline included). Once it is in the file, `commit` is called with where it
-   * is, synchronously (so a compaction that starts right after already counts it as live), and
-   * the promise resolves; if it could not be written the promise rejects and nothing of it stays.
+   * Writes `text` (one line, newline included, `bytes` long in UTF-8). Once it is in the file,
+   * `commit` is called with where it is, synchronously (so a compaction that starts right after
+   * already counts it as live), and the promise resolves; if it could not be written the promise
+   * rejects and nothing of it stays.
    */
-  append(line: Buffer, commit: (loc: Loc) => void): Promise<void> {
+  append(text: string, bytes: number, commit: (loc: Loc) => void): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.pending.push({ line, commit, resolve, reject });
+      this.pending.push({ text, bytes, commit, resolve, reject });
       this.scheduled ??= setImmediate(this.writePending);
     });
   }
@@ -146,7 +149,7 @@ export class HistoryFile {
     if (this.tornTail && !this.cutBack(batch)) return;
     const start = this.size;
     try {
-      writeFully(this.ops, this.fd, batch.map((item) => item.line));
+      writeFully(this.ops, this.fd, buffersOf(batch));
     } catch (error) {
       this.tornTail = !this.tryCut(start);
       for (const item of batch) item.reject(error);
@@ -154,7 +157,7 @@ export class HistoryFile {
     }
     this.size = start;
     for (const item of batch) {
-      const loc = { offset: this.size, length: item.line.length };
+      const loc = { offset: this.size, length: item.bytes };
       this.size += loc.length;
       this.lineCount += 1;
       try {
@@ -175,7 +178,7 @@ export class HistoryFile {
   private takeFitting(): PendingLine[] {
     let room = this.options.neverAbove - this.size;
     let count = 0;
-    while (count < this.pending.length && this.pending[count].line.length <= room) room -= this.pending[count++].line.length;
+    while (count < this.pending.length && this.pending[count].bytes <= room) room -= this.pending[count++].bytes;
     // A file left over the bound (loaded that way) must still take a line when nothing else helps.
     if (count === 0 && this.compaction === undefined && this.size <= this.pendingFloor()) count = 1;
     const batch = this.pending.splice(0, count);
@@ -296,9 +299,18 @@ export class HistoryFile {
       renameSync(temp, this.path);
     } else {
       renameSync(temp, this.path);
-      this.ops.close(old);
+      // The last close of the replaced file frees its pages: let the thread pool do it.
+      close(old, () => undefined);
     }
     this.fd = target;
     this.tornTail = false;
   }
+}
+
+/** Small lines go out as one buffer (cheaper than one each); big ones each as their own, to not copy them twice. */
+function buffersOf(batch: readonly PendingLine[]): Buffer[] {
+  if (batch.length === 1) return [Buffer.from(batch[0].text, 'utf8')];
+  const bytes = batch.reduce((sum, item) => sum + item.bytes, 0);
+  if (bytes <= 256 * 1024) return [Buffer.from(batch.map((item) => item.text).join(''), 'utf8')];
+  return batch.map((item) => Buffer.from(item.text, 'utf8'));
 }

@@ -114,8 +114,9 @@ export class HistoryStore implements WebhookStore {
       return Promise.resolve(entry);
     }
     const line = recordLine(record);
-    if (line.length > this.maxLineBytes) return Promise.reject(this.tooLarge(line.length));
-    return file.append(line, (loc) => this.take({ entry, bytes: loc.length, loc })).then(
+    const bytes = Buffer.byteLength(line);
+    if (bytes > this.maxLineBytes) return Promise.reject(this.tooLarge(bytes));
+    return file.append(line, bytes, (loc) => this.take({ entry, bytes: loc.length, loc })).then(
       () => this.wrote(entry),
       (error: unknown) => Promise.reject(this.writeFailed(error)),
     );
@@ -129,7 +130,8 @@ export class HistoryStore implements WebhookStore {
       this.updated(slot, slot.record === undefined ? slot.bytes : estimateBytes(slot.record));
       return Promise.resolve();
     }
-    return this.file.append(updateLine(id, update), (loc) => this.takeUpdate(id, update, loc)).then(
+    const line = updateLine(id, update);
+    return this.file.append(line, Buffer.byteLength(line), (loc) => this.takeUpdate(id, update, loc)).then(
       () => undefined,
       (error: unknown) => Promise.reject(this.writeFailed(error)),
     );
@@ -163,7 +165,10 @@ export class HistoryStore implements WebhookStore {
     const known = [...new Set(ids)].filter((id) => this.index.get(id) !== undefined);
     if (known.length === 0) return 0;
     if (this.file === undefined) this.forget(known);
-    else await this.file.append(deleteLine(known), () => this.forget(known));
+    else {
+      const line = deleteLine(known);
+      await this.file.append(line, Buffer.byteLength(line), () => this.forget(known));
+    }
     return known.length;
   }
 

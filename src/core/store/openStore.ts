@@ -9,6 +9,12 @@ import { fileBounds, type HistoryLimits, MB, resolveLimits } from './limits';
 import { loadHistory, type LoadReport } from './loadHistory';
 import { describeFileError } from './writeProblem';
 
+/**
+ * A file is also compacted once it holds this many times more lines than records are kept, so
+ * that small records evicted by count do not pile up to the byte limit (and slow the next load).
+ */
+const COMPACT_ABOVE_LINES = 4;
+
 export interface StoreOptions {
   /** Records kept; the oldest go first. Default `DEFAULT_MAX_RECORDS`. */
   maxRecords?: number;
@@ -70,7 +76,7 @@ async function loadFile(store: HistoryStore, path: string, fd: number, limits: H
   reportLoad(options.logger ?? silentLogger, path, loaded.report);
   const file = new HistoryFile(path, fd, {
     compactAbove: bounds.compactAbove,
-    compactAboveLines: 2 * limits.maxRecords,
+    compactAboveLines: COMPACT_ABOVE_LINES * limits.maxRecords,
     neverAbove: bounds.neverAbove,
     liveLines: () => store.liveLines(),
     relocate: (moved) => store.relocate(moved),
@@ -80,7 +86,7 @@ async function loadFile(store: HistoryStore, path: string, fd: number, limits: H
     tornTail: loaded.wholeLinesEnd < size,
     lineCount: loaded.lineCount,
   });
-  const mustCompact = loaded.mustCompact || size > bounds.compactAbove || loaded.lineCount > 2 * limits.maxRecords;
+  const mustCompact = loaded.mustCompact || size > bounds.compactAbove || loaded.lineCount > COMPACT_ABOVE_LINES * limits.maxRecords;
   return { file, report: loaded.report, mustCompact };
 }
 

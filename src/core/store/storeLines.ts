@@ -2,23 +2,24 @@ import { LINE_VERSION, type StoredRecord } from './lineSchema';
 import { type RecordHeaders, type RecordUpdate, type WebhookRecord } from './record';
 
 /**
+ * Each function returns one line as text, newline included.
+ *
  * The history file holds one JSON object per line, each with the format version `v`:
  * `{"v":1,"type":"record","record":{…}}` for a received request (without `headers.map`, which
  * is rebuilt from `headers.raw`), `{"v":1,"type":"update","id":…,"forward":{…}}` for a forward
  * result that arrived after the answer, and `{"v":1,"type":"delete","ids":[…]}` for deleted
  * records. Records are never rewritten in place; a compaction copies the live lines to a new file.
  */
-export function recordLine(record: WebhookRecord): Buffer {
-  const { headers, ...rest } = record;
-  return Buffer.from(`{"v":${LINE_VERSION},"type":"record","record":${JSON.stringify({ ...rest, headers: { raw: headers.raw } })}}\n`, 'utf8');
+export function recordLine(record: WebhookRecord): string {
+  return `{"v":${LINE_VERSION},"type":"record","record":${JSON.stringify({ ...record, headers: { raw: record.headers.raw } })}}\n`;
 }
 
-export function updateLine(id: string, update: RecordUpdate): Buffer {
-  return Buffer.from(`${JSON.stringify({ v: LINE_VERSION, type: 'update', id, ...update })}\n`, 'utf8');
+export function updateLine(id: string, update: RecordUpdate): string {
+  return `${JSON.stringify({ v: LINE_VERSION, type: 'update', id, ...update })}\n`;
 }
 
-export function deleteLine(ids: readonly string[]): Buffer {
-  return Buffer.from(`${JSON.stringify({ v: LINE_VERSION, type: 'delete', ids })}\n`, 'utf8');
+export function deleteLine(ids: readonly string[]): string {
+  return `${JSON.stringify({ v: LINE_VERSION, type: 'delete', ids })}\n`;
 }
 
 /** A stored record with its header map rebuilt and its late update merged. */

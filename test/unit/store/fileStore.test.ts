@@ -126,16 +126,16 @@ describe('history store (JSONL file)', () => {
     assert.equal(lines(flat).length, 2);
   });
 
-  it('compacts the file once it holds more than twice the count limit, keeping the newest records', async () => {
+  it('compacts the file once it holds more than four times the count limit, keeping the newest records', async () => {
     const { store } = await openStore({ maxRecords: 5 });
-    const records = Array.from({ length: 11 }, () => makeRecord());
+    const records = Array.from({ length: 21 }, () => makeRecord());
     for (const record of records) await store.add(record);
     await store.flush();
-    assert.ok(lines(path).length <= 10, `file has ${lines(path).length} lines`);
+    assert.ok(lines(path).length <= 20, `file has ${lines(path).length} lines`);
     assert.ok(!readdirSync(join(dir, 'nested')).some((name) => name.endsWith('.tmp')));
     await store.close();
     const { store: reopened } = await openStore({ maxRecords: 5 });
-    assert.deepEqual(reopened.list().map((record) => record.id), records.slice(6).reverse().map((record) => record.id));
+    assert.deepEqual(reopened.list().map((record) => record.id), records.slice(16).reverse().map((record) => record.id));
   });
 
   it('keeps the newest records within the byte limit, and the file never past 1.5 times it', async () => {

@@ -3,7 +3,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { silentLogger } from '../../../src/core/logger';
+import { openFileStore } from '../../../src/core/store';
 import { HistoryService, type HistoryChange } from '../../../src/vscode/listener/historyService';
+import { startCli } from '../helpers/cliProcess';
 import { makeRecord } from '../helpers/records';
 
 const SIZE = { maxEvents: 100, maxSizeMB: 100 };
@@ -59,4 +61,38 @@ describe('history service', () => {
     assert.equal(service.store.size, 1);
     await service.dispose();
   });
+
+  it('keeps its own history next to one another program writes, and says so', async function () {
+    this.timeout(20_000);
+    const path = join(dir, 'history.jsonl');
+    const other = await startCli(['--history', path]);
+    const service = new HistoryService(silentLogger, { releaseWaitMs: 0 });
+    try {
+      const warning = await service.open(path, SIZE);
+      const own = join(dir, 'history-2.jsonl');
+      assert.equal(service.path, own);
+      assert.match(warning ?? '', new RegExp(`The Postal history in .*history\\.jsonl is in use by postal-webhooks listen \\(process ${other.child.pid}, since [\\d:]+\\), so this window keeps its own history in .*history-2\\.jsonl\\.`));
+      assert.equal(service.notice, warning);
+      assert.equal(service.problem, undefined, 'the listener may start: what it answers is stored');
+      await service.store.add(makeRecord());
+      assert.equal(service.store.size, 1);
+    } finally {
+      await service.dispose();
+      other.child.kill('SIGTERM');
+      await other.closed;
+    }
+  });
+
+  it('waits for a window that lets go of the history as it reloads, and then uses the usual file', async () => {
+    const path = join(dir, 'history.jsonl');
+    const reloading = await openFileStore(path, { app: 'VS Code' });
+    assert.ok(reloading.ok);
+    setTimeout(() => void reloading.store.close(), 300);
+    const service = new HistoryService(silentLogger, { releaseWaitMs: 3000 });
+    const warning = await service.open(path, SIZE);
+    assert.equal(warning, undefined);
+    assert.equal(service.path, path);
+    await service.dispose();
+  });
 });
+

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -98,6 +98,17 @@ describe('listener controller', () => {
     assert.equal(started.ok ? '' : started.problem.kind, 'settings');
     assert.deepEqual(states, ['error']);
     assert.ok(log.lines.some((line) => line.startsWith('error ') && line.includes('postalWebhooks.listener.path')));
+  });
+
+  it('does not start when the history cannot be written, since nothing it answered would be stored', async () => {
+    const blocker = join(dir, 'a-file');
+    writeFileSync(blocker, '');
+    await controller.stopFor(() => history.open(join(blocker, 'history.jsonl'), { maxEvents: 100, maxSizeMB: 100 }).then(() => undefined));
+    const started = await controller.start();
+    assert.equal(started.ok ? '' : started.problem.kind, 'history');
+    assert.match(started.ok ? '' : started.problem.message, /Cannot use the history file .*a-file.*: the folder cannot be created or is not a folder .*Requests could not be stored, so they are not accepted\./);
+    assert.equal(controller.state, 'error');
+    assert.match(listenerStatus(controller, 0).line, /^Not listening\. Cannot use the history file/);
   });
 
   it('restarts with settings changed in the meantime', async () => {
