@@ -23,10 +23,11 @@ const TARGETS = { summaries: 50, bodies: 100, load: 2000 };
 function report({ summaries, bodies, load, oversize }) {
   const verdict = (ok) => (ok ? 'ok' : 'OVER TARGET');
   console.log(`history bench (Node ${process.version})`);
-  console.log(`  10,000 records loaded:            heap ${summaries.heapMB.toFixed(1)} MB (target <= ${TARGETS.summaries})  ${verdict(summaries.heapMB <= TARGETS.summaries)}`);
-  console.log(`  2,000 x 200 KB bodies added:      heap growth ${bodies.heapMB.toFixed(1)} MB (target <= ${TARGETS.bodies}), file ${bodies.fileMB.toFixed(0)} MB  ${verdict(bodies.heapMB <= TARGETS.bodies)}`);
-  console.log(`  ${load.fileMB.toFixed(0)} MB history opened:            ${load.ms.toFixed(0)} ms (target <= ${TARGETS.load}), heap ${load.heapMB.toFixed(1)} MB, ${load.loaded} records  ${verdict(load.ms <= TARGETS.load)}`);
-  console.log(`  2 GB file opened (100 MB limit):  ${oversize.ms.toFixed(0)} ms, heap ${oversize.heapMB.toFixed(1)} MB, ${oversize.loaded} records, file now ${oversize.fileMB.toFixed(1)} MB`);
+  const label = (text) => `  ${text}:`.padEnd(36);
+  console.log(`${label('10,000 records loaded')}heap ${summaries.heapMB.toFixed(1)} MB (target <= ${TARGETS.summaries})  ${verdict(summaries.heapMB <= TARGETS.summaries)}`);
+  console.log(`${label('2,000 x 200 KB bodies added')}heap growth ${bodies.heapMB.toFixed(1)} MB (target <= ${TARGETS.bodies}), file ${bodies.fileMB.toFixed(0)} MB  ${verdict(bodies.heapMB <= TARGETS.bodies)}`);
+  console.log(`${label(`${load.fileMB.toFixed(0)} MB history opened`)}${load.ms.toFixed(0)} ms (target <= ${TARGETS.load}), heap ${load.heapMB.toFixed(1)} MB, ${load.loaded} records  ${verdict(load.ms <= TARGETS.load)}`);
+  console.log(`${label('2 GB file opened (100 MB limit)')}${oversize.ms.toFixed(0)} ms, heap ${oversize.heapMB.toFixed(1)} MB, ${oversize.loaded} records, file now ${oversize.fileMB.toFixed(1)} MB`);
   const failed = summaries.heapMB > TARGETS.summaries || bodies.heapMB > TARGETS.bodies || load.ms > TARGETS.load;
   if (failed) process.exitCode = 1;
 }

@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { appendFileSync, chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Logger } from '../../../src/core/logger';
 import { openFileStore, type OpenStoreResult, type StoreOptions, type WebhookStore } from '../../../src/core/store';
+import { recordLine } from '../../../src/core/store/storeLines';
 import { makeRecord } from '../helpers/records';
 
 function lines(path: string): string[] {
@@ -157,6 +158,33 @@ describe('history store (JSONL file)', () => {
     await store.close();
     const { store: reopened } = await openStore({ maxBytes, maxRecords: 100_000 });
     assert.deepEqual(reopened.list().map((record) => record.id), records.slice(-reopened.size).reverse().map((record) => record.id));
+  });
+
+  it('reads a big file in chunks without losing a line that spans two of them', async () => {
+    const { store } = await openStore({ maxRecords: 100_000 });
+    const body = 'z'.repeat(3000);
+    const records = Array.from({ length: 3500 }, () => makeRecord({ body: { encoding: 'utf8', data: body, size: body.length, truncated: false } }));
+    for (const record of records) void store.add(record);
+    await store.close();
+    assert.ok(statSync(path).size > 8 * 1024 * 1024, 'more than two 4 MB chunks');
+    const { store: reopened, report } = await openStore({ maxRecords: 100_000 });
+    assert.deepEqual([report.loaded, report.invalid], [records.length, 0]);
+    for (const record of records) assert.equal(reopened.read(record.id)?.id, record.id);
+  });
+
+  it('opens a 2 GB file far over its bound by reading only its newest part, then rewrites it small', async () => {
+    const flat = join(dir, 'history.jsonl');
+    writeFileSync(flat, '');
+    truncateSync(flat, 2 * 1024 * 1024 * 1024);
+    const newest = Array.from({ length: 40 }, () => makeRecord());
+    appendFileSync(flat, `\n${newest.map((record) => recordLine(record)).join('')}`);
+    const logger = warnings();
+    const { store, report } = await openStore({ maxBytes: 256 * 1024, logger }, flat);
+    assert.equal(report.partial?.readBytes, 384 * 1024, '1.5 times the limit');
+    assert.ok((report.partial?.fileBytes ?? 0) > 2 * 1024 * 1024 * 1024);
+    assert.deepEqual(store.list().map((record) => record.id), newest.map((record) => record.id).reverse());
+    assert.ok(statSync(flat).size < 256 * 1024, `the file is ${statSync(flat).size} bytes after the rewrite`);
+    assert.match(logger.warned.join('\n'), /holds 2048\.0 MB, more than a history this size may: only its newest 0\.4 MB were read, older requests were dropped/);
   });
 
   it('refuses a record too big for the history with a "too-large" error, storing nothing', async () => {

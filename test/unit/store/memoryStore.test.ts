@@ -27,6 +27,17 @@ describe('history store (in memory)', () => {
     assert.deepEqual(evicted, [records[0].id, records[1].id]);
   });
 
+  it('keeps the newest records within its byte limit too, bodies included', async () => {
+    const store = createMemoryStore({ maxRecords: 1000, maxBytes: 64 * 1024 });
+    const body = 'b'.repeat(10_000);
+    const records = Array.from({ length: 20 }, () => makeRecord({ body: { encoding: 'utf8', data: body, size: body.length, truncated: false } }));
+    for (const record of records) await store.add(record);
+    assert.ok(store.bytes <= 64 * 1024 && store.size >= 5 && store.size < 20, `${store.size} records, ${store.bytes} bytes`);
+    assert.equal(store.list()[0].id, records.at(-1)?.id);
+    const huge = 'h'.repeat(20_000);
+    await assert.rejects(store.add(makeRecord({ body: { encoding: 'utf8', data: huge, size: huge.length, truncated: false } })), { reason: 'too-large' });
+  });
+
   it('tells a retried envelope uuid from a new one, and forgets it when its records are deleted', async () => {
     const store = createMemoryStore();
     const first = makeRecord({ uuid: 'retry-me' });

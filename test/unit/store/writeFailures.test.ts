@@ -127,6 +127,25 @@ describe('history writes that fail (fault injection in the file writer)', () => 
     assert.ok(logger.lines.some((line) => /^info history .*: writing works again; 5 request\(s\) were answered 503 meanwhile/.test(line)), logger.lines.join('\n'));
   });
 
+  it('makes the listener keep a request too big for the history as too-large, answered 413, without its body', async () => {
+    const result = await openFileStore(path, { maxBytes: 64 * 1024 });
+    if (!result.ok) assert.fail(result.message);
+    store = result.store;
+    const listener = createListener({ port: 0 }, { store, logger: recordingLogger() });
+    const started = await listener.start();
+    assert.ok(started.ok);
+    try {
+      const body = JSON.stringify({ ...(JSON.parse(postalBody('b16b16b1-0000-4000-8000-000000000001')) as object), padding: 'p'.repeat(20_000) });
+      const response = await postLikePostal(started.address.url, body);
+      assert.equal(response.status, 413);
+      assert.match(((await response.json()) as { error: string }).error, /more than the 16384 bytes \(a quarter of the history's size limit\) one request may take\. Raise the history's size limit/);
+      const record = wholeRecord(store, store.list()[0]?.id);
+      assert.deepEqual([record.kind, record.body.size, record.body.data, record.response.status], ['too-large', Buffer.byteLength(body), '', 413]);
+    } finally {
+      await listener.stop();
+    }
+  });
+
   it('makes the listener answer 503 with Retry-After while the disk is full, and 200 again once it is not', async () => {
     const ops = faultyOps();
     const history = await open(ops);
