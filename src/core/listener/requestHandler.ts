@@ -21,7 +21,7 @@ export interface HandlerDeps {
 
 const JSON_TYPE = 'application/json';
 /** How long Postal (or any client) is asked to wait before retrying a request we could not store. */
-export const RETRY_AFTER_SECONDS = 60;
+const RETRY_AFTER_SECONDS = 60;
 
 /** How a record is answered once stored: extra headers, whether `onRecord` fires now, the body's facts. */
 interface FinishOptions {
@@ -159,7 +159,7 @@ export class RequestHandler {
     const { status, delayMs } = record.response;
     if (stored && delayMs > 0 && !this.deps.signal.aborted) await sleep(delayMs, undefined, { signal: this.deps.signal }).catch(() => undefined);
     const body = responseBytes(record);
-    const headers = stored ? options.headers : { ...options.headers, 'retry-after': String(RETRY_AFTER_SECONDS) };
+    const headers = stored ? options.headers : { ...options.headers, 'content-type': JSON_TYPE, 'retry-after': String(RETRY_AFTER_SECONDS) };
     res.writeHead(status, { 'content-type': JSON_TYPE, 'content-length': Buffer.byteLength(body), ...headers });
     res.end(body);
     if (options.announce !== false) this.deps.onRecord(record);

@@ -22,6 +22,18 @@ export function coalesce(locs: readonly Loc[]): { start: number; end: number; lo
   return ranges;
 }
 
+/** Copies the lines at `locs` (in file order) to the end of `to`; `moved` maps each old offset to its new one. */
+export async function copyLines(from: number, to: number, locs: readonly Loc[], abandoned: () => boolean): Promise<{ moved: Map<number, number>; written: number }> {
+  const moved = new Map<number, number>();
+  let written = 0;
+  for (const range of coalesce(locs)) {
+    await copyRange(from, to, range.start, range.end, abandoned);
+    for (const loc of range.locs) moved.set(loc.offset, written + loc.offset - range.start);
+    written += range.end - range.start;
+  }
+  return { moved, written };
+}
+
 /** Copies bytes `[start, end)` of `from` to the end of `to` on the thread pool, a chunk at a time; `abandoned` stops it between chunks. */
 export async function copyRange(from: number, to: number, start: number, end: number, abandoned: () => boolean): Promise<void> {
   const buffer = Buffer.allocUnsafe(Math.min(CHUNK, Math.max(1, end - start)));

@@ -1,6 +1,7 @@
-import { close, constants, fdatasyncSync, fstatSync, fchmodSync, openSync, renameSync, rmSync } from 'node:fs';
+import { close, fdatasyncSync, openSync, renameSync } from 'node:fs';
 import { type Logger } from '../logger';
-import { coalesce, copyRange, copyRangeSync, type Loc, readLoc } from './copyRanges';
+import { copyLiveLines } from './compaction';
+import { copyRangeSync, type Loc, readLoc } from './copyRanges';
 import { type FileOps, NODE_FILE_OPS, writeFully } from './fileOps';
 
 export interface HistoryFileOptions {
@@ -36,7 +37,6 @@ const COMPACTION_BACKOFF_MS = 5000;
 /** Lines written are flushed to the device at most this long after: the durability window. */
 export const DATASYNC_DELAY_MS = 1000;
 const WINDOWS = process.platform === 'win32';
-const OWNER_ONLY = 0o600;
 
 /**
  * The history file, open for appending and reading, with one writer (see `historyLock`).
@@ -196,7 +196,7 @@ export class HistoryFile {
 
   private refuseWaiting(): void {
     const refused = this.pending.splice(0);
-    const error = Object.assign(new Error('the history file is at its size limit and could not be compacted (see the log)'), { code: 'ENOSPC' });
+    const error = new Error('the history file is at its size limit and could not be rewritten smaller (see the log)');
     for (const item of refused) item.reject(error);
   }
 
@@ -252,40 +252,21 @@ export class HistoryFile {
     const snapshotEnd = this.size;
     const snapshotLines = this.lineCount;
     const live = this.options.liveLines();
-    const temp = `${this.path}.${process.pid}.tmp`;
-    rmSync(temp, { force: true });
-    const target = openSync(temp, constants.O_RDWR | constants.O_CREAT | constants.O_EXCL | constants.O_APPEND, OWNER_ONLY);
+    const copy = await copyLiveLines({ path: this.path, fd: this.fd, size: () => this.size, abandoned: this.abandoned }, live, snapshotEnd);
     let swapped = false;
     try {
-      // The new file gets the old one's permissions (owner-only unless the user chose otherwise).
-      fchmodSync(target, fstatSync(this.fd).mode & 0o777);
-      const moved = new Map<number, number>();
-      let written = 0;
-      for (const range of coalesce(live)) {
-        await copyRange(this.fd, target, range.start, range.end, this.abandoned);
-        for (const loc of range.locs) moved.set(loc.offset, written + loc.offset - range.start);
-        written += range.end - range.start;
-      }
-      // Catch up with appends while they are many, then take the rest in one synchronous step.
-      let copied = snapshotEnd;
-      while (this.size - copied > 1024 * 1024) {
-        const end = this.size;
-        await copyRange(this.fd, target, copied, end, this.abandoned);
-        copied = end;
-      }
-      copyRangeSync(this.ops, this.fd, target, copied, this.size);
-      this.swap(temp, target);
+      // Synchronous from here on: no append can come between the last copy and the swap.
+      copyRangeSync(this.ops, this.fd, copy.target, copy.copied, this.size);
+      this.swap(copy.temp, copy.target);
       swapped = true;
-      const shift = written - snapshotEnd;
-      this.options.relocate((offset) => (offset >= snapshotEnd ? offset + shift : moved.get(offset)));
-      this.size += shift;
-      this.lineCount = live.length + this.lineCount - snapshotLines;
     } finally {
-      if (!swapped) {
-        this.ops.close(target);
-        rmSync(temp, { force: true });
-      }
+      if (!swapped) copy.discard();
     }
+    this.scheduleDatasync();
+    const shift = copy.written - snapshotEnd;
+    this.options.relocate((offset) => (offset >= snapshotEnd ? offset + shift : copy.moved.get(offset)));
+    this.size += shift;
+    this.lineCount = live.length + this.lineCount - snapshotLines;
   }
 
   private readonly abandoned = (): boolean => this.closing;
@@ -296,7 +277,12 @@ export class HistoryFile {
     if (WINDOWS) {
       // Windows cannot replace a file that is open.
       this.ops.close(old);
-      renameSync(temp, this.path);
+      try {
+        renameSync(temp, this.path);
+      } catch (error) {
+        this.fd = openSync(this.path, 'a+');
+        throw error;
+      }
     } else {
       renameSync(temp, this.path);
       // The last close of the replaced file frees its pages: let the thread pool do it.

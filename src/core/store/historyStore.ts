@@ -133,7 +133,7 @@ export class HistoryStore implements WebhookStore {
     const line = updateLine(id, update);
     return this.file.append(line, Buffer.byteLength(line), (loc) => this.takeUpdate(id, update, loc)).then(
       () => undefined,
-      (error: unknown) => Promise.reject(this.writeFailed(error)),
+      (error: unknown) => Promise.reject(this.writeFailed(error, false)),
     );
   }
 
@@ -269,7 +269,8 @@ export class HistoryStore implements WebhookStore {
     return entry;
   }
 
-  private writeFailed(error: unknown): HistoryWriteError {
+  /** `request`: the failed write was a request's record (which is then answered 503), not a later update. */
+  private writeFailed(error: unknown, request = true): HistoryWriteError {
     const message = describeFileError(error);
     if (this.problem === undefined) {
       this.problem = { message, refused: 0 };
@@ -278,7 +279,7 @@ export class HistoryStore implements WebhookStore {
       );
       this.problems.fire(message);
     }
-    this.problem.refused += 1;
+    if (request) this.problem.refused += 1;
     return new HistoryWriteError('failed', `The history could not be written: ${message}.`, error);
   }
 

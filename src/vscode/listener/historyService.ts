@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Emitter, type Event } from '../../core/emitter';
 import { type Logger } from '../../core/logger';
-import { createMemoryStore, describeHolder, type LockHolder, MB, openFileStore, type StoreChange, type StoreOptions, type WebhookStore } from '../../core/store';
+import { createMemoryStore, describeHolder, type LockHolder, MB, openFileStore, type OpenStoreResult, type StoreChange, type StoreOptions, type WebhookStore } from '../../core/store';
 
 /** A store change, or `reset` when the whole store was replaced (opened, or reopened with other limits). */
 export type HistoryChange = StoreChange | { type: 'reset' };
@@ -16,6 +16,8 @@ export interface HistorySize {
 const OWN_FILES = 8;
 /** A window reloading releases its history a moment after the new one starts: wait that long for it. */
 const RELEASE_WAIT_MS = 3000;
+/** How often a file held by a reloading window is tried again. */
+const POLL_MS = 250;
 const LOCK_APP = 'VS Code';
 
 /**
@@ -79,14 +81,13 @@ export class HistoryService {
     this.problem = undefined;
     this.notice = undefined;
     const limits = { maxRecords: size.maxEvents, maxBytes: size.maxSizeMB * MB, logger: this.log, app: LOCK_APP, fileOps: this.options.fileOps };
-    let store: WebhookStore | undefined = path === undefined ? undefined : await this.openFile(path, limits);
+    const store = path === undefined ? undefined : await this.openFile(path, limits);
     if (store === undefined) {
       this.problem ??= 'VS Code gave this extension no storage folder for the history.';
       this.log.warn(this.problem);
-      store = createMemoryStore(limits);
     }
-    this.current = store;
-    this.subscriptions = this.subscribe(store);
+    this.current = store ?? createMemoryStore(limits);
+    this.subscriptions = this.subscribe(this.current);
     this.changes.fire({ type: 'reset' });
     const warning = this.problem === undefined ? this.notice : `${this.problem} Events are shown but not kept, and the listener does not start until this is fixed.`;
     return warning;
@@ -107,16 +108,21 @@ export class HistoryService {
     return [store.onDidChange((change) => this.changes.fire(change)), store.onDidChangeWriteProblem((problem) => this.writeProblems.fire(problem))];
   }
 
+  /** Opens `path`, waiting a moment for a window that is reloading to let go of it. */
+  private async openReleased(path: string, options: StoreOptions): Promise<OpenStoreResult> {
+    let result = await openFileStore(path, options);
+    for (let waited = 0; !result.ok && result.reason === 'locked' && waited < (this.options.releaseWaitMs ?? RELEASE_WAIT_MS); waited += POLL_MS) {
+      await sleep(POLL_MS);
+      result = await openFileStore(path, options);
+    }
+    return result;
+  }
+
   /** The store of the usual file, else of this window's own file; undefined (with `problem` set) when none can be used. */
   private async openFile(path: string, options: StoreOptions): Promise<WebhookStore | undefined> {
     let holder: LockHolder | undefined;
     for (const candidate of [path, ...ownFiles(path)]) {
-      let result = await openFileStore(candidate, options);
-      // A reloading window lets go of its file a moment after this one starts: give it that moment.
-      for (let waited = 0; candidate === path && !result.ok && result.reason === 'locked' && waited < (this.options.releaseWaitMs ?? RELEASE_WAIT_MS); waited += 250) {
-        await sleep(250);
-        result = await openFileStore(candidate, options);
-      }
+      const result = candidate === path ? await this.openReleased(candidate, options) : await openFileStore(candidate, options);
       if (result.ok) {
         this.log.info(`history ${candidate}: ${result.report.loaded} event(s) loaded, keeping the last ${options.maxRecords} within ${(options.maxBytes ?? 0) / MB} MB`);
         if (holder !== undefined) this.notice = `The Postal history in ${path} is in use by ${describeHolder(holder)}, so this window keeps its own history in ${candidate}.`;
