@@ -13,8 +13,10 @@ export interface LoadReport {
   invalid: number;
   /** The first of them: its line number in the part read, and why. */
   firstInvalid?: { lineNumber: number; reason: string };
-  /** Where the invalid lines were kept (those not too long to keep), if any were. */
+  /** Where the invalid lines were kept, if any were. */
   backup?: string;
+  /** How many of them were not kept: cut short by a crash, too long, or past the backup's size. */
+  notKept: number;
   /** Set when the file was over its size bound and only its newest part was read. */
   partial?: { fileBytes: number; readBytes: number };
 }
@@ -68,8 +70,9 @@ export async function loadHistory(
     else reject(bytes, number, parsed.reason);
   });
   if (torn !== undefined) reject(undefined, lineCount + 1, 'cut short (the last line, written when the program stopped)');
-  const report: LoadReport = { loaded: index.size, invalid: invalid.count };
+  const report: LoadReport = { loaded: index.size, invalid: invalid.count, notKept: 0 };
   if (invalid.first !== undefined) report.firstInvalid = invalid.first;
+  report.notKept = invalid.count - invalid.kept.length;
   if (invalid.kept.length > 0) report.backup = keepInvalidLines(path, invalid.kept, invalid.keptBytes, limits.backupBytes);
   if (start > 0) report.partial = { fileBytes: size, readBytes: size - start };
   return { report, lineCount, wholeLinesEnd: torn?.offset ?? size, mustCompact: invalid.count > 0 || start > 0 };

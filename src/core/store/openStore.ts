@@ -98,7 +98,7 @@ function reportLoad(logger: Logger, path: string, report: LoadReport): void {
   }
   if (report.invalid > 0 && report.firstInvalid !== undefined) {
     const { lineNumber, reason } = report.firstInvalid;
-    const kept = report.backup === undefined ? '' : `; they are kept in ${report.backup}`;
+    const kept = report.backup === undefined ? '' : report.notKept === 0 ? `; they are kept in ${report.backup}` : `; ${report.invalid - report.notKept} of them are kept in ${report.backup}`;
     logger.warn(`history ${path}: ${report.invalid.toLocaleString('en-US')} line(s) could not be used and were left out (the first, line ${lineNumber}: ${reason})${kept}.`);
   }
 }

@@ -101,7 +101,7 @@ describe('history store (JSONL file)', () => {
     await store.close();
     appendFileSync(path, '{"v":1,"type":"record","record":{"id":"torn","rece');
     const { store: reopened, report } = await openStore();
-    assert.deepEqual([report.loaded, report.invalid], [1, 1]);
+    assert.deepEqual([report.loaded, report.invalid, report.notKept, report.backup], [1, 1, 1, undefined], 'a torn line is not worth a backup');
     assert.match(report.firstInvalid?.reason ?? '', /cut short/);
     const next = makeRecord();
     await reopened.add(next);
