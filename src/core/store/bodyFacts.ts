@@ -34,32 +34,38 @@ export function recordFacts(record: Pick<WebhookRecord, 'kind' | 'parse' | 'body
   }
 }
 
-const MESSAGE_KEYS = ['id', 'token', 'to', 'from', 'subject', 'direction', 'tag', 'spam_status', 'message_id'];
-const PAYLOAD_KEYS = ['status', 'details', 'output', 'sent_with_ssl', 'time', 'url', 'ip_address', 'user_agent', 'domain'];
-const DNS_KEYS = ['spf', 'dkim', 'mx', 'return_path'].flatMap((key) => [`${key}_status`, `${key}_error`]);
-const SERVER_KEYS = ['uuid', 'permalink', 'name'];
+/** `[key in the object, name of the fact]`, named once here rather than per request. */
+type Names = readonly (readonly [string, string])[];
+const named = (prefix: string, keys: readonly string[]): Names => keys.map((key) => [key, prefix + key]);
+
+const MESSAGE = named('message.', ['id', 'token', 'to', 'from', 'subject', 'direction', 'tag', 'spam_status', 'message_id']);
+const BOUNCE = named('bounce.', ['from', 'subject']);
+const PAYLOAD = named('', ['status', 'details', 'output', 'sent_with_ssl', 'time', 'url', 'ip_address', 'user_agent', 'domain', 'volume', 'limit']);
+const DNS = named('', ['spf', 'dkim', 'mx', 'return_path'].flatMap((key) => [`${key}_status`, `${key}_error`]));
+const SERVER = named('server.', ['uuid', 'permalink', 'name']);
 
 /**
  * A Postal envelope's facts: `message.*` (the original message for a bounce), `bounce.from` and
- * `bounce.subject`, the payload's own fields, DNS results, `server.*`, `volume` and `limit`.
+ * `bounce.subject`, the payload's own fields, DNS results (of a DNS error), `server.*`.
  */
 function envelopeFacts(value: unknown): BodyFacts {
-  const payload = isJsonObject(value) && isJsonObject(value.payload) ? value.payload : undefined;
-  if (payload === undefined) return NO_FACTS;
+  if (!isJsonObject(value) || !isJsonObject(value.payload)) return NO_FACTS;
+  const payload = value.payload;
   const facts: Record<string, string> = {};
   const message = isJsonObject(payload.original_message) ? payload.original_message : payload.message;
-  copy(facts, 'message.', message, MESSAGE_KEYS);
-  copy(facts, 'bounce.', payload.bounce, ['from', 'subject']);
-  copy(facts, '', payload, [...PAYLOAD_KEYS, ...DNS_KEYS, 'volume', 'limit']);
-  copy(facts, 'server.', payload.server, SERVER_KEYS);
+  copy(facts, message, MESSAGE);
+  copy(facts, payload.bounce, BOUNCE);
+  copy(facts, payload, PAYLOAD);
+  if (value.event === 'DomainDNSError') copy(facts, payload, DNS);
+  copy(facts, payload.server, SERVER);
   return facts;
 }
 
-function copy(facts: Record<string, string>, prefix: string, source: unknown, keys: readonly string[]): void {
+function copy(facts: Record<string, string>, source: unknown, names: Names): void {
   if (!isJsonObject(source)) return;
-  for (const key of keys) {
+  for (const [key, name] of names) {
     const shown = factText(source[key]);
-    if (shown !== undefined) facts[prefix + key] = shown;
+    if (shown !== undefined) facts[name] = shown;
   }
 }
 
