@@ -95,6 +95,11 @@ export class HistoryFile {
     });
   }
 
+  /** Cuts off a torn last line now, if there is one (else it is cut before the next write). */
+  cutTornTail(): void {
+    if (this.tornTail) this.tornTail = !this.tryCut(this.size);
+  }
+
   /** The bytes at `loc`; throws if they cannot be read. */
   read(loc: Loc): Buffer {
     return readLoc(this.ops, this.fd, loc);

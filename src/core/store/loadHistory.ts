@@ -27,7 +27,7 @@ export interface LoadResult {
   lineCount: number;
   /** Where the last whole line ends: the file's size, unless its last line is cut short. */
   wholeLinesEnd: number;
-  /** The file must be rewritten: it has lines to drop, or is over its bounds. */
+  /** The file must be rewritten: it has lines to drop (other than a torn last one), or is over its bounds. */
   mustCompact: boolean;
 }
 
@@ -75,7 +75,9 @@ export async function loadHistory(
   report.notKept = invalid.count - invalid.kept.length;
   if (invalid.kept.length > 0) report.backup = keepInvalidLines(path, invalid.kept, invalid.keptBytes, limits.backupBytes);
   if (start > 0) report.partial = { fileBytes: size, readBytes: size - start };
-  return { report, lineCount, wholeLinesEnd: torn?.offset ?? size, mustCompact: invalid.count > 0 || start > 0 };
+  // A line cut short at the end (the usual trace of a crash) is cut off before the next write; only other damage is worth a rewrite.
+  const damaged = invalid.count - (torn === undefined ? 0 : 1);
+  return { report, lineCount, wholeLinesEnd: torn?.offset ?? size, mustCompact: damaged > 0 || start > 0 };
 }
 
 function apply(index: HistoryIndex, line: HistoryLine, loc: Loc): void {

@@ -61,6 +61,7 @@ export async function openFileStore(path: string, options: StoreOptions = {}): P
     store.attach(file, lock);
     attached = true;
     if (mustCompact) await file.compact();
+    else file.cutTornTail();
     return { ok: true, store, report };
   } catch (error) {
     if (fd !== undefined && !attached) closeQuietly(fd);
