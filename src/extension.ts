@@ -28,7 +28,11 @@ export function activate(context: vscode.ExtensionContext): void {
   registerLinting(context, baseLog);
   registerWalkthrough(context, listener);
   context.subscriptions.push(vscode.commands.registerCommand(COMMAND.showLog, () => channel.show(true)));
-  registerReplay(context, { log: componentLogger(baseLog, 'replay'), ownListenerUrl: () => localWebhookUrl(listener.controller), records: events.records });
+  registerReplay(context, {
+    log: componentLogger(baseLog, 'replay'),
+    ownListenerUrl: () => localWebhookUrl(listener.controller),
+    records: events.records,
+  });
   context.subscriptions.push(registerCopyTypes(context.extensionUri, componentLogger(baseLog, 'types')));
 
   registerTestCommands(context, {

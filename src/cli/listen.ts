@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createListener, formatRecordLine, type ListenerAddress, type ListenerOptions } from '../core/listener';
 import { type Logger } from '../core/logger';
 import { parsePublicKey, type PublicKeySet } from '../core/signature';
-import { createMemoryStore, openFileStore, type WebhookRecord, type WebhookStore } from '../core/store';
+import { createMemoryStore, MB, openFileStore, type WebhookRecord, type WebhookStore } from '../core/store';
 import { type CliIo, EXIT } from './io';
 import { type ListenArgs, LISTEN_USAGE, parseListenArgs } from './listenArgs';
 import { type CliCommand } from './command';
@@ -20,8 +20,8 @@ const KEY_HINT =
 
 /**
  * `postal-webhooks listen`: runs until `control.signal` aborts, then stops cleanly (server
- * closed, history flushed) and resolves 0. Resolves 2 when the options, the key file or the
- * port are unusable.
+ * closed, history flushed) and resolves 0. Resolves 2 when the options, the key file, the
+ * history file or the port are unusable.
  */
 export async function runListen(argv: string[], io: CliIo, control: ListenControl): Promise<number> {
   const args = parseListenArgs(argv);
@@ -31,20 +31,47 @@ export async function runListen(argv: string[], io: CliIo, control: ListenContro
   const store = await openStore(args, logger, io);
   if (store === undefined) return EXIT.usage;
   const listener = createListener(listenerOptions(args, publicKey), { store, logger });
-  const started = await listener.start();
-  if (!started.ok) {
-    io.err(`postal-webhooks listen: ${started.error.message}`);
+  const started = control.signal.aborted ? undefined : await listener.start();
+  if (started?.ok !== true) {
+    if (started !== undefined) io.err(`postal-webhooks listen: ${started.error.message}`);
     await store.close();
-    return EXIT.usage;
+    return started === undefined ? EXIT.ok : EXIT.usage;
   }
   announce(started.address, args, publicKey, io);
   control.onListening?.(started.address);
-  listener.onDidSettleRecord((record) => (args.json ? io.out(JSON.stringify(jsonLine(record))) : io.out(formatRecordLine(record, { color: io.color }))));
+  const output = new LineBatch(io.out);
+  listener.onDidSettleRecord((record) => output.add(args.json ? JSON.stringify(recordJsonLine(record)) : formatRecordLine(record, { color: io.color })));
   await aborted(control.signal);
   await listener.stop();
   await store.close();
+  output.flush();
   if (!args.json) io.out('Stopped.');
   return EXIT.ok;
+}
+
+/**
+ * Request lines gathered per turn of the event loop and written together: one write per burst
+ * instead of one per request (stdout to a pipe or file is written synchronously).
+ */
+class LineBatch {
+  private lines: string[] = [];
+  private scheduled: NodeJS.Immediate | undefined;
+
+  constructor(private readonly write: (text: string) => void) {}
+
+  add(line: string): void {
+    this.lines.push(line);
+    this.scheduled ??= setImmediate(() => this.flush());
+  }
+
+  flush(): void {
+    clearImmediate(this.scheduled);
+    this.scheduled = undefined;
+    if (this.lines.length === 0) return;
+    const text = this.lines.join('\n');
+    this.lines = [];
+    this.write(text);
+  }
 }
 
 /** The command as registered in the CLI: Ctrl-C (SIGINT) or SIGTERM stops it. */
@@ -89,13 +116,13 @@ async function loadKey(file: string, io: CliIo): Promise<PublicKeySet | null> {
 }
 
 async function openStore(args: ListenArgs, logger: Logger, io: CliIo): Promise<WebhookStore | undefined> {
-  if (args.historyFile === undefined) return createMemoryStore({ maxRecords: args.maxHistory, logger });
-  const opened = await openFileStore(args.historyFile, { maxRecords: args.maxHistory, logger });
-  if (!opened.ok) {
-    io.err(`postal-webhooks listen: ${opened.message}`);
-    return undefined;
-  }
-  return opened.store;
+  const limits = { maxRecords: args.maxHistory, maxBytes: args.maxHistoryMb * MB, logger };
+  if (args.historyFile === undefined) return createMemoryStore(limits);
+  const opened = await openFileStore(args.historyFile, { ...limits, app: 'postal-webhooks listen' });
+  if (opened.ok) return opened.store;
+  const remedy = opened.reason === 'locked' ? ' Stop it, or give this listener another --history file.' : '';
+  io.err(`postal-webhooks listen: ${opened.message}${remedy}`);
+  return undefined;
 }
 
 function announce(address: ListenerAddress, args: ListenArgs, publicKey: PublicKeySet | undefined, io: CliIo): void {
@@ -108,7 +135,8 @@ function announce(address: ListenerAddress, args: ListenArgs, publicKey: PublicK
   if (publicKey === undefined) io.err(KEY_HINT);
 }
 
-function jsonLine(record: WebhookRecord): Record<string, unknown> {
+/** The `--json` line of a request: what it was, the checks, our answer and the forward's outcome. */
+export function recordJsonLine(record: WebhookRecord): Record<string, unknown> {
   const { signature, schema, response, forward } = record;
   return {
     id: record.id,

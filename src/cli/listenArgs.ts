@@ -1,5 +1,5 @@
 import { DEFAULT_LISTENER_HOST, DEFAULT_LISTENER_PORT, parseResponseMode, type ResponseMode } from '../core/listener';
-import { DEFAULT_MAX_RECORDS } from '../core/store';
+import { DEFAULT_MAX_MB, DEFAULT_MAX_RECORDS } from '../core/store';
 import { UsageError } from './io';
 import { numberOption } from './numberOption';
 import { parseOptions } from './parseOptions';
@@ -21,13 +21,19 @@ Options:
   --respond MODE         What to answer Postal: a status (default 200), STATUS:DELAY_MS
                          (e.g. 200:6000 makes Postal time out), or "mirror" (your app's answer;
                          needs --forward-to)
-  --history FILE         Keep the requests in this JSONL file across runs
+  --history FILE         Keep the requests in this JSONL file across runs (one listener per file)
   --max-history N        Requests kept (default ${DEFAULT_MAX_RECORDS})
+  --max-history-mb N     Megabytes of requests kept (default ${DEFAULT_MAX_MB}); the file never
+                         grows past 1.5 times this
   --reject-unsigned      Answer 401 to requests without a valid signature (needs --public-key)
   --json                 One JSON line per request on stdout, instead of a readable line
   -h, --help             Show this help
 
-Exit codes: 0 stopped cleanly, 2 bad options or the listener could not start.`;
+Every request answered 2xx is in the history first; one that cannot be written (disk full)
+is answered 503 with Retry-After, so that Postal sends it again.
+
+Exit codes: 0 stopped cleanly, 2 bad options, the history file cannot be used (or another
+listener uses it), or the listener could not start.`;
 
 export interface ListenArgs {
   host: string;
@@ -38,6 +44,7 @@ export interface ListenArgs {
   response: ResponseMode;
   historyFile?: string;
   maxHistory: number;
+  maxHistoryMb: number;
   rejectUnsigned: boolean;
   json: boolean;
 }
@@ -57,6 +64,7 @@ export function parseListenArgs(args: string[]): ListenArgs {
       respond: { type: 'string' },
       history: { type: 'string' },
       'max-history': { type: 'string' },
+      'max-history-mb': { type: 'string' },
       'reject-unsigned': { type: 'boolean' },
       json: { type: 'boolean' },
     },
@@ -66,6 +74,7 @@ export function parseListenArgs(args: string[]): ListenArgs {
     port: numberOption('--port', values.port, DEFAULT_LISTENER_PORT, { min: 0, max: 65535, integer: true }),
     response: responseOption(values.respond),
     maxHistory: numberOption('--max-history', values['max-history'], DEFAULT_MAX_RECORDS, { min: 1, max: 1_000_000, integer: true }),
+    maxHistoryMb: numberOption('--max-history-mb', values['max-history-mb'], DEFAULT_MAX_MB, { min: 1, max: 100_000, integer: true }),
     rejectUnsigned: values['reject-unsigned'] ?? false,
     json: values.json ?? false,
   };

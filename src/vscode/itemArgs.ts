@@ -1,40 +1,74 @@
 import { type ExplorerNode, type FieldNode } from '../core/explorer';
-import { type WebhookRecord } from '../core/store';
+import { type HistoryEntry, type WebhookRecord } from '../core/store';
 
-/** Where item commands find their records: by id in the history, and the Events view's selection. */
+/** Where item commands find their records: in the history by id, and the Events view's selection. */
 export interface RecordSource {
-  get(id: string): WebhookRecord | undefined;
+  /** The history's summary of a request (what rows show). */
+  get(id: string): HistoryEntry | undefined;
+  /** The whole request, headers and body, read back from the history file. */
+  read(id: string): WebhookRecord | undefined;
   /** The rows selected in the Events view. */
   selection(): readonly ExplorerNode[];
 }
 
-function isRecord(value: unknown): value is WebhookRecord {
+function isWholeRecord(value: unknown): value is WebhookRecord {
   if (typeof value !== 'object' || value === null) return false;
   const candidate = value as Partial<WebhookRecord>;
   return typeof candidate.id === 'string' && typeof candidate.receivedAt === 'number' && Array.isArray(candidate.headers?.raw) && typeof candidate.body?.data === 'string';
 }
 
-/** A record from a record id, a record, or a tree row (or any object) that carries one as `record`. */
-function recordOf(value: unknown, source: RecordSource): WebhookRecord | undefined {
-  if (typeof value === 'string') return source.get(value);
-  if (isRecord(value)) return value;
-  const carried = typeof value === 'object' && value !== null ? (value as { record?: unknown }).record : undefined;
-  return isRecord(carried) ? carried : undefined;
+/** What a command was given, unwrapped from a tree row: a record id, a record or entry, or nothing usable. */
+function targetOf(value: unknown): string | object | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value !== 'object' || value === null) return undefined;
+  const node = value as Partial<ExplorerNode>;
+  if (node.kind === 'record') return node.record;
+  // A record or entry (tests and other commands pass those): it has a time as well as an id.
+  const candidate = value as { id?: unknown; receivedAt?: unknown };
+  return typeof candidate.id === 'string' && typeof candidate.receivedAt === 'number' ? value : undefined;
 }
 
 /**
- * The records an item command applies to. VS Code passes the clicked row and, with several
- * selected, the whole selection; from the palette or a key there is no argument, so the view's
- * selection is used. Tests and other commands may pass records, rows or record ids (or arrays).
+ * VS Code passes the clicked row and, with several selected, the whole selection; from the
+ * palette or a key there is no argument, so the view's selection is used. Tests and other
+ * commands may pass records, entries, rows or record ids (or arrays of them).
+ */
+function candidatesOf(source: RecordSource, first: unknown, second: unknown): unknown[] {
+  if (Array.isArray(second) && second.length > 0) return second as unknown[];
+  if (first === undefined) return [...source.selection()];
+  return Array.isArray(first) ? (first as unknown[]) : [first];
+}
+
+function unique<T extends { id: string }>(items: (T | undefined)[]): T[] {
+  const result: T[] = [];
+  for (const item of items) if (item !== undefined && !result.some((known) => known.id === item.id)) result.push(item);
+  return result;
+}
+
+/** The history entries an item command applies to; only what is still in the history counts. */
+export function entriesFromArgs(source: RecordSource, first: unknown, second?: unknown): HistoryEntry[] {
+  return unique(
+    candidatesOf(source, first, second).map((candidate) => {
+      const target = targetOf(candidate);
+      if (target === undefined) return undefined;
+      return source.get(typeof target === 'string' ? target : (target as { id: string }).id);
+    }),
+  );
+}
+
+/**
+ * The whole records an item command applies to (replay, export): a whole record passed in is
+ * used as it is; rows, entries and ids are read back from the history file.
  */
 export function recordsFromArgs(source: RecordSource, first: unknown, second?: unknown): WebhookRecord[] {
-  const candidates = Array.isArray(second) && second.length > 0 ? second : first === undefined ? source.selection() : Array.isArray(first) ? first : [first];
-  const records: WebhookRecord[] = [];
-  for (const candidate of candidates as unknown[]) {
-    const record = recordOf(candidate, source);
-    if (record !== undefined && !records.some((known) => known.id === record.id)) records.push(record);
-  }
-  return records;
+  return unique(
+    candidatesOf(source, first, second).map((candidate) => {
+      const target = targetOf(candidate);
+      if (target === undefined) return undefined;
+      if (isWholeRecord(target)) return target;
+      return source.read(typeof target === 'string' ? target : (target as { id: string }).id);
+    }),
+  );
 }
 
 /** The field row a field command applies to: the clicked one, else the first selected. */

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import { generateSigningKey, type SigningKeyPair, toDnsRecord } from '../../src/core/signature';
 import { COMMAND, VIEW } from '../../src/vscode/commandIds';
@@ -215,12 +215,18 @@ describe('Events explorer in VS Code', function () {
     assert.equal((await explorerState()).historyCount, before.historyCount - 1);
   });
 
-  it('keeps the history in the extension storage as JSON Lines', async () => {
+  it('keeps the history in the extension storage as versioned JSON Lines, private to the user', async () => {
     const state = await explorerState();
     assert.ok(state.historyPath !== null && existsSync(state.historyPath), `no history file: ${state.historyPath}`);
     await vscode.commands.executeCommand(COMMAND.stopListener);
-    const lines = readFileSync(state.historyPath, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { record?: { uuid?: string } });
+    const lines = readFileSync(state.historyPath, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { v?: number; record?: { uuid?: string } });
     assert.ok(lines.some((line) => line.record?.uuid === sent.bounced.uuid));
+    assert.ok(lines.every((line) => line.v === 1));
+    if (process.platform !== 'win32') {
+      assert.equal(statSync(state.historyPath).mode & 0o777, 0o600);
+      assert.equal(statSync(dirname(state.historyPath)).mode & 0o777, 0o700);
+    }
+    assert.match((await explorerState()).statusTooltip, /keeps the last \d+, up to \d+ MB/);
     const stopped = await explorerState();
     assert.equal(stopped.listenerState, 'stopped');
     assert.match(stopped.statusText, /^\$\(circle-slash\) Postal · \d+$/);

@@ -1,4 +1,4 @@
-import { type StoreChange, type WebhookRecord } from '../store';
+import { type HistoryEntry, type StoreChange } from '../store';
 import { type EventFilter, filterPredicate, isFilterActive } from './eventFilter';
 import { type RecordSummary, summarize, type Thread } from './recordSummary';
 
@@ -51,7 +51,7 @@ export class ExplorerModel {
   }
 
   /** Replaces everything with `records` (newest first, as `store.list()` returns them). */
-  reset(records: readonly WebhookRecord[]): void {
+  reset(records: readonly HistoryEntry[]): void {
     this.summaries.clear();
     for (let index = records.length - 1; index >= 0; index--) this.summaries.set(records[index].id, summarize(records[index]));
     this.changed();

@@ -1,6 +1,6 @@
-import { keyFields, parseRecordBody, payloadOf } from './envelopeFields';
+import { keyFields } from './envelopeFields';
 import { type EventGroup, type ExplorerView } from './explorerModel';
-import { type WebhookRecord } from '../store';
+import { type HistoryEntry } from '../store';
 import { type RecordSummary } from './recordSummary';
 
 /** Rows are shown this many at a time; a "Show more" row loads the next page. */
@@ -9,7 +9,7 @@ export const PAGE_SIZE = 200;
 /** `index`: the group's position at the root, newest first. */
 export type GroupNode = { readonly kind: 'group'; readonly id: string; readonly group: EventGroup; readonly index: number };
 /** `record` is the summary's record, carried at the top so item commands (replay too) find it. */
-export type RecordNode = { readonly kind: 'record'; readonly id: string; readonly summary: RecordSummary; readonly record: WebhookRecord; readonly parentId?: string };
+export type RecordNode = { readonly kind: 'record'; readonly id: string; readonly summary: RecordSummary; readonly record: HistoryEntry; readonly parentId?: string };
 export type FieldNode = { readonly kind: 'field'; readonly id: string; readonly name: string; readonly value: string; readonly parentId: string };
 export type MoreNode = { readonly kind: 'more'; readonly id: string; readonly parentId?: string; readonly remaining: number };
 
@@ -42,10 +42,10 @@ export function recordNode(summary: RecordSummary, parentId?: string): RecordNod
   return parentId === undefined ? node : { ...node, parentId };
 }
 
-/** The key fields of an event as rows (`to: alice@example.net`), parsed when expanded. */
+/** The key fields of an event as rows (`to: alice@example.net`), from the facts its entry keeps. */
 export function fieldNodes(node: RecordNode): FieldNode[] {
   const record = node.summary.record;
-  return keyFields(record.event, payloadOf(parseRecordBody(record))).map((field) => ({
+  return keyFields(record.event, record.kind === 'postal' ? record.facts : {}).map((field) => ({
     kind: 'field',
     id: `${node.id}/${field.name}`,
     name: field.name,

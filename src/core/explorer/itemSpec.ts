@@ -1,5 +1,5 @@
 import { EVENT_CATALOG, isEventName } from '../events';
-import { type WebhookRecord } from '../store';
+import { issueCount, type RecordBasics } from '../store';
 import { type EventGroup } from './explorerModel';
 import { type ExplorerNode, PAGE_SIZE, type RecordNode } from './explorerNodes';
 import { eventStyle, type IconStyle, OTHER_REQUESTS_STYLE, recordStyle } from './recordStyle';
@@ -111,18 +111,18 @@ function recordSpec(node: RecordNode, now: number): ItemSpec {
   };
 }
 
-function messageRowDetail(subject: string | undefined, recipient: string | undefined, record: WebhookRecord): string | undefined {
+function messageRowDetail(subject: string | undefined, recipient: string | undefined, record: RecordBasics): string | undefined {
   if (record.event === 'MessageBounced') return 'bounce';
   return subject === recipient ? undefined : subject;
 }
 
 /** Short warnings after the time: a retry, a signature or schema problem, what Postal got. */
-export function recordMarks(record: WebhookRecord): string[] {
+export function recordMarks(record: RecordBasics): string[] {
   const marks: string[] = [];
   if (record.duplicate) marks.push(`retry #${record.attempt}`);
   if (record.signature.status === 'invalid') marks.push('✗ bad signature');
   if (record.signature.status === 'missing' && record.kind === 'postal') marks.push('⚠ unsigned');
-  if (record.schema?.valid === false && record.kind === 'postal') marks.push(`✗ ${record.schema.issues.length} schema issue${record.schema.issues.length === 1 ? '' : 's'}`);
+  if (record.schema?.valid === false && record.kind === 'postal') marks.push(`✗ ${issueCount(record.schema)} schema issue${issueCount(record.schema) === 1 ? '' : 's'}`);
   if (record.parse.status === 'invalid-json') marks.push('✗ not JSON');
   if (record.response.status < 200 || record.response.status > 299) marks.push(`→ ${record.response.status}`);
   return marks;
@@ -132,7 +132,7 @@ export function recordMarks(record: WebhookRecord): string[] {
  * Menu flags of an event row: `postalRecord` always, then its kind, `sig-<status>`, `json`
  * when the body is a JSON object (copy / save / compare need it), `schemaInvalid`.
  */
-export function recordContextValue(record: WebhookRecord): string {
+export function recordContextValue(record: RecordBasics): string {
   const flags = ['postalRecord', record.kind, `sig-${record.signature.status}`];
   if (record.parse.status === 'json' && !record.body.truncated) flags.push('json');
   if (record.schema?.valid === false) flags.push('schemaInvalid');

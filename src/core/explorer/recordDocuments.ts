@@ -1,12 +1,17 @@
 import { recordLabel } from '../replay/recordRequest';
-import { type StoredBody, type WebhookRecord } from '../store';
+import { issueCount, type RecordBasics, type StoredBody, type WebhookRecord } from '../store';
 import { isJsonObject } from './envelopeFields';
 import { localDateTime } from './relativeTime';
 import { responseLine, signatureLine } from './recordTooltip';
 
+/** Whether the body is whole JSON text, so that its event document is JSON; known without reading the body. */
+export function hasJsonBody(record: RecordBasics): boolean {
+  return record.parse.status === 'json' && record.body.encoding === 'utf8' && !record.body.truncated;
+}
+
 /** The envelope pretty-printed (2 spaces), or undefined when the body is not a whole JSON object. */
 export function prettyEnvelope(record: WebhookRecord): string | undefined {
-  if (record.parse.status !== 'json' || record.body.encoding !== 'utf8' || record.body.truncated) return undefined;
+  if (!hasJsonBody(record)) return undefined;
   try {
     const value: unknown = JSON.parse(record.body.data);
     return isJsonObject(value) ? `${JSON.stringify(value, null, 2)}\n` : undefined;
@@ -28,7 +33,9 @@ function bodyText(body: StoredBody): string {
 
 /** A fenced block that no backtick run inside `content` can close early. */
 function fence(content: string, language = ''): string {
-  const longest = Math.max(2, ...[...content.matchAll(/`+/g)].map((match) => match[0].length));
+  // A loop, not Math.max(...runs): a body can hold more backtick runs than a call takes arguments.
+  let longest = 2;
+  for (const run of content.matchAll(/`+/g)) longest = Math.max(longest, run[0].length);
   const ticks = '`'.repeat(longest + 1);
   return `${ticks}${language}\n${content.replace(/\n$/, '')}\n${ticks}`;
 }
@@ -91,7 +98,9 @@ function bodyCheck(record: WebhookRecord): string {
   if (record.kind !== 'postal') return 'JSON, but not a Postal event (no string `event`)';
   if (record.schema?.valid === false) {
     const issues = record.schema.issues.map((issue) => `\`${issue.path.join('.') || '(body)'}\`: ${issue.message}`);
-    return `${issues.length} schema issue${issues.length === 1 ? '' : 's'}: ${issues.join('; ')}`;
+    const count = issueCount(record.schema);
+    const more = count > issues.length ? `; … ${count - issues.length} more` : '';
+    return `${count} schema issue${count === 1 ? '' : 's'}: ${issues.join('; ')}${more}`;
   }
   return 'A valid Postal event';
 }

@@ -1,5 +1,5 @@
 import { EVENT_CATALOG, isEventName } from '../events';
-import { type WebhookRecord } from '../store';
+import { type RecordBasics } from '../store';
 
 /** A codicon id and an optional theme colour id (VS Code's names, kept as plain strings here). */
 export interface IconStyle {
@@ -33,7 +33,7 @@ export function eventStyle(event: string): IconStyle {
 }
 
 /** The icon of one received request: its event's, or what went wrong with it. */
-export function recordStyle(record: WebhookRecord): IconStyle {
+export function recordStyle(record: RecordBasics): IconStyle {
   switch (record.kind) {
     case 'postal':
       return eventStyle(record.event ?? '');
@@ -54,7 +54,7 @@ export const OTHER_REQUESTS_STYLE: IconStyle = { icon: 'question' };
 /** The one problem a row is marked with (badge and label colour), worst first. */
 export type RecordProblem = 'signature-invalid' | 'schema-invalid' | 'unsigned';
 
-export function recordProblem(record: WebhookRecord): RecordProblem | undefined {
+export function recordProblem(record: RecordBasics): RecordProblem | undefined {
   if (record.signature.status === 'invalid') return 'signature-invalid';
   if (record.kind === 'postal' && record.schema?.valid === false) return 'schema-invalid';
   if (record.kind === 'invalid-json') return 'schema-invalid';

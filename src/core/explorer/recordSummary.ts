@@ -1,5 +1,5 @@
-import { type WebhookRecord } from '../store';
-import { isJsonObject, type JsonObject, messageOf, parseRecordBody, payloadOf, subjectLine, text } from './envelopeFields';
+import { type BodyFacts, type HistoryEntry, NO_FACTS } from '../store';
+import { meaningful, subjectLine } from './envelopeFields';
 
 /**
  * What a record belongs to in the by-message view: a message (all its events, bounces included,
@@ -19,11 +19,11 @@ export interface Thread {
 export const OTHER_KEY = '(other)';
 
 /**
- * One record as the explorer shows it, computed once when the record arrives (one JSON.parse)
- * so that refreshing the tree never parses bodies again.
+ * One record as the explorer shows it, computed once when the record arrives, from its history
+ * entry (the body's facts were taken when it was stored), so that refreshing never reads a body.
  */
 export interface RecordSummary {
-  readonly record: WebhookRecord;
+  readonly record: HistoryEntry;
   /** The event name, or `METHOD /path` for a request that is not a Postal event. */
   readonly label: string;
   /** The by-type group: the event name for Postal events, else {@link OTHER_KEY}. */
@@ -35,41 +35,36 @@ export interface RecordSummary {
   readonly search: string;
 }
 
-export function summarize(record: WebhookRecord): RecordSummary {
-  const envelope = record.kind === 'postal' ? parseRecordBody(record) : undefined;
-  const payload = payloadOf(envelope);
+export function summarize(record: HistoryEntry): RecordSummary {
+  const facts = record.kind === 'postal' ? record.facts : NO_FACTS;
   const event = record.kind === 'postal' ? record.event : undefined;
-  const subject = subjectLine(event, payload);
-  const thread = threadOf(event, payload);
-  const message = messageOf(payload);
-  const searchParts = [event, subject, text(message?.subject), text(message?.to), text(message?.from), text(payload?.url), text(payload?.domain), record.uuid, record.method, record.path];
+  const subject = subjectLine(event, facts);
+  const fact = (name: string): string | undefined => meaningful(facts, name);
+  const searchParts = [event, subject, fact('message.subject'), fact('message.to'), fact('message.from'), fact('url'), fact('domain'), record.uuid, record.method, record.path];
   return {
     record,
     label: event ?? `${record.method} ${record.path}`,
     typeKey: event ?? OTHER_KEY,
     subject,
-    thread,
+    thread: threadOf(event, facts),
     search: searchParts.filter((part) => part !== undefined).join('\n').toLowerCase(),
   };
 }
 
-function threadOf(event: string | undefined, payload: JsonObject | undefined): Thread {
+function threadOf(event: string | undefined, facts: BodyFacts): Thread {
   const other: Thread = { kind: 'other', key: OTHER_KEY, label: 'Other requests' };
-  if (event === undefined || payload === undefined) return other;
+  const fact = (name: string): string | undefined => meaningful(facts, name);
+  if (event === undefined) return other;
   if (event === 'DomainDNSError') {
-    const domain = text(payload.domain);
+    const domain = fact('domain');
     return domain === undefined ? other : { kind: 'domain', key: domain.toLowerCase(), label: domain, detail: 'DNS' };
   }
-  if (isJsonObject(payload.server)) {
-    const server = payload.server;
-    const key = text(server.uuid) ?? text(server.permalink) ?? text(server.name);
-    return key === undefined ? other : { kind: 'server', key, label: text(server.name) ?? key, detail: 'send limit' };
-  }
-  const message = messageOf(payload);
-  const key = text(message?.token) ?? text(message?.id);
-  if (message === undefined || key === undefined) return other;
-  const thread: Thread = { kind: 'message', key, label: text(message.subject) ?? `Message ${key}` };
-  const to = text(message.to);
+  const server = fact('server.uuid') ?? fact('server.permalink') ?? fact('server.name');
+  if (server !== undefined) return { kind: 'server', key: server, label: fact('server.name') ?? server, detail: 'send limit' };
+  const key = fact('message.token') ?? fact('message.id');
+  if (key === undefined) return other;
+  const thread: Thread = { kind: 'message', key, label: fact('message.subject') ?? `Message ${key}` };
+  const to = fact('message.to');
   if (to !== undefined) thread.detail = to;
   return thread;
 }

@@ -1,6 +1,6 @@
 import { outcomeOfDelayedAnswer, WEBHOOK_POLICY } from '../delivery';
-import { type WebhookRecord } from '../store';
-import { keyFields, parseRecordBody, payloadOf } from './envelopeFields';
+import { type HistoryEntry, issueCount, type RecordBasics } from '../store';
+import { keyFields } from './envelopeFields';
 import { localDateTime, relativeTime } from './relativeTime';
 
 /** Escapes text for Markdown so values from the wire cannot format (or link) anything. */
@@ -18,7 +18,7 @@ function shortValue(value: string): string {
  * One line about the signature: status, algorithm, key, and why when it is not valid. `escape`
  * guards rendered Markdown; a document shown as source passes text through unchanged.
  */
-export function signatureLine(record: WebhookRecord, escape: (text: string) => string = escapeMarkdown): string {
+export function signatureLine(record: RecordBasics, escape: (text: string) => string = escapeMarkdown): string {
   const { status, algorithm, kid, reason } = record.signature;
   const algo = algorithm === undefined ? '' : ` (${algorithm === 'sha256' ? 'RSA-SHA256' : 'RSA-SHA1, legacy'})`;
   const key = kid?.key === undefined ? '' : `, key \`${kid.key.slice(0, 8)}…\``;
@@ -29,28 +29,30 @@ export function signatureLine(record: WebhookRecord, escape: (text: string) => s
   return `$(circle-outline) Signature not checked${algo}: no public key is set up`;
 }
 
-function schemaLines(record: WebhookRecord): string[] {
+function schemaLines(record: RecordBasics): string[] {
   if (record.parse.status === 'invalid-json') return [`$(error) Body is not JSON: ${escapeMarkdown(record.parse.message)}`];
   if (record.parse.status === 'empty') return ['$(warning) Empty body'];
   if (record.schema === undefined) return [];
   if (record.schema.valid) return record.kind === 'postal' ? ['$(pass) Matches the Postal schema'] : ['Not a Postal event'];
+  const count = issueCount(record.schema);
   const issues = record.schema.issues.slice(0, 4).map((issue) => `- \`${issue.path.join('.') || '(body)'}\`: ${shortValue(issue.message)}`);
-  const more = record.schema.issues.length > 4 ? [`- … ${record.schema.issues.length - 4} more`] : [];
-  return [`$(error) ${record.schema.issues.length} schema issue${record.schema.issues.length === 1 ? '' : 's'}:`, ...issues, ...more];
+  const more = count > issues.length ? [`- … ${count - issues.length} more`] : [];
+  return [`$(error) ${count} schema issue${count === 1 ? '' : 's'}:`, ...issues, ...more];
 }
 
 /** What we answered and what Postal makes of it (success, retry in N min, gives up). */
-export function responseLine(record: WebhookRecord): string {
+export function responseLine(record: RecordBasics): string {
   const { status, delayMs } = record.response;
   const after = delayMs > 0 ? ` after ${delayMs} ms` : '';
   if (record.kind === 'rejected' || record.kind === 'too-large') return `$(circle-slash) Answered ${status}${after} (${record.response.reason})`;
+  if (record.response.reason === 'not-stored') return `$(error) Answered ${status}: the history could not be written, so Postal retries it`;
   const outcome = outcomeOfDelayedAnswer(WEBHOOK_POLICY, status, delayMs, record.attempt);
   if (outcome.success) return `$(check) Answered ${status}${after}: Postal counts it as delivered`;
   const then = outcome.willRetry ? `Postal retries in ${outcome.nextAttemptInMinutes} min` : 'Postal gives up (last attempt)';
   return `$(history) Answered ${outcome.statusCode === status ? status : `${status}${after}, Postal sees ${outcome.statusCode}`}: ${then}`;
 }
 
-function forwardLine(record: WebhookRecord): string | undefined {
+function forwardLine(record: RecordBasics): string | undefined {
   const forward = record.forward;
   if (forward === undefined) return undefined;
   const url = shortValue(forward.url);
@@ -64,14 +66,14 @@ function forwardLine(record: WebhookRecord): string | undefined {
  * The hover of an event row, in Markdown with codicons: what, when, its uuid, the signature,
  * the schema, our answer and Postal's reaction, the forward, and the key fields.
  */
-export function recordTooltip(record: WebhookRecord, now: number): string {
+export function recordTooltip(record: HistoryEntry, now: number): string {
   const title = record.event ?? `${record.method} ${record.path}`;
   const lines = [`**${escapeMarkdown(title)}** · ${localDateTime(record.receivedAt)} (${relativeTime(record.receivedAt, now)})`, ''];
   if (record.uuid !== undefined) lines.push(`uuid \`${record.uuid}\`${record.duplicate ? ` · **retry**, attempt ${record.attempt}` : ''}`, '');
   lines.push(signatureLine(record), '', ...schemaLines(record), '', responseLine(record));
   const forward = forwardLine(record);
   if (forward !== undefined) lines.push('', forward);
-  const fields = keyFields(record.event, payloadOf(parseRecordBody(record))).filter((field) => field.name !== 'output').slice(0, 8);
+  const fields = keyFields(record.event, record.kind === 'postal' ? record.facts : {}).filter((field) => field.name !== 'output').slice(0, 8);
   if (fields.length > 0) lines.push('', '---', '', ...fields.map((field) => `${escapeMarkdown(field.name)}: ${shortValue(field.value)}  `));
   return lines.join('\n');
 }

@@ -48,8 +48,11 @@ export interface WebhookListener {
   readonly onDidChangeState: Event<ListenerState>;
 }
 
-/** How long `stop()` lets requests in progress finish before cutting their connections. */
-export const STOP_GRACE_MS = 2000;
+/**
+ * How long `stop()` lets requests in progress finish before cutting their connections: short,
+ * so that Ctrl-C or a window reload stops the listener (history flushed) within two seconds.
+ */
+export const STOP_GRACE_MS = 1000;
 
 /** Why forwards in progress end when the listener stops; their records say it. */
 const STOPPED_REASON = 'Forwarding was cancelled because the listener stopped.';

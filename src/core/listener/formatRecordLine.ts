@@ -1,5 +1,5 @@
 import { outcomeOfDelayedAnswer, WEBHOOK_POLICY } from '../delivery';
-import { type WebhookRecord } from '../store';
+import { issueCount, type RecordBasics } from '../store';
 
 type Tone = 'good' | 'bad' | 'warn' | 'dim' | 'plain';
 
@@ -13,7 +13,7 @@ const RESET = '\u001b[0m';
  * stamp each line themselves. Pure: the same record always gives the same line (times in the
  * local time zone).
  */
-export function formatRecordLine(record: WebhookRecord, options: { color: boolean; time?: boolean }): string {
+export function formatRecordLine(record: RecordBasics, options: { color: boolean; time?: boolean }): string {
   const paint = (tone: Tone, text: string): string => (options.color && tone !== 'plain' ? `${ANSI[tone]}${text}${RESET}` : text);
   const parts = [
     ...(options.time === false ? [] : [paint('dim', clock(record.receivedAt))]),
@@ -36,7 +36,7 @@ function clock(ms: number): string {
   return `${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}.${String(date.getMilliseconds()).padStart(3, '0')}`;
 }
 
-function signaturePart(record: WebhookRecord, paint: Paint): string {
+function signaturePart(record: RecordBasics, paint: Paint): string {
   const { status, algorithm } = record.signature;
   if (status === 'valid') return paint('good', `signature ✓ ${algorithm ?? ''}`.trimEnd());
   if (status === 'invalid') return paint('bad', 'signature ✗ invalid');
@@ -44,27 +44,28 @@ function signaturePart(record: WebhookRecord, paint: Paint): string {
   return paint('warn', 'signature missing');
 }
 
-function schemaPart(record: WebhookRecord, paint: Paint): string {
+function schemaPart(record: RecordBasics, paint: Paint): string {
   if (record.parse.status === 'invalid-json') return paint('bad', 'invalid JSON');
   if (record.parse.status === 'empty') return paint('warn', 'empty body');
   if (record.parse.status === 'not-read') return paint('dim', 'body not read');
   if (record.schema === undefined) return paint('dim', 'schema unchecked');
   if (record.schema.valid) return paint('good', 'schema ✓');
-  const count = record.schema.issues.length;
+  const count = issueCount(record.schema);
   return paint('bad', `schema ✗ ${count} issue${count === 1 ? '' : 's'}`);
 }
 
-function responsePart(record: WebhookRecord, paint: Paint): string {
+function responsePart(record: RecordBasics, paint: Paint): string {
   const { status, delayMs } = record.response;
   const delay = delayMs > 0 ? ` after ${delayMs}ms` : '';
   if (record.kind === 'rejected' || record.kind === 'too-large') return paint('bad', `→ ${status}${delay}`);
+  if (record.response.reason === 'not-stored') return paint('bad', `→ ${status} not stored, history unwritable (Postal retries)`);
   const outcome = outcomeOfDelayedAnswer(WEBHOOK_POLICY, status, delayMs, record.attempt);
   if (outcome.success) return paint('good', `→ ${status}${delay}`);
   const next = outcome.willRetry ? `Postal retries in ${outcome.nextAttemptInMinutes} min` : 'Postal gives up';
   return paint('warn', `→ ${status}${delay} (${next})`);
 }
 
-function forwardPart(record: WebhookRecord, paint: Paint): string | undefined {
+function forwardPart(record: RecordBasics, paint: Paint): string | undefined {
   const forward = record.forward;
   if (forward === undefined) return undefined;
   if (forward.outcome === 'pending') return paint('dim', 'app …');

@@ -1,16 +1,24 @@
 import { isUtf8 } from 'node:buffer';
 import { parse as parseJsonc, type ParseError, printParseErrorCode } from 'jsonc-parser';
 import { validateEnvelope } from '../events';
-import { type ParseResult, type RecordKind, type SchemaResult, type StoredBody } from '../store';
+import { type BodyFacts, bodyFacts, type ParseResult, type RecordKind, type SchemaResult, type StoredBody } from '../store';
 
 /** Checks a parsed body against the event model. */
 export type EnvelopeValidator = (value: unknown) => SchemaResult;
+
+/** Issues a record keeps: a crafted body can have thousands, which would only bloat the history. */
+export const MAX_RECORD_ISSUES = 100;
 
 /** The default check: the event model's `validateEnvelope`, as a record's `schema`. */
 export const validateWithEventModel: EnvelopeValidator = (value) => {
   const result = validateEnvelope(value);
   return result.ok ? { valid: true, issues: [] } : { valid: false, issues: result.issues };
 };
+
+function capIssues(schema: SchemaResult): SchemaResult {
+  if (schema.issues.length <= MAX_RECORD_ISSUES) return schema;
+  return { valid: schema.valid, issues: schema.issues.slice(0, MAX_RECORD_ISSUES), more: schema.issues.length - MAX_RECORD_ISSUES + (schema.more ?? 0) };
+}
 
 export interface BodyInspection {
   stored: StoredBody;
@@ -19,6 +27,8 @@ export interface BodyInspection {
   event?: string;
   uuid?: string;
   schema?: SchemaResult;
+  /** What the history keeps in memory of this body (see `BodyFacts`). */
+  facts?: BodyFacts;
 }
 
 /**
@@ -50,7 +60,8 @@ export function inspectBody(body: Buffer, validate: EnvelopeValidator = validate
     if (typeof envelope.uuid === 'string') inspection.uuid = envelope.uuid;
     if (inspection.event !== undefined && (envelope.payload !== undefined || inspection.uuid !== undefined)) inspection.kind = 'postal';
   }
-  inspection.schema = validate(value);
+  inspection.facts = bodyFacts(inspection.kind, value);
+  inspection.schema = capIssues(validate(value));
   return inspection;
 }
 

@@ -2,7 +2,7 @@ import { type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } f
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Logger } from '../logger';
 import { verifySignature } from '../signature';
-import { createRecordId, type RecordHeaders, type RecordResponse, type StoredBody, type WebhookRecord, type WebhookStore } from '../store';
+import { type BodyFacts, createRecordId, HistoryWriteError, type RecordHeaders, type RecordResponse, type StoredBody, type WebhookRecord, type WebhookStore } from '../store';
 import { type FinishedForward, forwardRequest } from './forwardRequest';
 import { type EnvelopeValidator, inspectBody } from './inspectBody';
 import { type ResolvedListenerOptions } from './listenerOptions';
@@ -20,6 +20,15 @@ export interface HandlerDeps {
 }
 
 const JSON_TYPE = 'application/json';
+/** How long Postal (or any client) is asked to wait before retrying a request we could not store. */
+const RETRY_AFTER_SECONDS = 60;
+
+/** How a record is answered once stored: extra headers, whether `onRecord` fires now, the body's facts. */
+interface FinishOptions {
+  headers?: OutgoingHttpHeaders;
+  announce?: boolean;
+  facts?: BodyFacts;
+}
 
 function emptyBody(size = 0): StoredBody {
   return { encoding: 'utf8', data: '', size, truncated: false };
@@ -65,14 +74,14 @@ export class RequestHandler {
     for (const resolve of waiters) resolve();
   };
 
-  private async process(req: IncomingMessage, res: ServerResponse, receivedAt: number): Promise<void> {
+  private async process(req: IncomingMessage, res: ServerResponse, receivedAt: number): Promise<unknown> {
     const headers = collectHeaders(req.rawHeaders);
     const path = req.url ?? '/';
     if (req.method !== 'POST') {
       req.resume();
       const record = this.baseRecord(req, receivedAt, headers);
       record.response = this.errorResponse(405, 'method', `${req.method ?? 'This method'} is not accepted: Postal sends webhooks as POST.`);
-      return this.finish(res, record, { allow: 'POST' });
+      return this.finish(res, record, { headers: { allow: 'POST' } });
     }
     const read = await readBody(req, this.options.maxBodyBytes);
     if (read.status === 'aborted') {
@@ -81,13 +90,11 @@ export class RequestHandler {
     }
     if (read.status === 'too-large') {
       const record = this.baseRecord(req, receivedAt, headers);
-      record.kind = 'too-large';
-      record.body = emptyBody(read.size);
       const limit = `${Math.round(this.options.maxBodyBytes / 1024)} KB`;
-      record.response = this.errorResponse(413, 'too-large', `The body (${read.size} bytes or more) is larger than the listener's ${limit} limit.`);
-      return this.finish(res, record, { connection: 'close' });
+      tooLarge(record, read.size, `The body (${read.size} bytes or more) is larger than the listener's ${limit} limit.`);
+      return this.finish(res, record, { headers: { connection: 'close' } });
     }
-    const record = this.inspect(req, receivedAt, headers, read.body);
+    const { record, facts } = this.inspect(req, receivedAt, headers, read.body);
     if (this.options.requiredPath !== undefined && pathOf(path) !== this.options.requiredPath) {
       record.kind = 'rejected';
       record.response = this.errorResponse(404, 'path', `Nothing listens on ${pathOf(path)}: send webhooks to ${this.options.requiredPath}.`);
@@ -98,10 +105,10 @@ export class RequestHandler {
       record.response = this.errorResponse(401, 'signature', `Signature ${record.signature.status}: ${record.signature.reason ?? ''}`.trim());
       return this.finish(res, record);
     }
-    return this.options.forward === undefined ? this.finish(res, record) : this.forwardAndFinish(res, record, read.body, headers);
+    return this.options.forward === undefined ? this.finish(res, record, { facts }) : this.forwardAndFinish(res, record, read.body, headers, facts);
   }
 
-  private inspect(req: IncomingMessage, receivedAt: number, headers: RecordHeaders, body: Buffer): WebhookRecord {
+  private inspect(req: IncomingMessage, receivedAt: number, headers: RecordHeaders, body: Buffer): { record: WebhookRecord; facts?: BodyFacts } {
     const record = this.baseRecord(req, receivedAt, headers);
     record.signature = verifySignature(body, headers.map, this.options.publicKey);
     const inspection = inspectBody(body, this.deps.validate);
@@ -118,41 +125,65 @@ export class RequestHandler {
     }
     const mode = this.options.response;
     if (mode.type === 'fixed') record.response = { status: mode.status, delayMs: mode.delayMs, body: receipt(record), reason: 'fixed' };
-    return record;
+    return { record, facts: inspection.facts };
   }
 
-  private async forwardAndFinish(res: ServerResponse, record: WebhookRecord, body: Buffer, headers: RecordHeaders): Promise<void> {
+  private async forwardAndFinish(res: ServerResponse, record: WebhookRecord, body: Buffer, headers: RecordHeaders, facts: BodyFacts | undefined): Promise<boolean> {
     const target = this.options.forward;
-    if (target === undefined) return this.finish(res, record);
+    if (target === undefined) return this.finish(res, record, { facts });
     const forwarding = forwardRequest(body, headers.raw, target, { now: this.deps.now, signal: this.deps.signal });
     if (this.options.response.type === 'mirror') {
       const forward = await forwarding;
       record.forward = forward;
       record.response = mirrored(forward);
       const type = forward.outcome === 'response' ? forward.headers['content-type'] : JSON_TYPE;
-      return this.finish(res, record, type === undefined ? {} : { 'content-type': type });
+      return this.finish(res, record, { headers: type === undefined ? {} : { 'content-type': type }, facts });
     }
     // The app must not slow down the answer to Postal: record it as pending, fill it in later.
     record.forward = { outcome: 'pending', url: target.url, startedAt: this.deps.now() };
-    await this.finish(res, record, {}, false);
+    const stored = await this.finish(res, record, { announce: false, facts });
     const forward = await forwarding;
-    await this.deps.store.update(record.id, { forward }).catch((error: unknown) => this.writeFailed(error));
+    record.forward = forward;
+    if (stored) await this.deps.store.update(record.id, { forward }).catch((error: unknown) => this.updateFailed(error));
     this.deps.onRecord(record);
+    return stored;
   }
 
-  /** Stores the record (on disk before answering), waits any delay, answers, announces. */
-  private async finish(res: ServerResponse, record: WebhookRecord, headers: OutgoingHttpHeaders = {}, announce = true): Promise<void> {
-    try {
-      await this.deps.store.add(record);
-    } catch (error) {
-      this.writeFailed(error);
-    }
+  /**
+   * Stores the record, waits any delay, answers, announces. Nothing is answered 2xx before it is
+   * in the history: a record that cannot be stored is answered 503 with Retry-After, so that
+   * Postal tries again later. Resolves whether it was stored.
+   */
+  private async finish(res: ServerResponse, record: WebhookRecord, options: FinishOptions = {}): Promise<boolean> {
+    const stored = await this.keep(record, options.facts);
     const { status, delayMs } = record.response;
-    if (delayMs > 0 && !this.deps.signal.aborted) await sleep(delayMs, undefined, { signal: this.deps.signal }).catch(() => undefined);
+    if (stored && delayMs > 0 && !this.deps.signal.aborted) await sleep(delayMs, undefined, { signal: this.deps.signal }).catch(() => undefined);
     const body = responseBytes(record);
+    const headers = stored ? options.headers : { ...options.headers, 'content-type': JSON_TYPE, 'retry-after': String(RETRY_AFTER_SECONDS) };
     res.writeHead(status, { 'content-type': JSON_TYPE, 'content-length': Buffer.byteLength(body), ...headers });
     res.end(body);
-    if (announce) this.deps.onRecord(record);
+    if (options.announce !== false) this.deps.onRecord(record);
+    return stored;
+  }
+
+  /**
+   * The one place where records go into the history, so what is kept of a request is decided
+   * here. A request too big for the history is kept as `too-large` (answered 413, without its
+   * body); one that cannot be written is not kept and gets a 503 answer (see `finish`).
+   */
+  private async keep(record: WebhookRecord, facts: BodyFacts | undefined): Promise<boolean> {
+    try {
+      await this.deps.store.add(record, facts);
+      return true;
+    } catch (error) {
+      if (error instanceof HistoryWriteError && error.reason === 'too-large' && record.kind !== 'too-large') {
+        tooLarge(record, record.body.size, `${error.message} Raise the history's size limit to keep requests this big.`);
+        return this.keep(record, undefined);
+      }
+      const reason = error instanceof Error ? error.message : String(error);
+      record.response = this.errorResponse(503, 'not-stored', `${reason} The request was not stored; send it again later.`);
+      return false;
+    }
   }
 
   private baseRecord(req: IncomingMessage, receivedAt: number, headers: RecordHeaders): WebhookRecord {
@@ -188,8 +219,9 @@ export class RequestHandler {
     res.end(req.method === 'HEAD' ? undefined : text);
   }
 
-  private writeFailed(error: unknown): void {
-    this.deps.logger.error(`could not write the request history: ${error instanceof Error ? error.message : String(error)}. Requests are kept in memory only.`);
+  /** A late forward result that could not be written: the store said why in the log; this says what is missing. */
+  private updateFailed(error: unknown): void {
+    this.deps.logger.debug(`a forward result was not stored: ${error instanceof Error ? error.message : String(error)}`);
   }
 
   private fail(res: ServerResponse, error: unknown): void {
@@ -198,6 +230,19 @@ export class RequestHandler {
     res.writeHead(500, { 'content-type': JSON_TYPE });
     res.end(JSON.stringify({ error: 'The listener failed to handle this request; see its log.' }));
   }
+}
+
+/** Makes a record one of a body not kept: `too-large`, answered 413. */
+function tooLarge(record: WebhookRecord, size: number, message: string): void {
+  record.kind = 'too-large';
+  record.body = emptyBody(size);
+  record.parse = { status: 'not-read' };
+  delete record.event;
+  delete record.uuid;
+  delete record.schema;
+  record.duplicate = false;
+  record.attempt = 1;
+  record.response = { status: 413, delayMs: 0, body: JSON.stringify({ error: message }), reason: 'too-large' };
 }
 
 function pathOf(url: string): string {

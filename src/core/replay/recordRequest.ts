@@ -1,5 +1,5 @@
 import { type StoredBody, withoutHopByHopHeaders } from '../http';
-import { type WebhookRecord } from '../store';
+import { type RecordBasics, type WebhookRecord } from '../store';
 import { type PostalRequest } from './postalRequest';
 
 export type RecordRequestResult = { ok: true; request: PostalRequest } | { ok: false; problem: string };
@@ -23,7 +23,7 @@ export function requestFromRecord(record: WebhookRecord, url: string): RecordReq
 }
 
 /** A short name for a record in lists and titles: `MessageSent 8a3f0c6e`. */
-export function recordLabel(record: WebhookRecord): string {
+export function recordLabel(record: RecordBasics): string {
   const what = record.event ?? `${record.method} ${record.path}`;
   return record.uuid === undefined ? what : `${what} ${record.uuid.slice(0, 8)}`;
 }

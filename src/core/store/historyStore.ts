@@ -1,42 +1,49 @@
 import { Emitter, type Event } from '../emitter';
 import { type Logger, silentLogger } from '../logger';
-import { type JsonlAppender } from './jsonlFile';
-import { recordLine, updateLine } from './storeLines';
+import { type BodyFacts, recordFacts } from './bodyFacts';
+import { type Loc } from './copyRanges';
+import { entryOf, forwardSummary, type HistoryEntry } from './entry';
+import { type HistoryFile } from './historyFile';
+import { type EnvelopeSighting, HistoryIndex, type Slot } from './historyIndex';
+import { type HistoryLock } from './historyLock';
+import { fileBounds, type HistoryLimits } from './limits';
+import { parseHistoryLine } from './lineSchema';
 import { type RecordUpdate, type WebhookRecord } from './record';
-
-/** How many records a history keeps unless told otherwise. */
-export const DEFAULT_MAX_RECORDS = 1000;
+import { deleteLine, recordFromStored, recordLine, updateLine } from './storeLines';
+import { describeFileError, HistoryWriteError } from './writeProblem';
 
 /** What changed, so a view can refresh only what it must. */
 export type StoreChange =
-  | { type: 'added'; record: WebhookRecord; evicted: string[] }
-  | { type: 'updated'; record: WebhookRecord }
+  | { type: 'added'; record: HistoryEntry; evicted: string[] }
+  | { type: 'updated'; record: HistoryEntry }
   | { type: 'deleted'; ids: string[] }
   | { type: 'cleared' };
 
-/** The first and the latest request seen with one envelope `uuid`. */
-export interface EnvelopeSighting {
-  count: number;
-  firstId: string;
-}
-
 /**
- * The bounded request history the listener writes and the views read. Memory is the source
- * of truth and changes synchronously; a file-backed store also appends every change to disk
- * and the promises of `add`/`update` resolve once it is written.
+ * The bounded request history the listener writes and the views read. Memory holds an entry
+ * per record (see `HistoryEntry`); a history in a file keeps headers and bodies only there and
+ * reads them back on `read`. A record is taken in only once it is written: `add` resolves then,
+ * and rejects with a {@link HistoryWriteError} when it could not be, which leaves nothing of it.
  */
 export interface WebhookStore {
-  readonly maxRecords: number;
+  readonly limits: HistoryLimits;
   readonly size: number;
+  /** Bytes the records take (their lines in the file). */
+  readonly bytes: number;
   /** The file behind the store, if any. */
   readonly path: string | undefined;
-  /** Stores a record (evicting the oldest beyond `maxRecords`); resolves once it is on disk. */
-  add(record: WebhookRecord): Promise<void>;
+  /**
+   * Stores a record (evicting the oldest beyond the limits); resolves with its entry once it is
+   * on disk. `facts`: the body's, when the caller parsed it already (else they are found here).
+   */
+  add(record: WebhookRecord, facts?: BodyFacts): Promise<HistoryEntry>;
   /** Merges a late result (a forward) into a stored record; a no-op if it is gone. */
   update(id: string, update: RecordUpdate): Promise<void>;
-  get(id: string): WebhookRecord | undefined;
+  get(id: string): HistoryEntry | undefined;
   /** Newest first. */
-  list(): WebhookRecord[];
+  list(): HistoryEntry[];
+  /** The whole record, headers and bodies included; undefined if it is gone or its line cannot be read back. */
+  read(id: string): WebhookRecord | undefined;
   /** Whether an envelope `uuid` was seen before (Postal retries reuse it). */
   sighting(uuid: string): EnvelopeSighting | undefined;
   /** Removes records; resolves to how many were removed. */
@@ -44,160 +51,247 @@ export interface WebhookStore {
   clear(): Promise<void>;
   /** Records (all, or the given ids) oldest first, as JSONL (one record per line) or a JSON array. */
   export(ids?: readonly string[], format?: 'jsonl' | 'json'): string;
+  /** Why the history cannot be written right now (the last write failed), or undefined. */
+  readonly writeProblem: string | undefined;
   readonly onDidChange: Event<StoreChange>;
+  readonly onDidChangeWriteProblem: Event<string | undefined>;
   /** Resolves once every change so far is on disk. */
   flush(): Promise<void>;
   close(): Promise<void>;
 }
 
-/** The bounded history itself; `openFileStore` / `createMemoryStore` build it. */
+/** The history itself; `openFileStore` / `createMemoryStore` build it. */
 export class HistoryStore implements WebhookStore {
-  private readonly records = new Map<string, WebhookRecord>();
-  /** Ids per envelope uuid, oldest first. */
-  private readonly byUuid = new Map<string, string[]>();
-  /** Each record's file line (off the JS heap), kept so a compaction serializes nothing again. */
-  private readonly lines = new Map<string, Buffer>();
-  /** Ids in insertion order from `head` on, to find the oldest without walking the Map's holes. */
-  private order: string[] = [];
-  private head = 0;
+  readonly index: HistoryIndex;
+  private file: HistoryFile | undefined;
+  private lock: HistoryLock | undefined;
   private readonly changes: Emitter<StoreChange>;
-  private appender: JsonlAppender | undefined;
+  private readonly problems: Emitter<string | undefined>;
+  private problem: { message: string; refused: number } | undefined;
+  private readonly maxLineBytes: number;
   readonly onDidChange: Event<StoreChange>;
+  readonly onDidChangeWriteProblem: Event<string | undefined>;
 
   constructor(
-    readonly maxRecords: number,
+    readonly limits: HistoryLimits,
     readonly path: string | undefined,
     private readonly logger: Logger = silentLogger,
   ) {
-    this.changes = new Emitter((error) => this.logger.error(`a history listener failed: ${String(error)}`));
+    this.index = new HistoryIndex(limits);
+    this.maxLineBytes = fileBounds(limits).maxLineBytes;
+    const onListenerError = (error: unknown): void => this.logger.error(`a history listener failed: ${String(error)}`);
+    this.changes = new Emitter(onListenerError);
+    this.problems = new Emitter(onListenerError);
     this.onDidChange = this.changes.event;
+    this.onDidChangeWriteProblem = this.problems.event;
   }
 
-  /** Connects the file writer once the loaded records are in (see `openFileStore`). */
-  attach(appender: JsonlAppender): void {
-    this.appender = appender;
-  }
-
-  /** Puts a record loaded from disk in place, without writing or notifying. */
-  load(record: WebhookRecord): void {
-    this.insert(record);
+  /** Connects the file (and its lock) once the loaded records are in (see `openFileStore`). */
+  attach(file: HistoryFile, lock: HistoryLock): void {
+    this.file = file;
+    this.lock = lock;
   }
 
   get size(): number {
-    return this.records.size;
+    return this.index.size;
   }
 
-  add(record: WebhookRecord): Promise<void> {
-    const evicted = this.insert(record);
-    if (this.changes.hasListeners) this.changes.fire({ type: 'added', record, evicted });
-    if (this.appender === undefined) return Promise.resolve();
+  get bytes(): number {
+    return this.index.bytes;
+  }
+
+  get writeProblem(): string | undefined {
+    return this.problem?.message;
+  }
+
+  add(record: WebhookRecord, facts?: BodyFacts): Promise<HistoryEntry> {
+    const entry = entryOf(record, facts ?? recordFacts(record));
+    const file = this.file;
+    if (file === undefined) {
+      const bytes = estimateBytes(record);
+      if (bytes > this.maxLineBytes) return Promise.reject(this.tooLarge(bytes));
+      this.take({ entry, bytes, record });
+      return Promise.resolve(entry);
+    }
     const line = recordLine(record);
-    this.lines.set(record.id, line);
-    return this.appender.append(line);
+    const bytes = Buffer.byteLength(line);
+    if (bytes > this.maxLineBytes) return Promise.reject(this.tooLarge(bytes));
+    return file.append(line, bytes, (loc) => this.take({ entry, bytes: loc.length, loc })).then(
+      () => this.wrote(entry),
+      (error: unknown) => Promise.reject(this.writeFailed(error)),
+    );
   }
 
   update(id: string, update: RecordUpdate): Promise<void> {
-    const record = this.records.get(id);
-    if (record === undefined) return Promise.resolve();
-    Object.assign(record, update);
-    this.changes.fire({ type: 'updated', record });
-    if (this.appender === undefined) return Promise.resolve();
-    if (this.lines.has(id)) this.lines.set(id, recordLine(record));
-    return this.appender.append(updateLine(id, update));
+    const slot = this.index.get(id);
+    if (slot === undefined) return Promise.resolve();
+    if (this.file === undefined) {
+      if (slot.record !== undefined) Object.assign(slot.record, update);
+      this.updated(slot, slot.record === undefined ? slot.bytes : estimateBytes(slot.record));
+      return Promise.resolve();
+    }
+    const line = updateLine(id, update);
+    return this.file.append(line, Buffer.byteLength(line), (loc) => this.takeUpdate(id, update, loc)).then(
+      () => undefined,
+      (error: unknown) => Promise.reject(this.writeFailed(error, false)),
+    );
   }
 
-  get(id: string): WebhookRecord | undefined {
-    return this.records.get(id);
+  get(id: string): HistoryEntry | undefined {
+    return this.index.get(id)?.entry;
   }
 
-  list(): WebhookRecord[] {
-    return [...this.records.values()].reverse();
+  list(): HistoryEntry[] {
+    return [...this.index.values()].map((slot) => slot.entry).reverse();
+  }
+
+  read(id: string): WebhookRecord | undefined {
+    const slot = this.index.get(id);
+    if (slot === undefined) return undefined;
+    if (slot.record !== undefined) return slot.record;
+    try {
+      return this.readSlot(slot);
+    } catch (error) {
+      this.logger.warn(`history ${this.path ?? ''}: record ${id} cannot be read back: ${(error as Error).message}`);
+      return undefined;
+    }
   }
 
   sighting(uuid: string): EnvelopeSighting | undefined {
-    const ids = this.byUuid.get(uuid);
-    return ids === undefined ? undefined : { count: ids.length, firstId: ids[0] };
+    return this.index.sighting(uuid);
   }
 
   async delete(ids: readonly string[]): Promise<number> {
-    const removed = ids.filter((id) => this.remove(id));
-    if (removed.length === 0) return 0;
-    this.changes.fire({ type: 'deleted', ids: removed });
-    await this.appender?.compact();
-    return removed.length;
+    const known = [...new Set(ids)].filter((id) => this.index.get(id) !== undefined);
+    if (known.length === 0) return 0;
+    if (this.file === undefined) this.forget(known);
+    else {
+      const line = deleteLine(known);
+      await this.file.append(line, Buffer.byteLength(line), () => this.forget(known));
+    }
+    return known.length;
   }
 
   async clear(): Promise<void> {
-    this.records.clear();
-    this.byUuid.clear();
-    this.lines.clear();
-    this.order = [];
-    this.head = 0;
+    await this.file?.truncate();
+    this.index.clear();
     this.changes.fire({ type: 'cleared' });
-    await this.appender?.compact();
   }
 
   export(ids?: readonly string[], format: 'jsonl' | 'json' = 'jsonl'): string {
     const wanted = ids === undefined ? undefined : new Set(ids);
-    const records = [...this.records.values()].filter((record) => wanted === undefined || wanted.has(record.id));
+    const records: WebhookRecord[] = [];
+    for (const slot of this.index.values()) {
+      if (wanted !== undefined && !wanted.has(slot.entry.id)) continue;
+      const record = this.read(slot.entry.id);
+      if (record !== undefined) records.push(record);
+    }
     if (format === 'json') return JSON.stringify(records, null, 2);
     return records.map((record) => JSON.stringify(record) + '\n').join('');
   }
 
-  /** Every record as a file line, oldest first: what a compaction writes. */
-  snapshotLines(): Buffer[] {
-    return [...this.records.values()].map((record) => this.lines.get(record.id) ?? recordLine(record));
-  }
-
   async flush(): Promise<void> {
-    await this.appender?.flush();
+    await this.file?.settle();
   }
 
   async close(): Promise<void> {
-    await this.appender?.close();
-    this.appender = undefined;
-    this.changes.dispose();
+    const file = this.file;
+    this.file = undefined;
+    try {
+      await file?.close();
+    } finally {
+      this.lock?.release();
+      this.lock = undefined;
+      this.changes.dispose();
+      this.problems.dispose();
+    }
   }
 
-  private insert(record: WebhookRecord): string[] {
-    if (this.records.has(record.id)) {
-      // The same id again (a record line repeated in a file): the later copy wins, nothing moves.
-      this.records.set(record.id, record);
-      return [];
-    }
-    this.records.set(record.id, record);
-    if (record.uuid !== undefined) {
-      const ids = this.byUuid.get(record.uuid);
-      if (ids === undefined) this.byUuid.set(record.uuid, [record.id]);
-      else ids.push(record.id);
-    }
-    this.order.push(record.id);
-    const evicted: string[] = [];
-    while (this.records.size > this.maxRecords && this.head < this.order.length) {
-      const oldest = this.order[this.head++];
-      // Ids deleted by hand are still in `order`; they are skipped here.
-      if (this.remove(oldest)) evicted.push(oldest);
-    }
-    if (this.head > 1024 && this.head * 2 > this.order.length) {
-      this.order = this.order.slice(this.head);
-      this.head = 0;
-    }
-    return evicted;
+  /** Where the live lines are, for a compaction. */
+  liveLines(): Loc[] {
+    return this.index.liveLocs();
   }
 
-  private remove(id: string): boolean {
-    const record = this.records.get(id);
-    if (record === undefined) return false;
-    this.records.delete(id);
-    this.lines.delete(id);
-    const ids = record.uuid === undefined ? undefined : this.byUuid.get(record.uuid);
-    if (ids !== undefined && record.uuid !== undefined) {
-      // Eviction removes the oldest, which is first: shift() is constant time there.
-      if (ids[0] === id) ids.shift();
-      else if (ids.includes(id)) ids.splice(ids.indexOf(id), 1);
-      if (ids.length === 0) this.byUuid.delete(record.uuid);
+  /** After a compaction moved the lines. */
+  relocate(moved: (offset: number) => number | undefined): void {
+    const lost = this.index.relocate(moved);
+    if (lost.length === 0) return;
+    this.logger.error(`history ${this.path ?? ''}: ${lost.length} record(s) were not found after a compaction`);
+    this.changes.fire({ type: 'deleted', ids: lost });
+  }
+
+  private take(slot: Slot): void {
+    const evicted = this.index.insert(slot);
+    if (this.changes.hasListeners) this.changes.fire({ type: 'added', record: slot.entry, evicted });
+  }
+
+  private takeUpdate(id: string, update: RecordUpdate, loc: Loc): void {
+    const slot = this.index.get(id);
+    if (slot === undefined) return;
+    const bytes = slot.bytes - (slot.updateLoc?.length ?? 0) + loc.length;
+    slot.updateLoc = loc;
+    this.updated(slot, bytes, update);
+  }
+
+  private updated(slot: Slot, bytes: number, update: RecordUpdate = {}): void {
+    const forward = update.forward ?? slot.record?.forward;
+    if (forward !== undefined) slot.entry.forward = forwardSummary(forward);
+    this.changes.fire({ type: 'updated', record: slot.entry });
+    const evicted = this.index.resize(slot, bytes);
+    if (evicted.length > 0) this.changes.fire({ type: 'deleted', ids: evicted });
+  }
+
+  private forget(ids: string[]): void {
+    for (const id of ids) this.index.remove(id);
+    this.changes.fire({ type: 'deleted', ids });
+  }
+
+  private readSlot(slot: Slot): WebhookRecord {
+    const file = this.file;
+    if (file === undefined || slot.loc === undefined) throw new Error('the history file is closed');
+    const parsed = parseHistoryLine(file.read(slot.loc).toString('utf8'));
+    if (!parsed.ok) throw new Error(parsed.reason);
+    if (parsed.line.type !== 'record' || parsed.line.record.id !== slot.entry.id) throw new Error('another line is where it was');
+    let update: RecordUpdate | undefined;
+    if (slot.updateLoc !== undefined) {
+      const updateParse = parseHistoryLine(file.read(slot.updateLoc).toString('utf8'));
+      if (updateParse.ok && updateParse.line.type === 'update' && updateParse.line.id === slot.entry.id) update = updateParse.line.update;
     }
-    return true;
+    return recordFromStored(parsed.line.record, update);
+  }
+
+  private wrote(entry: HistoryEntry): HistoryEntry {
+    if (this.problem !== undefined) {
+      this.logger.info(`history ${this.path ?? ''}: writing works again; ${this.problem.refused} request(s) were answered 503 meanwhile`);
+      this.problem = undefined;
+      this.problems.fire(undefined);
+    }
+    return entry;
+  }
+
+  /** `request`: the failed write was a request's record (which is then answered 503), not a later update. */
+  private writeFailed(error: unknown, request = true): HistoryWriteError {
+    const message = describeFileError(error);
+    if (this.problem === undefined) {
+      this.problem = { message, refused: 0 };
+      this.logger.error(
+        `cannot write the history file ${this.path ?? ''}: ${message}. Requests are answered 503 so that Postal retries them; writing resumes by itself as soon as it works again.`,
+      );
+      this.problems.fire(message);
+    }
+    if (request) this.problem.refused += 1;
+    return new HistoryWriteError('failed', `The history could not be written: ${message}.`, error);
+  }
+
+  private tooLarge(bytes: number): HistoryWriteError {
+    return new HistoryWriteError('too-large', `The request takes ${bytes} bytes, more than the ${this.maxLineBytes} bytes (a quarter of the history's size limit) one request may take.`);
   }
 }
 
+/** A record's size in memory, roughly: what a history without a file counts against its byte limit. */
+function estimateBytes(record: WebhookRecord): number {
+  let bytes = 1024 + record.body.data.length + record.response.body.length;
+  for (const [name, value] of record.headers.raw) bytes += name.length + value.length + 8;
+  if (record.forward?.outcome === 'response') bytes += record.forward.body.data.length;
+  return bytes;
+}

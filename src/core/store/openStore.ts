@@ -1,84 +1,144 @@
-import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { closeSync, fstatSync, mkdirSync, openSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { type Logger, silentLogger } from '../logger';
-import { DEFAULT_MAX_RECORDS, HistoryStore, type WebhookStore } from './historyStore';
-import { backUpFile, JsonlAppender, readJsonlFile, type SkippedLine } from './jsonlFile';
-import { recordFromLine, updateFromLine } from './storeLines';
+import { type FileOps } from './fileOps';
+import { HistoryFile } from './historyFile';
+import { acquireLock, describeHolder, type HistoryLock, type LockHolder } from './historyLock';
+import { HistoryStore, type WebhookStore } from './historyStore';
+import { fileBounds, type HistoryLimits, MB, resolveLimits } from './limits';
+import { loadHistory, type LoadReport } from './loadHistory';
+import { describeFileError } from './writeProblem';
+
+/**
+ * A file is also compacted once it holds this many times more lines than records are kept, so
+ * that small records evicted by count do not pile up to the byte limit (and slow the next load).
+ */
+const COMPACT_ABOVE_LINES = 4;
 
 export interface StoreOptions {
-  /** Records kept; the oldest go first. Default {@link DEFAULT_MAX_RECORDS}. */
+  /** Records kept; the oldest go first. Default `DEFAULT_MAX_RECORDS`. */
   maxRecords?: number;
+  /** Bytes of record lines kept; the oldest go first. Default `DEFAULT_MAX_MB` MB. */
+  maxBytes?: number;
   logger?: Logger;
   now?: () => number;
+  /** How the lock names this program to another one that finds the file in use. */
+  app?: string;
+  /** The file calls the writer makes; tests pass failing ones. */
+  fileOps?: FileOps;
 }
 
-/** What loading a history file found. */
-export interface LoadReport {
-  loaded: number;
-  /** Lines that did not parse or were not history lines; they were left out. */
-  skipped: SkippedLine[];
-  /** Where the file was copied before damaged lines were dropped, if it was. */
-  backup?: string;
-}
-
-export type OpenStoreResult = { ok: true; store: WebhookStore; report: LoadReport } | { ok: false; message: string };
+export type OpenStoreResult =
+  | { ok: true; store: WebhookStore; report: LoadReport }
+  | { ok: false; reason: 'locked'; holder: LockHolder; message: string }
+  | { ok: false; reason: 'unusable'; message: string };
 
 /** A history in memory only, for tests and a CLI run without `--history`. */
 export function createMemoryStore(options: StoreOptions = {}): WebhookStore {
-  return new HistoryStore(boundOf(options), undefined, options.logger);
+  return new HistoryStore(resolveLimits(options), undefined, options.logger);
 }
 
 /**
- * Opens (or creates) a JSONL history file and loads it. A torn or corrupt line is skipped and
- * reported, never fatal; if lines in the middle were damaged the file is first copied aside.
- * The file is rewritten compactly when it holds more than twice `maxRecords` lines.
+ * Opens (or creates, owner-only, in folders created owner-only) a history file, takes its lock
+ * and loads it. Lines that cannot be used are left out and reported once (see `loadHistory`);
+ * the file is then rewritten without them. Never throws: a file in use by another running
+ * program, or one that cannot be created, read or written, is a result saying so.
  */
 export async function openFileStore(path: string, options: StoreOptions = {}): Promise<OpenStoreResult> {
   const logger = options.logger ?? silentLogger;
-  const maxRecords = boundOf(options);
-  const store = new HistoryStore(maxRecords, path, logger);
+  const limits = resolveLimits(options);
+  let lock: HistoryLock | undefined;
+  let fd: number | undefined;
+  let attached = false;
   try {
-    await mkdir(dirname(path), { recursive: true });
-    const content = await readJsonlFile(path);
-    const skipped = [...content.skipped, ...applyLines(store, content.entries)];
-    const report: LoadReport = { loaded: store.size, skipped };
-    for (const line of skipped) logger.warn(`history ${path}: skipped line ${line.lineNumber}${line.last ? ' (torn last line)' : ''}: ${line.error}`);
-    if (skipped.some((line) => !line.last)) {
-      report.backup = await backUpFile(path, (options.now ?? Date.now)());
-      logger.warn(`history ${path}: damaged lines were dropped; the original file was kept as ${report.backup}`);
-    }
-    const appender = JsonlAppender.open(path, {
-      lineCount: content.lineCount,
-      compactAbove: 2 * maxRecords,
-      snapshot: () => store.snapshotLines(),
-      onCompacted: (before, after) => logger.debug(`history ${path}: compacted ${before} lines to ${after}`),
-    });
-    store.attach(appender);
-    if (skipped.length > 0 || !content.endsWithNewline || content.lineCount > 2 * maxRecords) await appender.compact();
+    ensureFolder(dirname(path));
+    const locked = acquireLock(path, options.app ?? 'postal-webhooks', (options.now ?? Date.now)());
+    if (!locked.ok) return { ok: false, reason: 'locked', holder: locked.holder, message: `The history file ${path} is in use by ${describeHolder(locked.holder)}.` };
+    lock = locked.lock;
+    fd = openSync(path, 'a+', 0o600);
+    const store = new HistoryStore(limits, path, logger);
+    const { file, report, mustCompact } = await loadFile(store, path, fd, limits, options);
+    store.attach(file, lock);
+    attached = true;
+    if (mustCompact) await file.compact();
+    else file.cutTornTail();
     return { ok: true, store, report };
   } catch (error) {
-    await store.close().catch(() => undefined);
-    return { ok: false, message: `Cannot use the history file ${path}: ${(error as Error).message}. Choose another file, or check its permissions.` };
+    if (fd !== undefined && !attached) closeQuietly(fd);
+    lock?.release();
+    return { ok: false, reason: 'unusable', message: `Cannot use the history file ${path}: ${describeFileError(error)}.` };
   }
 }
 
-function boundOf(options: StoreOptions): number {
-  const max = options.maxRecords ?? DEFAULT_MAX_RECORDS;
-  if (!Number.isInteger(max) || max < 1) throw new RangeError(`maxRecords must be a positive integer, not ${max}`);
-  return max;
+async function loadFile(store: HistoryStore, path: string, fd: number, limits: HistoryLimits, options: StoreOptions): Promise<{ file: HistoryFile; report: LoadReport; mustCompact: boolean }> {
+  const size = fstatSync(fd).size;
+  const bounds = fileBounds(limits);
+  const loaded = await loadHistory(path, fd, size, { readBytes: bounds.neverAbove, maxLineBytes: bounds.maxLineBytes, backupBytes: limits.maxBytes }, store.index);
+  reportLoad(options.logger ?? silentLogger, path, loaded.report);
+  const file = new HistoryFile(path, fd, {
+    compactAbove: bounds.compactAbove,
+    compactAboveLines: COMPACT_ABOVE_LINES * limits.maxRecords,
+    neverAbove: bounds.neverAbove,
+    liveLines: () => store.liveLines(),
+    relocate: (moved) => store.relocate(moved),
+    logger: options.logger ?? silentLogger,
+    ops: options.fileOps,
+    size: loaded.wholeLinesEnd,
+    tornTail: loaded.wholeLinesEnd < size,
+    lineCount: loaded.lineCount,
+  });
+  const mustCompact = loaded.mustCompact || size > bounds.compactAbove || loaded.lineCount > COMPACT_ABOVE_LINES * limits.maxRecords;
+  return { file, report: loaded.report, mustCompact };
 }
 
-/** Loads record lines and merges update lines; returns the lines that were neither. */
-function applyLines(store: HistoryStore, entries: { lineNumber: number; value: unknown }[]): SkippedLine[] {
-  const unusable: SkippedLine[] = [];
-  for (const { lineNumber, value } of entries) {
-    const record = recordFromLine(value);
-    const update = record === undefined ? updateFromLine(value) : undefined;
-    if (record !== undefined) store.load(record);
-    else if (update !== undefined) {
-      const target = store.get(update.id);
-      if (target !== undefined) Object.assign(target, update.update);
-    } else unusable.push({ lineNumber, last: false, error: 'not a history line' });
+/** Says once what loading found wrong, however many lines it was. */
+function reportLoad(logger: Logger, path: string, report: LoadReport): void {
+  if (report.partial !== undefined) {
+    const { fileBytes, readBytes } = report.partial;
+    logger.warn(`history ${path}: the file holds ${megabytes(fileBytes)}, more than a history this size may: only its newest ${megabytes(readBytes)} were read, older requests were dropped.`);
   }
-  return unusable;
+  if (report.invalid > 0 && report.firstInvalid !== undefined) {
+    const { lineNumber, reason } = report.firstInvalid;
+    const kept = report.backup === undefined ? '' : report.notKept === 0 ? `; they are kept in ${report.backup}` : `; ${report.invalid - report.notKept} of them are kept in ${report.backup}`;
+    logger.warn(`history ${path}: ${report.invalid.toLocaleString('en-US')} line(s) could not be used and were left out (the first, line ${lineNumber}: ${reason})${kept}.`);
+  }
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / MB).toFixed(1)} MB`;
+}
+
+/**
+ * Creates the missing folders of `folder`, owner-only, one level at a time (Node's recursive
+ * mkdir loops forever on some paths, e.g. under /proc); throws what the system said.
+ */
+function ensureFolder(folder: string): void {
+  const missing: string[] = [];
+  for (let current = resolve(folder); ; current = dirname(current)) {
+    if (exists(current)) {
+      if (!statSync(current).isDirectory()) throw Object.assign(new Error(`not a folder: ${current}`), { code: 'ENOTDIR' });
+      break;
+    }
+    missing.push(current);
+    if (dirname(current) === current) break;
+  }
+  for (const created of missing.reverse()) mkdirSync(created, { mode: 0o700 });
+}
+
+function exists(path: string): boolean {
+  try {
+    statSync(path);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
+}
+
+function closeQuietly(fd: number): void {
+  try {
+    closeSync(fd);
+  } catch {
+    // Already failing: the first error is the one to report.
+  }
 }

@@ -8,7 +8,15 @@ export type SchemaIssue = EnvelopeIssue;
 /** The event model's verdict on a parsed JSON body. */
 export interface SchemaResult {
   valid: boolean;
+  /** The first issues (a crafted body can have thousands; see `more`). */
   issues: SchemaIssue[];
+  /** How many more issues there were than `issues` lists. */
+  more?: number;
+}
+
+/** How many issues a schema result stands for, listed or not. */
+export function issueCount(schema: SchemaResult): number {
+  return schema.issues.length + (schema.more ?? 0);
 }
 
 /**
@@ -22,6 +30,9 @@ export interface SchemaResult {
  *   badly signed while `rejectUnsigned` is on (401). `response.reason` says which.
  */
 export type RecordKind = 'postal' | 'not-postal' | 'invalid-json' | 'too-large' | 'rejected';
+
+/** What is known of a body without its bytes. */
+export type BodyInfo = Omit<StoredBody, 'data'>;
 
 /** How the body parsed. `position` is a 0-based character offset; `line`/`column` are 1-based. */
 export type ParseResult =
@@ -38,15 +49,23 @@ export interface RecordHeaders {
   map: Record<string, string>;
 }
 
-/** What we answered. */
-export interface RecordResponse {
+/** What we answered, without its body. */
+export interface ResponseSummary {
   status: number;
   /** Extra wait before answering, from a "status + delay" response mode (0 otherwise). */
   delayMs: number;
+  /**
+   * Why this status: `fixed`, `mirror`, a refusal (`method`, `path`, `signature`, `too-large`),
+   * or `not-stored`: the history could not be written, so the request was answered 503 for
+   * Postal to retry it (such a request is announced, never stored).
+   */
+  reason: 'fixed' | 'mirror' | 'method' | 'path' | 'signature' | 'too-large' | 'not-stored';
+}
+
+/** What we answered. */
+export interface RecordResponse extends ResponseSummary {
   /** The body we sent (small; for mirror mode the app's body, as forwarded). */
   body: string;
-  /** Why this status: `fixed`, `mirror`, or a refusal (`method`, `path`, `signature`, `too-large`). */
-  reason: 'fixed' | 'mirror' | 'method' | 'path' | 'signature' | 'too-large';
 }
 
 /** The body and error types are those of `core/http`, which sends the forwards. */
@@ -60,8 +79,17 @@ export type { ForwardErrorCode, StoredBody } from '../http';
  */
 export type ForwardResult = { outcome: 'pending'; url: string; startedAt: number } | HttpExchange;
 
-/** One received request, whatever it was. Everything needed to show, export or replay it. */
-export interface WebhookRecord {
+/** A forward without the app's headers and body: what the history keeps in memory. */
+export type ForwardSummary =
+  | Exclude<ForwardResult, { outcome: 'response' }>
+  | Omit<Extract<ForwardResult, { outcome: 'response' }>, 'headers' | 'body'>;
+
+/**
+ * What every view of a request has: the request line, the checks, the answer and the forward's
+ * outcome, but no headers and no body bytes. A full {@link WebhookRecord} is one, and so is the
+ * history's in-memory `HistoryEntry`; code that only shows a request takes this type.
+ */
+export interface RecordBasics {
   /** Unique and sortable: string order is arrival order, also across restarts. */
   id: string;
   /** When the request line arrived, ms since the epoch. */
@@ -71,9 +99,7 @@ export interface WebhookRecord {
   path: string;
   /** The peer's address (a tunnel's, when one is in front). */
   remoteAddress?: string;
-  headers: RecordHeaders;
-  /** The raw body bytes, as signed; empty for `too-large`. */
-  body: StoredBody;
+  body: BodyInfo;
   parse: ParseResult;
   kind: RecordKind;
   /** The envelope's `event`, when the body has a string `event`. */
@@ -87,8 +113,17 @@ export interface WebhookRecord {
   duplicate: boolean;
   /** 1 + how many earlier requests in the history had this `uuid` (Postal's attempt number, if none was missed). */
   attempt: number;
-  response: RecordResponse;
+  response: ResponseSummary;
   /** Absent when no forward target is set. */
+  forward?: ForwardSummary;
+}
+
+/** One received request, whatever it was. Everything needed to show, export or replay it. */
+export interface WebhookRecord extends RecordBasics {
+  headers: RecordHeaders;
+  /** The raw body bytes, as signed; empty for `too-large`. */
+  body: StoredBody;
+  response: RecordResponse;
   forward?: ForwardResult;
 }
 

@@ -1,35 +1,32 @@
-import { isPlainObject } from '../jsonValue';
+import { LINE_VERSION, type StoredRecord } from './lineSchema';
 import { type RecordHeaders, type RecordUpdate, type WebhookRecord } from './record';
 
 /**
- * One line of the history file. A record line leaves out `headers.map` (it is rebuilt from
- * `headers.raw` on load): a third less to serialize and write for every request.
+ * Each function returns one line as text, newline included.
+ *
+ * The history file holds one JSON object per line, each with the format version `v`:
+ * `{"v":1,"type":"record","record":{…}}` for a received request (without `headers.map`, which
+ * is rebuilt from `headers.raw`), `{"v":1,"type":"update","id":…,"forward":{…}}` for a forward
+ * result that arrived after the answer, and `{"v":1,"type":"delete","ids":[…]}` for deleted
+ * records. Records are never rewritten in place; a compaction copies the live lines to a new file.
  */
-export type StoreLine = { type: 'record'; record: WebhookRecord } | ({ type: 'update'; id: string } & RecordUpdate);
-
-/** A record as a file line, newline included, ready to write. */
-export function recordLine(record: WebhookRecord): Buffer {
-  const stored = { ...record, headers: { raw: record.headers.raw } };
-  return Buffer.from(`{"type":"record","record":${JSON.stringify(stored)}}\n`, 'utf8');
+export function recordLine(record: WebhookRecord): string {
+  return `{"v":${LINE_VERSION},"type":"record","record":${JSON.stringify({ ...record, headers: { raw: record.headers.raw } })}}\n`;
 }
 
-export function updateLine(id: string, update: RecordUpdate): Buffer {
-  return Buffer.from(`${JSON.stringify({ type: 'update', id, ...update })}\n`, 'utf8');
+export function updateLine(id: string, update: RecordUpdate): string {
+  return `${JSON.stringify({ v: LINE_VERSION, type: 'update', id, ...update })}\n`;
 }
 
-/** The record from a parsed record line, or undefined if the value is not one. */
-export function recordFromLine(value: unknown): WebhookRecord | undefined {
-  if (!isPlainObject(value) || value.type !== 'record' || !isPlainObject(value.record)) return undefined;
-  const record = value.record;
-  if (typeof record.id !== 'string' || typeof record.receivedAt !== 'number' || !isPlainObject(record.headers) || !Array.isArray(record.headers.raw)) return undefined;
-  const raw = record.headers.raw as [string, string][];
-  return { ...(record as unknown as WebhookRecord), headers: { raw, map: headerMap(raw) } };
+export function deleteLine(ids: readonly string[]): string {
+  return `${JSON.stringify({ v: LINE_VERSION, type: 'delete', ids })}\n`;
 }
 
-/** The update from a parsed update line, or undefined if the value is not one. */
-export function updateFromLine(value: unknown): { id: string; update: RecordUpdate } | undefined {
-  if (!isPlainObject(value) || value.type !== 'update' || typeof value.id !== 'string') return undefined;
-  return { id: value.id, update: { forward: value.forward as RecordUpdate['forward'] } };
+/** A stored record with its header map rebuilt and its late update merged. */
+export function recordFromStored(stored: StoredRecord, update?: RecordUpdate): WebhookRecord {
+  const record: WebhookRecord = { ...stored, headers: { raw: stored.headers.raw, map: headerMap(stored.headers.raw) } };
+  if (update?.forward !== undefined) record.forward = update.forward;
+  return record;
 }
 
 /** Lower-cased names, repeated headers joined with ", " as Node does. */

@@ -9,8 +9,14 @@ import { type ListenerSettings, type SettingProblem } from './listenerSettings';
 /** What the Events view, the status bar and the `postalWebhooks.listenerState` context key show. */
 export type ListenerUiState = 'stopped' | 'starting' | 'listening' | 'stopping' | 'error';
 
-/** Why the last start failed: a bad setting, or the listen call itself (port in use, bad host…). */
-export type StartProblem = { kind: 'settings'; problems: SettingProblem[]; message: string } | { kind: 'listen'; error: ListenerError; message: string };
+/**
+ * Why the last start failed: a bad setting, no usable history file (nothing answered could be
+ * stored), or the listen call itself (port in use, bad host…).
+ */
+export type StartProblem =
+  | { kind: 'settings'; problems: SettingProblem[]; message: string }
+  | { kind: 'history'; message: string }
+  | { kind: 'listen'; error: ListenerError; message: string };
 
 export type StartOutcome = { ok: true; address: ListenerAddress } | { ok: false; problem: StartProblem };
 
@@ -98,6 +104,7 @@ export class ListenerController {
       const message = this.settings.problems.map((problem) => problem.message).join(' ');
       return this.failed({ kind: 'settings', problems: this.settings.problems, message });
     }
+    if (this.history.problem !== undefined) return this.failed({ kind: 'history', message: `${this.history.problem} Requests could not be stored, so they are not accepted.` });
     this.setState('starting');
     const options = this.settings.key.status === 'ok' ? { ...this.settings.options, publicKey: this.settings.key.keySet } : this.settings.options;
     const listener = createListener(options, { store: this.history.store, logger: this.log });
@@ -114,8 +121,8 @@ export class ListenerController {
   private failed(problem: StartProblem): StartOutcome {
     this.problem = problem;
     this.address = undefined;
-    // The listener logs its own listen errors; settings problems are ours to log.
-    if (problem.kind === 'settings') this.log.error(`not started: ${problem.message}`);
+    // The listener logs its own listen errors; the others are ours to log.
+    if (problem.kind !== 'listen') this.log.error(`not started: ${problem.message}`);
     this.setState('error');
     return { ok: false, problem };
   }

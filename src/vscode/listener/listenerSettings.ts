@@ -1,6 +1,6 @@
 import { DEFAULT_LISTENER_HOST, DEFAULT_LISTENER_PORT, LISTENER_DEFAULTS, type ListenerOptions, MAX_RESPONSE_DELAY_MS, type ResponseMode } from '../../core/listener';
 import { parsePublicKey, type PublicKeySet } from '../../core/signature';
-import { DEFAULT_MAX_RECORDS } from '../../core/store';
+import { DEFAULT_MAX_MB, DEFAULT_MAX_RECORDS } from '../../core/store';
 import { type SettingProblem as AnySettingProblem } from '../settingsReader';
 
 /**
@@ -20,14 +20,18 @@ export const SETTING = {
   forwardTimeoutMs: 'postalWebhooks.listener.forwardTimeoutMs',
   publicKey: 'postalWebhooks.signature.publicKey',
   maxEvents: 'postalWebhooks.history.maxEvents',
+  maxSizeMB: 'postalWebhooks.history.maxSizeMB',
 } as const;
 export type SettingId = (typeof SETTING)[keyof typeof SETTING];
 
 /** Settings that start a server or send data elsewhere: ignored from an untrusted workspace. */
 export const RESTRICTED_SETTINGS: readonly SettingId[] = [SETTING.host, SETTING.port, SETTING.forwardUrl, SETTING.autoStart];
 
+/** The history's size: a change reopens the history (and restarts a running listener on it). */
+export const HISTORY_SETTINGS: readonly SettingId[] = [SETTING.maxEvents, SETTING.maxSizeMB];
+
 /** Changes to these restart a running listener (autoStart and the history size do not). */
-export const LISTENER_SETTINGS: readonly SettingId[] = Object.values(SETTING).filter((id) => id !== SETTING.autoStart && id !== SETTING.maxEvents);
+export const LISTENER_SETTINGS: readonly SettingId[] = Object.values(SETTING).filter((id) => id !== SETTING.autoStart && !HISTORY_SETTINGS.includes(id));
 
 export const SETTING_LIMITS = {
   port: { min: 1, max: 65535 },
@@ -35,6 +39,7 @@ export const SETTING_LIMITS = {
   responseDelayMs: { min: 0, max: MAX_RESPONSE_DELAY_MS },
   forwardTimeoutMs: { min: 100, max: 120_000 },
   maxEvents: { min: 10, max: 100_000 },
+  maxSizeMB: { min: 1, max: 10_000 },
 } as const;
 
 export type KeyState =
@@ -51,6 +56,7 @@ export interface ListenerSettings {
   key: KeyState;
   autoStart: boolean;
   maxEvents: number;
+  maxSizeMB: number;
   /** Bad values; while there are any the listener does not start. */
   problems: SettingProblem[];
 }
@@ -97,7 +103,8 @@ export function readListenerSettings(get: (id: SettingId) => unknown): ListenerS
   }
   const keyText = get(SETTING.publicKey);
   const maxEvents = integer(SETTING.maxEvents, DEFAULT_MAX_RECORDS, SETTING_LIMITS.maxEvents);
-  return { options, key: keyStateOf(typeof keyText === 'string' ? keyText : ''), autoStart: get(SETTING.autoStart) === true, maxEvents, problems };
+  const maxSizeMB = integer(SETTING.maxSizeMB, DEFAULT_MAX_MB, SETTING_LIMITS.maxSizeMB, ' MB');
+  return { options, key: keyStateOf(typeof keyText === 'string' ? keyText : ''), autoStart: get(SETTING.autoStart) === true, maxEvents, maxSizeMB, problems };
 }
 
 function readHost(get: (id: SettingId) => unknown, problems: SettingProblem[]): string {

@@ -21,6 +21,14 @@ const STATE_WORDS: Record<ListenerUiState, string> = {
   error: 'Not listening (error)',
 };
 
+/** What the status says about the history besides its size (see `HistoryService`). */
+export interface HistoryNotes {
+  /** This window keeps its own file (another one holds the usual one). */
+  notice?: string;
+  /** Writing the history fails right now. */
+  writeProblem?: string;
+}
+
 /** The key in a few words: `key fb224b07…`, or what is missing. */
 export function keyWords(key: KeyState): string {
   if (key.status === 'ok') return `key ${key.summary.replace(/ \(.*\)$/, '')}`;
@@ -39,7 +47,7 @@ export function startProblemText(problem: StartProblem, where: { host: string; p
   return problem.message.replace(/ \/ --[a-z-]+/g, '');
 }
 
-export function listenerStatus(controller: ListenerController, eventCount: number): ListenerStatus {
+export function listenerStatus(controller: ListenerController, eventCount: number, history: HistoryNotes = {}): ListenerStatus {
   const { state, address, problem, settings } = controller;
   const configuredPort = settings.options.port ?? 0;
   const count = ` · ${eventCount}`;
@@ -58,14 +66,15 @@ export function listenerStatus(controller: ListenerController, eventCount: numbe
     line = `Listener stopped · ${keyWords(settings.key)}`;
     statusText = `$(circle-slash) Postal${count}`;
   }
-  return { state, line, statusText, tooltip: tooltipOf(controller, eventCount) };
+  if (history.writeProblem !== undefined && state === 'listening') statusText = `$(warning) Postal :${address?.port ?? configuredPort}${count}`;
+  return { state, line, statusText, tooltip: tooltipOf(controller, eventCount, history) };
 }
 
 function where(controller: ListenerController): { host: string; port: number } {
   return { host: controller.settings.options.host ?? '127.0.0.1', port: controller.settings.options.port ?? 0 };
 }
 
-function tooltipOf(controller: ListenerController, eventCount: number): string {
+function tooltipOf(controller: ListenerController, eventCount: number, history: HistoryNotes): string {
   const { state, address, problem, settings } = controller;
   const lines = [`**Postal Webhooks** · ${STATE_WORDS[state]}`, ''];
   if (address !== undefined) lines.push(`$(link) \`${address.url}\``, '');
@@ -76,7 +85,10 @@ function tooltipOf(controller: ListenerController, eventCount: number): string {
   if (key.status === 'ok') lines.push(`$(key) Public key \`${key.summary}\`: signatures are verified`, '');
   else if (key.status === 'invalid') lines.push(`$(warning) The public key setting is unusable: ${key.message}`, '');
   else lines.push('$(key) No public key: signatures are not checked. Run **Postal: Set Up Postal Public Key**.', '');
-  lines.push(`$(history) ${eventCount} event${eventCount === 1 ? '' : 's'} in the history (keeps the last ${settings.maxEvents})`, '', 'Click for listener actions');
+  lines.push(`$(history) ${eventCount} event${eventCount === 1 ? '' : 's'} in the history (keeps the last ${settings.maxEvents}, up to ${settings.maxSizeMB} MB)`, '');
+  if (history.writeProblem !== undefined) lines.push(`$(warning) The history cannot be written: ${history.writeProblem}. Requests are answered 503 until it can.`, '');
+  if (history.notice !== undefined) lines.push(`$(info) ${history.notice}`, '');
+  lines.push('Click for listener actions');
   return lines.join('\n');
 }
 

@@ -28,6 +28,7 @@ export class ListenerStatusBar implements vscode.Disposable {
       this.item,
       controller.onDidChangeState(() => this.update()),
       history.onDidChange(() => this.scheduleUpdate()),
+      history.onDidChangeWriteProblem(() => this.update()),
     ];
     this.update();
   }
@@ -45,7 +46,8 @@ export class ListenerStatusBar implements vscode.Disposable {
     clearTimeout(this.timer);
     this.timer = undefined;
     const count = this.history.store.size;
-    const status = listenerStatus(this.controller, count);
+    const notes = { notice: this.history.notice, writeProblem: this.history.store.writeProblem };
+    const status = listenerStatus(this.controller, count, notes);
     this.current = status;
     this.item.text = status.statusText;
     const tooltip = new vscode.MarkdownString(status.tooltip, true);

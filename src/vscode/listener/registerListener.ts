@@ -1,11 +1,12 @@
-import { join } from 'node:path';
+import { chmod } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import { componentLogger, type Logger } from '../../core/logger';
-import { CONTEXT_KEY } from '../commandIds';
-import { HistoryService } from './historyService';
+import { COMMAND, CONTEXT_KEY } from '../commandIds';
+import { HistoryService, type HistorySize } from './historyService';
 import { registerListenerCommands, startInteractively } from './listenerCommands';
 import { ListenerController } from './listenerController';
-import { LISTENER_SETTINGS, readListenerSettings, SETTING, type SettingId } from './listenerSettings';
+import { HISTORY_SETTINGS, LISTENER_SETTINGS, readListenerSettings, type SettingId } from './listenerSettings';
 import { ListenerStatusBar } from './listenerStatusBar';
 import { HELP_SCHEME, HelpDocuments } from './webhookUrl';
 
@@ -31,6 +32,16 @@ function historyPath(context: vscode.ExtensionContext): string | undefined {
   return folder.scheme === 'file' ? join(folder.fsPath, HISTORY_FILE) : undefined;
 }
 
+/** Once per episode of failed writes (the store logs it once too, and when it recovers). */
+async function warnHistoryUnwritable(problem: string): Promise<void> {
+  const showLog = 'Show Log';
+  const choice = await vscode.window.showWarningMessage(
+    `Postal: the request history cannot be written: ${problem}. Requests are answered 503 so that Postal sends them again; writing resumes by itself once it works.`,
+    showLog,
+  );
+  if (choice === showLog) await vscode.commands.executeCommand(COMMAND.showLog);
+}
+
 /**
  * The listener in the extension: history, controller, status bar, commands, the
  * `postalWebhooks.listenerState` context key, restarts on settings changes, and auto-start.
@@ -48,17 +59,20 @@ export function registerListener(context: vscode.ExtensionContext, baseLog: Logg
   const commandDeps = { controller, history, log, workspaceState: context.workspaceState, fetch: deps.fetch ?? fetch, cancelPendingRestart };
   const setState = (): Thenable<unknown> => vscode.commands.executeCommand('setContext', CONTEXT_KEY.listenerState, controller.state);
 
-  const openHistory = async (maxEvents: number): Promise<void> => {
-    const warning = await history.open(historyPath(context), maxEvents);
-    if (warning !== undefined) void vscode.window.showWarningMessage(warning);
+  const openHistory = async (size: HistorySize): Promise<void> => {
+    const path = historyPath(context);
+    // The storage folder holds what Postal sent: ours alone (created so by the store; an older one is made so).
+    if (path !== undefined) await chmod(dirname(path), 0o700).catch(() => undefined);
+    const warning = await history.open(path, size);
+    if (warning !== undefined) void vscode.window.showWarningMessage(`Postal: ${warning}`);
   };
 
   const onSettingsChanged = async (): Promise<void> => {
     pendingRestart = undefined;
     // Running, starting or failed: try again with the new values. Stopped stays stopped.
     const active = controller.state !== 'stopped';
-    const { maxEvents } = readListenerSettings(readSetting);
-    if (history.differsFrom(historyPath(context), maxEvents)) await controller.stopFor(() => openHistory(maxEvents));
+    const { maxEvents, maxSizeMB } = readListenerSettings(readSetting);
+    if (history.differsFrom(historyPath(context), { maxEvents, maxSizeMB })) await controller.stopFor(() => openHistory({ maxEvents, maxSizeMB }));
     if (active) await startInteractively(commandDeps, true);
     else controller.reloadSettings();
   };
@@ -67,8 +81,11 @@ export function registerListener(context: vscode.ExtensionContext, baseLog: Logg
     statusBar,
     vscode.workspace.registerTextDocumentContentProvider(HELP_SCHEME, new HelpDocuments(controller)),
     controller.onDidChangeState(() => void setState()),
+    history.onDidChangeWriteProblem((problem) => {
+      if (problem !== undefined) void warnHistoryUnwritable(problem);
+    }),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (!LISTENER_SETTINGS.some((id) => event.affectsConfiguration(id)) && !event.affectsConfiguration(SETTING.maxEvents)) return;
+      if (![...LISTENER_SETTINGS, ...HISTORY_SETTINGS].some((id) => event.affectsConfiguration(id))) return;
       cancelPendingRestart();
       pendingRestart = setTimeout(() => void onSettingsChanged().catch((error: unknown) => log.error(`applying the new settings failed: ${String(error)}`)), SETTINGS_DEBOUNCE_MS);
     }),
@@ -79,7 +96,7 @@ export function registerListener(context: vscode.ExtensionContext, baseLog: Logg
 
   const ready = (async () => {
     const settings = readListenerSettings(readSetting);
-    await openHistory(settings.maxEvents);
+    await openHistory({ maxEvents: settings.maxEvents, maxSizeMB: settings.maxSizeMB });
     statusBar.update();
     // Auto-start never happens in an untrusted workspace: starting there needs the user's yes.
     if (settings.autoStart && vscode.workspace.isTrusted) await startInteractively(commandDeps, false);

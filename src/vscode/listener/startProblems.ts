@@ -24,6 +24,11 @@ export function openSetting(id: string): Thenable<unknown> {
  * Never awaited by commands: the notification stays until the user acts on it.
  */
 export async function reportStartProblem(problem: StartProblem, where: { host: string; port: number }): Promise<void> {
+  if (problem.kind === 'history') {
+    const choice = await vscode.window.showErrorMessage(`The Postal webhook listener did not start: ${problem.message}`, SHOW_LOG);
+    if (choice === SHOW_LOG) await vscode.commands.executeCommand(COMMAND.showLog);
+    return;
+  }
   if (problem.kind === 'settings') {
     const choice = await vscode.window.showErrorMessage(`The Postal webhook listener did not start: ${problem.message}`, OPEN_SETTINGS, SHOW_LOG);
     if (choice === OPEN_SETTINGS) await openSetting(problem.problems[0].setting);

@@ -2,10 +2,10 @@ import * as vscode from 'vscode';
 import { type ExplorerNode, prettyEnvelope } from '../../core/explorer';
 import { recordLabel } from '../../core/replay/recordRequest';
 import { type Logger } from '../../core/logger';
-import { type WebhookRecord } from '../../core/store';
+import { type HistoryEntry, type RecordBasics, type WebhookRecord } from '../../core/store';
 import { COMMAND, CONTEXT_KEY } from '../commandIds';
 import { registerGuarded } from '../guarded';
-import { fieldFromArgs, recordsFromArgs } from '../itemArgs';
+import { entriesFromArgs, fieldFromArgs } from '../itemArgs';
 import { type HistoryService } from '../listener/historyService';
 import { eventDocumentUri, openEventDocument, openRequestDocument } from './eventDocuments';
 import { type EventsView } from './eventsView';
@@ -17,18 +17,27 @@ export interface EventCommandDeps {
 }
 
 /** Why a record cannot be used as JSON, for the message shown instead. */
-function notJson(record: WebhookRecord): string {
+function notJson(record: RecordBasics): string {
   return `${recordLabel(record)} has no JSON body to use (${record.parse.status === 'invalid-json' ? 'it is not valid JSON' : record.body.truncated ? 'it was too large to keep' : 'it is empty or binary'}).`;
 }
 
 /** The default name of a fixture file: `MessageSent-8a3f0c6e.postal.json`. */
-export function fixtureFileName(record: WebhookRecord): string {
+export function fixtureFileName(record: RecordBasics): string {
   const what = (record.event ?? 'request').replace(/[^A-Za-z0-9_-]+/g, '-');
   const which = record.uuid?.slice(0, 8) ?? record.id.slice(0, 13);
   return `${what}-${which}${record.kind === 'postal' ? '.postal' : ''}.json`;
 }
 
-async function saveAsFixture(record: WebhookRecord): Promise<vscode.Uri | undefined> {
+/** The whole record of an entry, read from the history file; undefined (and the user told) when it cannot be. */
+function readRecord(history: HistoryService, entry: HistoryEntry): WebhookRecord | undefined {
+  const record = history.store.read(entry.id);
+  if (record === undefined) void vscode.window.showWarningMessage(`${recordLabel(entry)} could not be read back from the history file: it was changed or damaged there (see the log).`);
+  return record;
+}
+
+async function saveAsFixture(history: HistoryService, entry: HistoryEntry): Promise<vscode.Uri | undefined> {
+  const record = readRecord(history, entry);
+  if (record === undefined) return undefined;
   const text = prettyEnvelope(record);
   if (text === undefined) {
     void vscode.window.showWarningMessage(notJson(record));
@@ -49,14 +58,14 @@ async function saveAsFixture(record: WebhookRecord): Promise<vscode.Uri | undefi
  * pretty-printed envelopes. One record remembered at a time (`postalWebhooks.compareSelected`).
  */
 class CompareSelection {
-  private selected: WebhookRecord | undefined;
+  private selected: RecordBasics | undefined;
 
-  async select(record: WebhookRecord): Promise<void> {
+  async select(record: RecordBasics): Promise<void> {
     this.selected = record;
     await vscode.commands.executeCommand('setContext', CONTEXT_KEY.compareSelected, true);
   }
 
-  async compareWith(record: WebhookRecord): Promise<boolean> {
+  async compareWith(record: RecordBasics): Promise<boolean> {
     const left = this.selected;
     if (left === undefined) {
       void vscode.window.showInformationMessage('First choose "Select for Compare" on another event.');
@@ -71,8 +80,8 @@ class CompareSelection {
 /** Registers the commands on event rows (inline and context menu), each guarded at its boundary. */
 export function registerEventCommands({ history, view, log }: EventCommandDeps): vscode.Disposable[] {
   const selection = (): readonly ExplorerNode[] => view.treeView.selection;
-  const records = (first: unknown, second: unknown): WebhookRecord[] => recordsFromArgs(view.records, first, second);
-  const first = (arg: unknown): WebhookRecord | undefined => records(arg, undefined)[0];
+  const records = (first: unknown, second: unknown): HistoryEntry[] => entriesFromArgs(view.records, first, second);
+  const first = (arg: unknown): HistoryEntry | undefined => records(arg, undefined)[0];
   const compare = new CompareSelection();
   return [
     registerGuarded(COMMAND.openEvent, 'Open Event', log, async (arg: unknown) => {
@@ -84,7 +93,8 @@ export function registerEventCommands({ history, view, log }: EventCommandDeps):
       if (record !== undefined) await openRequestDocument(record);
     }),
     registerGuarded(COMMAND.copyPayload, 'Copy Payload', log, async (arg: unknown) => {
-      const record = first(arg);
+      const entry = first(arg);
+      const record = entry === undefined ? undefined : readRecord(history, entry);
       if (record === undefined) return undefined;
       const text = prettyEnvelope(record);
       if (text === undefined) return void vscode.window.showWarningMessage(notJson(record));
@@ -93,8 +103,8 @@ export function registerEventCommands({ history, view, log }: EventCommandDeps):
       return text;
     }),
     registerGuarded(COMMAND.saveAsFixture, 'Save as Fixture', log, async (arg: unknown) => {
-      const record = first(arg);
-      return record === undefined ? undefined : saveAsFixture(record);
+      const entry = first(arg);
+      return entry === undefined ? undefined : saveAsFixture(history, entry);
     }),
     registerGuarded(COMMAND.selectForCompare, 'Select for Compare', log, async (arg: unknown) => {
       const record = first(arg);

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { type RecordProblem, recordProblem } from '../../core/explorer';
-import { type WebhookRecord } from '../../core/store';
+import { type RecordBasics } from '../../core/store';
 
 /** The scheme of the `resourceUri` event rows carry, only so that they can be decorated. */
 export const ITEM_SCHEME = 'postal-webhooks-item';
@@ -12,7 +12,7 @@ const DECORATIONS: Record<RecordProblem, { badge: string; tooltip: string; color
 };
 
 /** The row's URI; its query names the problem to mark, so decorating needs no lookup. */
-export function decorationUri(record: WebhookRecord): vscode.Uri {
+export function decorationUri(record: RecordBasics): vscode.Uri {
   return vscode.Uri.from({ scheme: ITEM_SCHEME, path: `/${record.id}`, query: recordProblem(record) ?? '' });
 }
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { eventDocumentText, prettyEnvelope, requestDocumentText } from '../../core/explorer';
+import { eventDocumentText, hasJsonBody, requestDocumentText } from '../../core/explorer';
 import { recordLabel } from '../../core/replay/recordRequest';
-import { type WebhookRecord } from '../../core/store';
+import { type RecordBasics } from '../../core/store';
 import { type HistoryService } from '../listener/historyService';
 
 /** Read-only documents of received events: the envelope as JSON, and the whole request as Markdown. */
@@ -15,9 +15,9 @@ function safeName(text: string): string {
 }
 
 /** `postal-webhooks-event:/MessageSent 8a3f0c6e.json?id=…`: the path gives the editor tab its title. */
-export function eventDocumentUri(record: WebhookRecord, kind: DocumentKind): vscode.Uri {
+export function eventDocumentUri(record: RecordBasics, kind: DocumentKind): vscode.Uri {
   const name = safeName(recordLabel(record));
-  const file = kind === 'request' ? `${name} request.md` : `${name}.${prettyEnvelope(record) === undefined ? 'txt' : 'json'}`;
+  const file = kind === 'request' ? `${name} request.md` : `${name}.${hasJsonBody(record) ? 'json' : 'txt'}`;
   return vscode.Uri.from({ scheme: EVENT_SCHEME, path: `/${file}`, query: new URLSearchParams({ id: record.id, kind }).toString() });
 }
 
@@ -39,8 +39,11 @@ export class EventDocuments implements vscode.TextDocumentContentProvider, vscod
 
   provideTextDocumentContent(uri: vscode.Uri): string {
     const query = new URLSearchParams(uri.query);
-    const record = this.history.store.get(query.get('id') ?? '');
-    if (record === undefined) return 'This event is no longer in the history (deleted, cleared, or pushed out by newer events).\n';
+    const id = query.get('id') ?? '';
+    if (this.history.store.get(id) === undefined) return 'This event is no longer in the history (deleted, cleared, or pushed out by newer events).\n';
+    // Headers and bodies are read from the history file, and checked again there.
+    const record = this.history.store.read(id);
+    if (record === undefined) return 'This event could not be read back from the history file: it was changed or damaged there (see the log).\n';
     return query.get('kind') === 'request' ? requestDocumentText(record) : eventDocumentText(record);
   }
 
@@ -50,13 +53,13 @@ export class EventDocuments implements vscode.TextDocumentContentProvider, vscod
   }
 }
 
-export async function openEventDocument(record: WebhookRecord): Promise<vscode.TextEditor> {
+export async function openEventDocument(record: RecordBasics): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument(eventDocumentUri(record, 'event'));
   return vscode.window.showTextDocument(document, { preview: true, preserveFocus: false });
 }
 
 /** The request as Markdown source, which always renders; the editor title offers the preview. */
-export async function openRequestDocument(record: WebhookRecord): Promise<vscode.TextEditor> {
+export async function openRequestDocument(record: RecordBasics): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument(eventDocumentUri(record, 'request'));
   return vscode.window.showTextDocument(document, { preview: true });
 }

@@ -33,7 +33,7 @@ export class EventsView implements vscode.Disposable {
     const grouping: Grouping = stored !== undefined && Object.hasOwn(GROUPINGS, stored) ? (stored as Grouping) : 'type';
     this.provider = new EventsTreeProvider(history, { grouping });
     this.treeView = vscode.window.createTreeView(VIEW.events, { treeDataProvider: this.provider, showCollapseAll: true, canSelectMany: true });
-    this.records = { get: (id) => history.store.get(id), selection: () => this.treeView.selection };
+    this.records = { get: (id) => history.store.get(id), read: (id) => history.store.read(id), selection: () => this.treeView.selection };
     this.disposables.push(
       this.provider,
       this.treeView,

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { ExplorerModel, type ExplorerView, NO_FILTER, nodeForRecord, PAGE_SIZE, parentNode, rootNodes, childNodes } from '../../../src/core/explorer';
 import { createMemoryStore, type WebhookRecord } from '../../../src/core/store';
-import { brokenRecord, postalRecord, sample } from './explorerRecords';
+import { asEntry, brokenRecord, postalRecord, sample } from './explorerRecords';
 
 const NOW = Date.UTC(2026, 4, 1, 12);
 const all = (): number => Infinity;
@@ -113,7 +113,7 @@ describe('explorer model', () => {
     const model = await modelOf([postalRecord(sample('MessageSent'))]);
     const first = model.view('type', NO_FILTER, NOW);
     assert.equal(model.view('type', NO_FILTER, NOW + 1000), first);
-    model.apply({ type: 'added', record: postalRecord(sample('MessageSent')), evicted: [] });
+    model.apply({ type: 'added', record: asEntry(postalRecord(sample('MessageSent'))), evicted: [] });
     assert.notEqual(model.view('type', NO_FILTER, NOW), first);
   });
 });

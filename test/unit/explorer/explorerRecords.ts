@@ -1,4 +1,4 @@
-import { type WebhookRecord } from '../../../src/core/store';
+import { entryOf, type HistoryEntry, recordFacts, type WebhookRecord } from '../../../src/core/store';
 import { readFixture } from '../helpers/fixtures';
 import { makeRecord } from '../helpers/records';
 
@@ -26,6 +26,16 @@ export function postalRecord(envelope: Envelope, overrides: Partial<WebhookRecor
     signature: { status: 'valid', algorithm: 'sha256', kid: { key: 'fb224b07'.padEnd(64, '0'), header: 'fb224b07'.padEnd(64, '0'), matches: true } },
     ...overrides,
   });
+}
+
+/** What the history keeps in memory of a record, as the store makes it. */
+export function asEntry(record: WebhookRecord): HistoryEntry {
+  return entryOf(record, recordFacts(record));
+}
+
+/** The history entry of {@link postalRecord}. */
+export function postalEntry(envelope: Envelope, overrides: Partial<WebhookRecord> = {}): HistoryEntry {
+  return asEntry(postalRecord(envelope, overrides));
 }
 
 /** A request whose body is not JSON. */

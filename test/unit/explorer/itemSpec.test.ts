@@ -13,7 +13,7 @@ import {
   childNodes,
   summarize,
 } from '../../../src/core/explorer';
-import { brokenRecord, postalRecord, sample } from './explorerRecords';
+import { asEntry, brokenRecord, postalEntry, sample } from './explorerRecords';
 
 const NOW = Date.UTC(2026, 4, 1, 12);
 const all = (): number => Infinity;
@@ -30,7 +30,7 @@ describe('explorer rows', () => {
 
   it('shows an event-type group with its icon, colour and count', () => {
     const model = new ExplorerModel();
-    model.reset([postalRecord(sample('MessageBounced'), { receivedAt: NOW - 120_000 })]);
+    model.reset([postalEntry(sample('MessageBounced'), { receivedAt: NOW - 120_000 })]);
     const [group] = rootNodes(model.view('type', NO_FILTER, NOW), all);
     const spec = itemSpec(group, NOW);
     assert.deepEqual([spec.label, spec.description, spec.icon], ['MessageBounced', '1 · 2 min ago', { icon: 'reply', color: 'testing.iconFailed' }]);
@@ -39,7 +39,7 @@ describe('explorer rows', () => {
   });
 
   it('leads an event row with what it is about under a type group, and with the event under a message', () => {
-    const clicked = postalRecord(sample('MessageLinkClicked'), { receivedAt: NOW - 60_000 });
+    const clicked = postalEntry(sample('MessageLinkClicked'), { receivedAt: NOW - 60_000 });
     const model = new ExplorerModel();
     model.reset([clicked]);
     const [byType] = childNodes(rootNodes(model.view('type', NO_FILTER, NOW), all)[0], all);
@@ -52,7 +52,7 @@ describe('explorer rows', () => {
   });
 
   it('marks retries, signature and schema problems and failed answers after the time', () => {
-    const record = postalRecord(sample('MessageSent'), {
+    const record = postalEntry(sample('MessageSent'), {
       receivedAt: NOW,
       duplicate: true,
       attempt: 2,
@@ -67,7 +67,7 @@ describe('explorer rows', () => {
   });
 
   it('shows a body that is not JSON as its request line with a warning icon, and no JSON actions', () => {
-    const record = brokenRecord();
+    const record = asEntry(brokenRecord());
     const spec = itemSpec(recordNode(summarize(record)), record.receivedAt);
     assert.deepEqual([spec.label, spec.icon?.icon, spec.collapsible], ['POST /', 'warning', 'none']);
     assert.equal(recordContextValue(record), 'postalRecord;invalid-json;sig-missing');
@@ -75,7 +75,7 @@ describe('explorer rows', () => {
   });
 
   it('explains in the tooltip the signature, the answer and what Postal does next', () => {
-    const record = postalRecord(sample('MessageDelayed'), { response: { status: 503, delayMs: 0, body: '', reason: 'fixed' }, attempt: 6, duplicate: true });
+    const record = postalEntry(sample('MessageDelayed'), { response: { status: 503, delayMs: 0, body: '', reason: 'fixed' }, attempt: 6, duplicate: true });
     const tooltip = recordTooltip(record, record.receivedAt);
     assert.match(tooltip, /^\*\*MessageDelayed\*\* · \d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(just now\)/);
     assert.match(tooltip, /uuid `00000000-0000-4000-8000-\d{12}` · \*\*retry\*\*, attempt 6/);
@@ -87,12 +87,12 @@ describe('explorer rows', () => {
   it('escapes Markdown in values from the wire', () => {
     const envelope = sample('MessageSent');
     (envelope.payload.message as Record<string, unknown>).to = '[click](command:evil) $(zap)';
-    const tooltip = recordTooltip(postalRecord(envelope), NOW);
+    const tooltip = recordTooltip(postalEntry(envelope), NOW);
     assert.ok(tooltip.includes('\\[click\\]\\(command:evil\\) \\$\\(zap\\)'), tooltip);
   });
 
   it('expands an event into its key fields, DNS results included', () => {
-    const dns = postalRecord(sample('DomainDNSError'));
+    const dns = postalEntry(sample('DomainDNSError'));
     const fields = childNodes(recordNode(summarize(dns)), all).map((node) => (node.kind === 'field' ? `${node.name}: ${node.value}` : ''));
     assert.ok(fields.includes('domain: acme.example'), fields.join('\n'));
     assert.ok(fields.includes('spf: OK'));

@@ -11,6 +11,8 @@ export interface Harness {
   port: number;
   /** Every record announced by `onDidSettleRecord`, in order. */
   announced: WebhookRecord[];
+  /** The newest stored record, whole (headers and body), as the history reads it back. */
+  latest(): WebhookRecord;
   /** Resolves with the `count`-th announced record (1-based), waiting if needed. */
   announcement(count: number): Promise<WebhookRecord>;
   close(): Promise<void>;
@@ -34,10 +36,18 @@ export async function startListener(options: ListenerOptions = {}, deps: { store
     url: started.address.url,
     port: started.address.port,
     announced,
+    latest: () => wholeRecord(store, store.list()[0]?.id),
     announcement: (count) =>
       count <= announced.length ? Promise.resolve(announced[count - 1]) : new Promise((resolve) => waiting.push({ count, resolve })),
     close: () => listener.stop(),
   };
+}
+
+/** A stored record read back whole; fails the test when it is not there. */
+export function wholeRecord(store: WebhookStore, id: string | undefined): WebhookRecord {
+  const record = id === undefined ? undefined : store.read(id);
+  if (record === undefined) throw new Error(`no record ${id ?? '(none stored)'} in the history`);
+  return record;
 }
 
 /** POSTs like Postal: JSON content type, Postal's user agent, the given extra headers. */

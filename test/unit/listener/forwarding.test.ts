@@ -50,7 +50,7 @@ describe('listener: forwarding to the app', () => {
     assert.equal(record.forward.body.data, 'stored');
     assert.equal(record.forward.headers['x-app'], 'yes');
     assert.ok(record.forward.durationMs >= 0);
-    assert.deepEqual(harness.store.get(record.id)?.forward, record.forward);
+    assert.deepEqual(harness.store.read(record.id)?.forward, record.forward);
   });
 
   it('answers Postal before a slow app has answered, recording the forward as pending until then', async () => {

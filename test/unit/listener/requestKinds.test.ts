@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { postalBody } from '../helpers/bodies';
+import { type WebhookRecord } from '../../../src/core/store';
 import { type Harness, postLikePostal, rawExchange, startListener } from '../helpers/listenerHarness';
 
 describe('listener: every request is recorded, whatever it is', () => {
@@ -9,7 +10,7 @@ describe('listener: every request is recorded, whatever it is', () => {
     harness = await startListener({ maxBodyBytes: 4096 });
   });
   after(() => harness.close());
-  const latest = (): ReturnType<Harness['store']['list']>[number] => harness.store.list()[0];
+  const latest = (): WebhookRecord => harness.latest();
 
   it('records invalid JSON with the parser message and where it failed', async () => {
     const response = await postLikePostal(harness.url, '{"event":"MessageSent",\n "uuid": }');

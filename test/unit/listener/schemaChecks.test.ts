@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { EVENT_NAMES, sampleEnvelope } from '../../../src/core/events';
+import { type WebhookRecord } from '../../../src/core/store';
 import { type Harness, postLikePostal, startListener } from '../helpers/listenerHarness';
 
 describe('listener: bodies checked against the event model', () => {
@@ -8,7 +9,7 @@ describe('listener: bodies checked against the event model', () => {
     harness = await startListener();
   });
   after(() => harness.close());
-  const latest = (): ReturnType<Harness['store']['list']>[number] => harness.store.list()[0];
+  const latest = (): WebhookRecord => harness.latest();
 
   it('records a sample of every Postal event as a valid envelope, with its event and uuid', async () => {
     for (const event of EVENT_NAMES) {

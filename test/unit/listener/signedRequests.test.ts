@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import { keyId, parsePublicKey, type PublicKeySet, sign, toJwks } from '../../../src/core/signature';
 import { postalBody } from '../helpers/bodies';
+import { type WebhookRecord } from '../../../src/core/store';
 import { type Harness, postLikePostal, startListener } from '../helpers/listenerHarness';
 
 const postal = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -20,10 +21,10 @@ describe('listener: signature checks on real requests', () => {
   });
   after(() => harness.close());
 
-  async function send(body: string, headers: Record<string, string>): Promise<{ status: number; text: string; record: ReturnType<Harness['store']['list']>[number] }> {
+  async function send(body: string, headers: Record<string, string>): Promise<{ status: number; text: string; record: WebhookRecord }> {
     const response = await postLikePostal(harness.url, body, headers);
     const text = await response.text();
-    return { status: response.status, text, record: harness.store.list()[0] };
+    return { status: response.status, text, record: harness.latest() };
   }
 
   it('records a request signed like Postal 3.2+ as valid and keeps the exact bytes and headers', async () => {

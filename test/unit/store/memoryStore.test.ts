@@ -10,7 +10,8 @@ describe('history store (in memory)', () => {
     await store.add(first);
     await store.add(second);
     assert.deepEqual(store.list().map((record) => record.id), [second.id, first.id]);
-    assert.equal(store.get(first.id), first);
+    assert.equal(store.read(first.id), first);
+    assert.equal(store.get(first.id)?.id, first.id);
     assert.equal(store.get('nope'), undefined);
   });
 
@@ -24,6 +25,17 @@ describe('history store (in memory)', () => {
     assert.deepEqual(store.list().map((record) => record.id), records.slice(2).reverse().map((record) => record.id));
     const evicted = changes.flatMap((change) => (change.type === 'added' ? change.evicted : []));
     assert.deepEqual(evicted, [records[0].id, records[1].id]);
+  });
+
+  it('keeps the newest records within its byte limit too, bodies included', async () => {
+    const store = createMemoryStore({ maxRecords: 1000, maxBytes: 64 * 1024 });
+    const body = 'b'.repeat(10_000);
+    const records = Array.from({ length: 20 }, () => makeRecord({ body: { encoding: 'utf8', data: body, size: body.length, truncated: false } }));
+    for (const record of records) await store.add(record);
+    assert.ok(store.bytes <= 64 * 1024 && store.size >= 5 && store.size < 20, `${store.size} records, ${store.bytes} bytes`);
+    assert.equal(store.list()[0].id, records.at(-1)?.id);
+    const huge = 'h'.repeat(20_000);
+    await assert.rejects(store.add(makeRecord({ body: { encoding: 'utf8', data: huge, size: huge.length, truncated: false } })), { reason: 'too-large' });
   });
 
   it('tells a retried envelope uuid from a new one, and forgets it when its records are deleted', async () => {
@@ -49,6 +61,7 @@ describe('history store (in memory)', () => {
     store.onDidChange((change) => updates.push(change.type));
     const forward = { outcome: 'failed' as const, url: 'http://127.0.0.1:1/', startedAt: 1, durationMs: 2, error: { code: 'refused' as const, message: 'refused' } };
     await store.update(record.id, { forward });
+    assert.deepEqual(store.read(record.id)?.forward, forward);
     assert.deepEqual(store.get(record.id)?.forward, forward);
     assert.deepEqual(updates, ['updated']);
   });

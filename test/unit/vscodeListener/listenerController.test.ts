@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,7 +44,7 @@ describe('listener controller', () => {
     dir = mkdtempSync(join(tmpdir(), 'controller-'));
     log = recordingLogger();
     history = new HistoryService(log);
-    await history.open(join(dir, 'history.jsonl'), 100);
+    await history.open(join(dir, 'history.jsonl'), { maxEvents: 100, maxSizeMB: 100 });
     settings = { [SETTING.port]: await freePort() };
     controller = new ListenerController(history, () => readListenerSettings((id) => settings[id]), log);
     states = [];
@@ -100,6 +100,17 @@ describe('listener controller', () => {
     assert.ok(log.lines.some((line) => line.startsWith('error ') && line.includes('postalWebhooks.listener.path')));
   });
 
+  it('does not start when the history cannot be written, since nothing it answered would be stored', async () => {
+    const blocker = join(dir, 'a-file');
+    writeFileSync(blocker, '');
+    await controller.stopFor(() => history.open(join(blocker, 'history.jsonl'), { maxEvents: 100, maxSizeMB: 100 }).then(() => undefined));
+    const started = await controller.start();
+    assert.equal(started.ok ? '' : started.problem.kind, 'history');
+    assert.match(started.ok ? '' : started.problem.message, /Cannot use the history file .*a-file.*: the folder cannot be created or is not a folder .*Requests could not be stored, so they are not accepted\./);
+    assert.equal(controller.state, 'error');
+    assert.match(listenerStatus(controller, 0).line, /^Not listening\. Cannot use the history file/);
+  });
+
   it('restarts with settings changed in the meantime', async () => {
     assert.ok((await controller.start()).ok);
     settings[SETTING.responseStatus] = 503;
@@ -112,7 +123,7 @@ describe('listener controller', () => {
   it('swaps the history while stopped, and writes to the new one after the next start', async () => {
     assert.ok((await controller.start()).ok);
     const other = join(dir, 'other.jsonl');
-    await controller.stopFor(() => history.open(other, 10).then(() => undefined));
+    await controller.stopFor(() => history.open(other, { maxEvents: 10, maxSizeMB: 100 }).then(() => undefined));
     assert.equal(controller.state, 'stopped');
     const started = await controller.start();
     assert.ok(started.ok);
@@ -120,6 +131,6 @@ describe('listener controller', () => {
     await controller.stop();
     assert.equal(history.path, other);
     assert.equal(history.store.size, 1);
-    assert.equal(history.store.maxRecords, 10);
+    assert.equal(history.store.limits.maxRecords, 10);
   });
 });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { DEFAULT_MAX_RECORDS } from '../../../src/core/store';
+import { DEFAULT_MAX_MB, DEFAULT_MAX_RECORDS } from '../../../src/core/store';
 import { readListenerSettings, RESTRICTED_SETTINGS, SETTING, SETTING_LIMITS, type SettingId } from '../../../src/vscode/listener/listenerSettings';
 import { appendixA } from '../helpers/fixtures';
 import { MANIFEST, settingsOf } from '../helpers/manifest';
@@ -25,6 +25,8 @@ describe('listener settings', () => {
     assert.equal(properties[SETTING.port].default, defaults.options.port);
     assert.equal(properties[SETTING.maxEvents].default, defaults.maxEvents);
     assert.equal(defaults.maxEvents, DEFAULT_MAX_RECORDS);
+    assert.equal(properties[SETTING.maxSizeMB].default, defaults.maxSizeMB);
+    assert.equal(defaults.maxSizeMB, DEFAULT_MAX_MB);
     for (const [name, limits] of Object.entries(SETTING_LIMITS)) {
       const id = SETTING[name as keyof typeof SETTING];
       assert.deepEqual([properties[id].minimum, properties[id].maximum], [limits.min, limits.max], id);
@@ -77,6 +79,7 @@ describe('listener settings', () => {
     assert.match(problems({ [SETTING.responseMode]: 'echo' })[0], /responseMode is "echo": use "fixed" or "mirror"/);
     assert.match(problems({ [SETTING.responseStatus]: 100 })[0], /responseStatus is 100: use a whole number from 200 to 599/);
     assert.match(problems({ [SETTING.maxEvents]: 5 })[0], /maxEvents is 5: use a whole number from 10 to 100000/);
+    assert.match(problems({ [SETTING.maxSizeMB]: 0.5 })[0], /maxSizeMB is 0\.5: use a whole number from 1 to 10000 MB/);
   });
 
   it('reads the public key in any form and says why an unusable one is unusable', () => {
