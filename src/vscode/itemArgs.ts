@@ -21,8 +21,9 @@ function isWholeRecord(value: unknown): value is WebhookRecord {
 function targetOf(value: unknown): string | object | undefined {
   if (typeof value === 'string') return value;
   if (typeof value !== 'object' || value === null) return undefined;
-  const node = value as Partial<ExplorerNode>;
-  if (node.kind === 'record') return node.record;
+  // A tree row, or any object, that carries its record as `record`.
+  const carried = (value as { record?: unknown }).record;
+  if (typeof carried === 'object' && carried !== null) return targetOf(carried);
   // A record or entry (tests and other commands pass those): it has a time as well as an id.
   const candidate = value as { id?: unknown; receivedAt?: unknown };
   return typeof candidate.id === 'string' && typeof candidate.receivedAt === 'number' ? value : undefined;
