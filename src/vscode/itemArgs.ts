@@ -40,36 +40,36 @@ function candidatesOf(source: RecordSource, first: unknown, second: unknown): un
   return Array.isArray(first) ? (first as unknown[]) : [first];
 }
 
-function unique<T extends { id: string }>(items: (T | undefined)[]): T[] {
-  const result: T[] = [];
-  for (const item of items) if (item !== undefined && !result.some((known) => known.id === item.id)) result.push(item);
-  return result;
+/** What each candidate names, once per record id: an id to look up, or a whole record given. */
+function targetsOf(source: RecordSource, first: unknown, second: unknown): (string | WebhookRecord)[] {
+  const seen = new Set<string>();
+  const targets: (string | WebhookRecord)[] = [];
+  for (const candidate of candidatesOf(source, first, second)) {
+    const target = targetOf(candidate);
+    if (target === undefined) continue;
+    const id = typeof target === 'string' ? target : (target as { id: string }).id;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    targets.push(isWholeRecord(target) ? target : id);
+  }
+  return targets;
 }
 
 /** The history entries an item command applies to; only what is still in the history counts. */
 export function entriesFromArgs(source: RecordSource, first: unknown, second?: unknown): HistoryEntry[] {
-  return unique(
-    candidatesOf(source, first, second).map((candidate) => {
-      const target = targetOf(candidate);
-      if (target === undefined) return undefined;
-      return source.get(typeof target === 'string' ? target : (target as { id: string }).id);
-    }),
-  );
+  return targetsOf(source, first, second)
+    .map((target) => source.get(typeof target === 'string' ? target : target.id))
+    .filter((entry): entry is HistoryEntry => entry !== undefined);
 }
 
 /**
  * The whole records an item command applies to (replay, export): a whole record passed in is
- * used as it is; rows, entries and ids are read back from the history file.
+ * used as it is; rows, entries and ids are read back from the history file, once each.
  */
 export function recordsFromArgs(source: RecordSource, first: unknown, second?: unknown): WebhookRecord[] {
-  return unique(
-    candidatesOf(source, first, second).map((candidate) => {
-      const target = targetOf(candidate);
-      if (target === undefined) return undefined;
-      if (isWholeRecord(target)) return target;
-      return source.read(typeof target === 'string' ? target : (target as { id: string }).id);
-    }),
-  );
+  return targetsOf(source, first, second)
+    .map((target) => (typeof target === 'string' ? source.read(target) : target))
+    .filter((record): record is WebhookRecord => record !== undefined);
 }
 
 /** The field row a field command applies to: the clicked one, else the first selected. */
