@@ -38,6 +38,8 @@ export { createListener, type ListenerAddress, type ListenerDeps, type ListenerS
 export { type FinishedForward, forwardRequest, type ForwardTarget } from './forwardRequest';
 export { formatRecordLine } from './formatRecordLine';
 export { type BodyInspection, type EnvelopeValidator, inspectBody, validateWithEventModel } from './inspectBody';
+export { type ForwardLimits } from './forwardQueue';
+export { allowedHostProblem, parseAllowedHost } from './hostPolicy';
 export { describeListenError, type ListenerError } from './listenError';
 export {
   DEFAULT_LISTENER_HOST,
@@ -49,4 +51,7 @@ export {
   type ResolvedListenerOptions,
   resolveListenerOptions,
 } from './listenerOptions';
+export { type Refusal, type RefusalReason } from './perimeter';
+export { describeSources, NO_REFUSALS, type RefusalSummary } from './refusals';
+export { DEFAULT_UNVERIFIED_LIMITS, type UnverifiedLimits } from './unverifiedBudget';
 export { DEFAULT_RESPONSE_MODE, MAX_RESPONSE_DELAY_MS, parseResponseMode, type ResponseMode, responseModeProblem, type ResponseModeParse } from './responseMode';

@@ -1,3 +1,5 @@
+import { redactUrl } from '../http';
+
 /** Why `text` cannot be a webhook target, in words for the user; undefined when it can. */
 export function targetUrlProblem(text: string): string | undefined {
   if (text === '') return 'Enter a URL, e.g. http://localhost:3000/webhooks/postal';
@@ -12,14 +14,7 @@ export function targetUrlProblem(text: string): string | undefined {
   return undefined;
 }
 
-/** The URL for logs: a password in it (`user:pass@`, which Postal turns into Basic auth) is hidden. */
+/** The URL for logs and reports: credentials in it (`user:pass@`, which Postal turns into Basic auth, or a token parameter) masked. */
 export function urlForLog(text: string): string {
-  try {
-    const url = new URL(text);
-    if (url.password === '') return text;
-    url.password = '***';
-    return url.toString();
-  } catch {
-    return text;
-  }
+  return redactUrl(text);
 }

@@ -1,4 +1,13 @@
-import { DEFAULT_LISTENER_HOST, DEFAULT_LISTENER_PORT, LISTENER_DEFAULTS, type ListenerOptions, MAX_RESPONSE_DELAY_MS, type ResponseMode } from '../../core/listener';
+import {
+  allowedHostProblem,
+  DEFAULT_LISTENER_HOST,
+  DEFAULT_LISTENER_PORT,
+  DEFAULT_UNVERIFIED_LIMITS,
+  LISTENER_DEFAULTS,
+  type ListenerOptions,
+  MAX_RESPONSE_DELAY_MS,
+  type ResponseMode,
+} from '../../core/listener';
 import { parsePublicKey, type PublicKeySet } from '../../core/signature';
 import { DEFAULT_MAX_MB, DEFAULT_MAX_RECORDS } from '../../core/store';
 import { type SettingProblem as AnySettingProblem } from '../settingsReader';
@@ -18,14 +27,21 @@ export const SETTING = {
   rejectUnsigned: 'postalWebhooks.listener.rejectUnsigned',
   forwardUrl: 'postalWebhooks.listener.forwardUrl',
   forwardTimeoutMs: 'postalWebhooks.listener.forwardTimeoutMs',
+  allowedHosts: 'postalWebhooks.listener.allowedHosts',
+  unverifiedPerMinute: 'postalWebhooks.listener.unverifiedPerMinute',
+  unverifiedKBPerMinute: 'postalWebhooks.listener.unverifiedKBPerMinute',
+  keepSecrets: 'postalWebhooks.history.keepSecrets',
   publicKey: 'postalWebhooks.signature.publicKey',
   maxEvents: 'postalWebhooks.history.maxEvents',
   maxSizeMB: 'postalWebhooks.history.maxSizeMB',
 } as const;
 export type SettingId = (typeof SETTING)[keyof typeof SETTING];
 
-/** Settings that start a server or send data elsewhere: ignored from an untrusted workspace. */
-export const RESTRICTED_SETTINGS: readonly SettingId[] = [SETTING.host, SETTING.port, SETTING.forwardUrl, SETTING.autoStart];
+/**
+ * Settings that start a server, send data elsewhere, open the listener to other sites or keep
+ * secrets in clear: ignored from an untrusted workspace.
+ */
+export const RESTRICTED_SETTINGS: readonly SettingId[] = [SETTING.host, SETTING.port, SETTING.forwardUrl, SETTING.autoStart, SETTING.allowedHosts, SETTING.keepSecrets];
 
 /** The history's size: a change reopens the history (and restarts a running listener on it). */
 export const HISTORY_SETTINGS: readonly SettingId[] = [SETTING.maxEvents, SETTING.maxSizeMB];
@@ -38,6 +54,8 @@ export const SETTING_LIMITS = {
   responseStatus: { min: 200, max: 599 },
   responseDelayMs: { min: 0, max: MAX_RESPONSE_DELAY_MS },
   forwardTimeoutMs: { min: 100, max: 120_000 },
+  unverifiedPerMinute: { min: 0, max: 100_000 },
+  unverifiedKBPerMinute: { min: 0, max: 1_000_000 },
   maxEvents: { min: 10, max: 100_000 },
   maxSizeMB: { min: 1, max: 10_000 },
 } as const;
@@ -93,7 +111,18 @@ export function readListenerSettings(get: (id: SettingId) => unknown): ListenerS
     return fallback;
   };
   const port = integer(SETTING.port, DEFAULT_LISTENER_PORT, SETTING_LIMITS.port);
-  const options: ListenerOptions = { host: readHost(get, problems), port, response: readResponse(get, integer, problems), rejectUnsigned: get(SETTING.rejectUnsigned) === true };
+  const options: ListenerOptions = {
+    host: readHost(get, problems),
+    port,
+    response: readResponse(get, integer, problems),
+    rejectUnsigned: get(SETTING.rejectUnsigned) === true,
+    allowedHosts: readAllowedHosts(get, problems),
+    unverifiedLimits: {
+      requests: integer(SETTING.unverifiedPerMinute, DEFAULT_UNVERIFIED_LIMITS.requests, SETTING_LIMITS.unverifiedPerMinute),
+      bytes: 1024 * integer(SETTING.unverifiedKBPerMinute, DEFAULT_UNVERIFIED_LIMITS.bytes / 1024, SETTING_LIMITS.unverifiedKBPerMinute, ' KB'),
+    },
+    keepSecrets: get(SETTING.keepSecrets) === true,
+  };
   const path = readPath(get, problems);
   if (path !== undefined) options.requiredPath = path;
   const forwardUrl = readForwardUrl(get, problems);
@@ -112,6 +141,15 @@ function readHost(get: (id: SettingId) => unknown, problems: SettingProblem[]): 
   if (typeof value === 'string' && /^[A-Za-z0-9.:[\]-]+$/.test(value.trim())) return value.trim().replace(/^\[(.*)\]$/, '$1');
   problems.push({ setting: SETTING.host, message: `${SETTING.host} is ${JSON.stringify(value)}: use 127.0.0.1 (this machine only), or 0.0.0.0 to accept requests from other machines.` });
   return DEFAULT_LISTENER_HOST;
+}
+
+function readAllowedHosts(get: (id: SettingId) => unknown, problems: SettingProblem[]): string[] {
+  const value = get(SETTING.allowedHosts) ?? [];
+  const hosts = Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string' && entry.trim() !== '') : [];
+  const bad = Array.isArray(value) ? hosts.map(allowedHostProblem).find((problem) => problem !== undefined) : 'it is not a list.';
+  if (bad === undefined) return hosts.map((host) => host.trim());
+  problems.push({ setting: SETTING.allowedHosts, message: `${SETTING.allowedHosts}: ${bad} Use a list of host names, e.g. ["abc.trycloudflare.com"].` });
+  return [];
 }
 
 function readPath(get: (id: SettingId) => unknown, problems: SettingProblem[]): string | undefined {
