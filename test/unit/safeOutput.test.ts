@@ -14,8 +14,10 @@ import { postLikePostal } from './helpers/listenerHarness';
 import { makeRecord } from './helpers/records';
 
 /** What must never reach a terminal, a log line or a tree row as itself. */
+// eslint-disable-next-line no-control-regex -- control characters are what is looked for
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 /** Our own colours, the only escape sequences a readable output may hold. */
+// eslint-disable-next-line no-control-regex -- our own escape sequences
 const OUR_COLOURS = /\u001b\[(?:\d+)m/g;
 
 /** A body that tries to retitle the terminal, clear it, and forge a request line after a newline. */

@@ -22,6 +22,8 @@ export function locateJsonError(text: string): JsonErrorLocation | undefined {
   const scanner = createScanner(text, false);
   const stack: number[] = [];
   let expect: Expect = 'value';
+  /** A value ended (a scalar, or a container closed): what may follow it. */
+  const afterValue = (): Expect => (stack.length === 0 ? 'end' : 'more');
   for (;;) {
     const token = scanner.scan();
     const offset = scanner.getTokenOffset();
@@ -41,7 +43,7 @@ export function locateJsonError(text: string): JsonErrorLocation | undefined {
       case 'first-key':
         if (token === TOKEN.closeBrace && expect === 'first-key') {
           stack.pop();
-          expect = stack.length === 0 ? 'end' : 'more';
+          expect = afterValue();
           continue;
         }
         if (token !== TOKEN.string) return { offset, reason: 'a property name in double quotes expected' };
@@ -56,13 +58,13 @@ export function locateJsonError(text: string): JsonErrorLocation | undefined {
           return { offset, reason: container === TOKEN.openBrace ? '"," or "}" expected' : '"," or "]" expected' };
         }
         stack.pop();
-        expect = stack.length === 0 ? 'end' : 'more';
+        expect = afterValue();
         continue;
       case 'value':
       case 'first-value':
         if (token === TOKEN.closeBracket && expect === 'first-value') {
           stack.pop();
-          expect = stack.length === 0 ? 'end' : 'more';
+          expect = afterValue();
           continue;
         }
         if (token === TOKEN.openBrace || token === TOKEN.openBracket) {
@@ -71,7 +73,7 @@ export function locateJsonError(text: string): JsonErrorLocation | undefined {
           continue;
         }
         if (token < TOKEN.null || token > TOKEN.number) return { offset, reason: 'a value expected' };
-        expect = stack.length === 0 ? 'end' : 'more';
+        expect = afterValue();
         continue;
     }
   }

@@ -54,6 +54,12 @@ export function refusedWords(refusals: RefusalSummary): string {
   return refusals.total === 0 ? '' : `${refusals.total.toLocaleString('en-US')} refused`;
 }
 
+/** ` · 12 refused` after a status line, while the listener runs and after it stopped. */
+function withRefused(controller: ListenerController): string {
+  const refused = refusedWords(controller.refusals);
+  return refused === '' ? '' : ` · ${refused}`;
+}
+
 export function listenerStatus(controller: ListenerController, eventCount: number, history: HistoryNotes = {}): ListenerStatus {
   const { state, address, problem, settings } = controller;
   const configuredPort = settings.options.port ?? 0;
@@ -61,8 +67,7 @@ export function listenerStatus(controller: ListenerController, eventCount: numbe
   let line: string;
   let statusText: string;
   if (state === 'listening' && address !== undefined) {
-    const refused = refusedWords(controller.refusals);
-    line = `Listening on ${address.url.replace(/^http:\/\//, '').replace(/\/$/, '')} · ${keyWords(settings.key)}${refused === '' ? '' : ` · ${refused}`}`;
+    line = `Listening on ${address.url.replace(/^http:\/\//, '').replace(/\/$/, '')} · ${keyWords(settings.key)}${withRefused(controller)}`;
     statusText = `$(radio-tower) Postal :${address.port}${count}`;
   } else if (state === 'error') {
     line = `Not listening. ${problem === undefined ? 'The listener failed to start.' : startProblemText(problem, where(controller))}`;
@@ -71,7 +76,7 @@ export function listenerStatus(controller: ListenerController, eventCount: numbe
     line = `${STATE_WORDS[state]} · ${keyWords(settings.key)}`;
     statusText = '$(loading~spin) Postal';
   } else {
-    line = `Listener stopped · ${keyWords(settings.key)}`;
+    line = `Listener stopped · ${keyWords(settings.key)}${withRefused(controller)}`;
     statusText = `$(circle-slash) Postal${count}`;
   }
   if (history.writeProblem !== undefined && state === 'listening') statusText = `$(warning) Postal :${address?.port ?? configuredPort}${count}`;

@@ -1,14 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { type ServerResponse } from 'node:http';
-import { type Logger } from '../../../src/core/logger';
 import { postalBody } from '../helpers/bodies';
 import { type AppServer, type Harness, postLikePostal, startApp, startListener } from '../helpers/listenerHarness';
+import { recordingLogger } from '../helpers/recordingLogger';
 
-function recordingLogger(): Logger & { lines: string[] } {
-  const lines: string[] = [];
-  const at = (level: string) => (message: string | Error) => lines.push(`${level} ${String(message)}`);
-  return { lines, trace: at('trace'), debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
-}
 
 async function until(what: string, condition: () => boolean): Promise<void> {
   const deadline = Date.now() + 30_000;

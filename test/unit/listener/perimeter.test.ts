@@ -1,17 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
-import { type Logger } from '../../../src/core/logger';
 import { parsePublicKey } from '../../../src/core/signature';
 import { postalBody } from '../helpers/bodies';
 import { readFixture } from '../helpers/fixtures';
 import { type AppServer, type Harness, postLikePostal, rawExchange, startApp, startListener } from '../helpers/listenerHarness';
 import { sendRaw } from '../helpers/rawRequest';
+import { recordingLogger } from '../helpers/recordingLogger';
 
-function recordingLogger(): Logger & { lines: string[] } {
-  const lines: string[] = [];
-  const at = (level: string) => (message: string | Error) => lines.push(`${level} ${String(message)}`);
-  return { lines, trace: at('trace'), debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
-}
 
 const POSTAL_HEADERS = { 'Content-Type': 'application/json', 'User-Agent': 'Postal/3.3.6' };
 

@@ -3,7 +3,6 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Logger } from '../../../src/core/logger';
 import { toCurl, toHttpFile } from '../../../src/core/replay/exportRequest';
 import { requestDocumentText } from '../../../src/core/explorer';
 import { HistoryService } from '../../../src/vscode/listener/historyService';
@@ -12,6 +11,7 @@ import { readListenerSettings, SETTING, type SettingId } from '../../../src/vsco
 import { postalBody } from '../helpers/bodies';
 import { runCli, startCli } from '../helpers/cliProcess';
 import { type AppServer, freePort, postLikePostal, startApp } from '../helpers/listenerHarness';
+import { recordingLogger } from '../helpers/recordingLogger';
 
 /** Every secret a request, a forward URL or the app's answer carries in these tests. */
 const SECRETS = {
@@ -33,11 +33,6 @@ function assertNoSecret(where: string, text: string): void {
   for (const [name, value] of Object.entries(SECRETS)) assert.ok(!text.includes(value), `${where} shows the ${name} (${value})`);
 }
 
-function recordingLogger(): Logger & { lines: string[] } {
-  const lines: string[] = [];
-  const at = (level: string) => (message: string | Error) => lines.push(`${level} ${String(message)}`);
-  return { lines, trace: at('trace'), debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
-}
 
 describe('secrets never in clear', () => {
   let dir: string;

@@ -23,9 +23,9 @@ describe('listener: the budget for unverified requests while a key is set', () =
     harness = await startListener({ publicKey, unverifiedLimits: { requests: 3, bytes: 1024 * 1024 } });
     const unsigned = await Promise.all([1, 2].map(() => postLikePostal(harness!.url, postalBody())));
     const forged = postalBody();
-    const badlySigned = await postLikePostal(harness.url, forged, sign(forged, theirs.privateKey));
+    const badlySigned = await postLikePostal(harness.url, forged, { ...sign(forged, theirs.privateKey) });
     assert.deepEqual([...unsigned, badlySigned].map((response) => response.status), [200, 200, 200]);
-    const over = [await postLikePostal(harness.url, postalBody()), await postLikePostal(harness.url, forged, sign(forged, theirs.privateKey))];
+    const over = [await postLikePostal(harness.url, postalBody()), await postLikePostal(harness.url, forged, { ...sign(forged, theirs.privateKey) })];
     assert.deepEqual(over.map((response) => response.status), [429, 429]);
     assert.equal(over[0].headers.get('retry-after'), '60');
     assert.match(await over[0].text(), /Too many unsigned or badly signed requests this minute/);
@@ -34,7 +34,7 @@ describe('listener: the budget for unverified requests while a key is set', () =
     // Postal's own requests are signed: the budget never stops them.
     for (let index = 0; index < 5; index += 1) {
       const body = postalBody();
-      assert.equal((await postLikePostal(harness.url, body, sign(body, ours.privateKey))).status, 200);
+      assert.equal((await postLikePostal(harness.url, body, { ...sign(body, ours.privateKey) })).status, 200);
     }
     assert.equal(harness.store.size, 8);
   });
