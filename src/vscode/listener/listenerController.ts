@@ -1,5 +1,10 @@
 import { Emitter, type Disposable, type Event } from '../../core/emitter';
-import { createListener, formatRecordLine, type ListenerAddress, type ListenerError, type ListenerOptions, NO_REFUSALS, type RefusalSummary, type WebhookListener } from '../../core/listener';
+// Modules, not the listener's index: the server itself loads with the first start (see doStart).
+import { type ListenerAddress, type WebhookListener } from '../../core/listener/createListener';
+import { formatRecordLine } from '../../core/listener/formatRecordLine';
+import { type ListenerError } from '../../core/listener/listenError';
+import { type ListenerOptions } from '../../core/listener/listenerOptions';
+import { NO_REFUSALS, type RefusalSummary } from '../../core/listener/refusals';
 import { type Logger } from '../../core/logger';
 import { SerialQueue } from '../../core/serialQueue';
 import { type WebhookRecord } from '../../core/store';
@@ -129,6 +134,8 @@ export class ListenerController {
     this.setState('starting');
     const options: ListenerOptions = { ...this.settings.options, allowedHosts: await this.allowedHosts() };
     if (this.settings.key.status === 'ok') options.publicKey = this.settings.key.keySet;
+    // The server, its gate and its forwarding load with the first start, not with the extension.
+    const { createListener } = await import('../../core/listener/createListener.js');
     const listener = createListener(options, { store: this.history.store, logger: this.log });
     const started = await listener.start();
     if (!started.ok) return this.failed({ kind: 'listen', error: started.error, message: started.error.message });

@@ -1,13 +1,8 @@
-import {
-  allowedHostProblem,
-  DEFAULT_LISTENER_HOST,
-  DEFAULT_LISTENER_PORT,
-  DEFAULT_UNVERIFIED_LIMITS,
-  LISTENER_DEFAULTS,
-  type ListenerOptions,
-  MAX_RESPONSE_DELAY_MS,
-  type ResponseMode,
-} from '../../core/listener';
+// Modules, not the listener's index: the server itself loads with the first start (see ListenerController).
+import { allowedHostProblem } from '../../core/listener/hostPolicy';
+import { DEFAULT_LISTENER_HOST, DEFAULT_LISTENER_PORT, LISTENER_DEFAULTS, type ListenerOptions } from '../../core/listener/listenerOptions';
+import { MAX_RESPONSE_DELAY_MS, type ResponseMode } from '../../core/listener/responseMode';
+import { DEFAULT_UNVERIFIED_LIMITS } from '../../core/listener/unverifiedBudget';
 import { parsePublicKey, type PublicKeySet } from '../../core/signature';
 import { DEFAULT_MAX_MB, DEFAULT_MAX_RECORDS } from '../../core/store';
 import { type SettingProblem as AnySettingProblem } from '../settingsReader';

@@ -1,6 +1,6 @@
 import { escapeMarkdown } from '../../core/explorer/recordTooltip';
 import { isLoopbackHost } from '../../core/http';
-import { describeSources, type RefusalSummary } from '../../core/listener';
+import { describeSources, type RefusalSummary } from '../../core/listener/refusals';
 import { type ListenerController, type ListenerUiState, type StartProblem } from './listenerController';
 import { type KeyState } from './listenerSettings';
 
