@@ -50,6 +50,9 @@ describe('The listener\'s perimeter in VS Code', function () {
   });
 
   it('escapes the control characters a request carries in its rows and hovers', async () => {
+    const grouping = (await explorerState()).grouping;
+    // By type, the event's own name is a group's label, and its row is under it.
+    await vscode.commands.executeCommand(COMMAND.groupBy, 'type');
     const envelope = sample('MessageSent');
     envelope.event = '\u001b]0;PWNED\u0007\u202eMessage\nSent';
     envelope.payload.message = { ...envelope.payload.message, to: 'a\u001b[8m\u2066hidden@example.com' };
@@ -65,6 +68,7 @@ describe('The listener\'s perimeter in VS Code', function () {
       assert.ok(!UNSAFE.test((row.tooltip ?? '').replace(/\n/g, '')), row.tooltip);
     }
     assert.ok(rows.some((row) => row.label === '\\x1b]0;PWNED\\x07\\u202eMessage\\nSent'), 'the event group names it, escaped');
+    await vscode.commands.executeCommand(COMMAND.groupBy, grouping);
   });
 
   it('refuses browsers and foreign Hosts, stores nothing, and shows how many in the view and the status bar', async () => {

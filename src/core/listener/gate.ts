@@ -8,7 +8,8 @@ import { UnverifiedBudget } from './unverifiedBudget';
 /** Told of every refused request: it is counted and logged, never stored. */
 export type RefusalSink = (refusal: Refusal, source: string, method: string) => void;
 
-const RETRY_AFTER_SECONDS = 60;
+/** How long a client is asked to wait before trying again: a request refused as a flood, or one that could not be stored. */
+export const RETRY_AFTER_SECONDS = 60;
 const FLOOD_MESSAGE = 'Too many unsigned or badly signed requests this minute: this listener checks signatures, and Postal signs its requests. Try again later.';
 
 /**

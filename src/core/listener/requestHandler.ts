@@ -6,7 +6,7 @@ import { type SignatureResult, verifySignature } from '../signature';
 import { type BodyFacts, createRecordId, headerMap, HistoryWriteError, type RecordHeaders, type RecordResponse, type StoredBody, type WebhookRecord, type WebhookStore } from '../store';
 import { type FinishedForward } from './forwardRequest';
 import { ForwardQueue } from './forwardQueue';
-import { Gate, type RefusalSink } from './gate';
+import { Gate, type RefusalSink, RETRY_AFTER_SECONDS } from './gate';
 import { type EnvelopeValidator, inspectBody } from './inspectBody';
 import { type ResolvedListenerOptions } from './listenerOptions';
 import { collectHeaders, readBody } from './readBody';
@@ -25,8 +25,6 @@ export interface HandlerDeps {
 }
 
 const JSON_TYPE = 'application/json';
-/** How long Postal (or any client) is asked to wait before retrying a request we could not store. */
-const RETRY_AFTER_SECONDS = 60;
 
 /** How a record is answered once stored: extra headers, whether `onRecord` fires now, the body's facts. */
 interface FinishOptions {

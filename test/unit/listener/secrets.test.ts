@@ -10,7 +10,7 @@ import { ListenerController } from '../../../src/vscode/listener/listenerControl
 import { readListenerSettings, SETTING, type SettingId } from '../../../src/vscode/listener/listenerSettings';
 import { postalBody } from '../helpers/bodies';
 import { runCli, startCli } from '../helpers/cliProcess';
-import { type AppServer, freePort, postLikePostal, startApp } from '../helpers/listenerHarness';
+import { type AppServer, freePort, postLikePostal, startApp, startListener } from '../helpers/listenerHarness';
 import { recordingLogger } from '../helpers/recordingLogger';
 
 /** Every secret a request, a forward URL or the app's answer carries in these tests. */
@@ -111,6 +111,22 @@ describe('secrets never in clear', () => {
     assert.ok(log.lines.some((line) => line.startsWith('trace') && /authorization: Bearer tok_…\[masked, 37 chars\]/i.test(line)), 'headers are logged at trace level, masked');
     assertNoSecret('the request document', requestDocumentText(record));
     await history.dispose();
+  });
+
+  it('keeps credential headers as they came when asked to (keepSecrets), URL credentials still masked', async () => {
+    const harness = await startListener({ keepSecrets: true, forward: { url: app.url.replace('http://', `http://hook:${SECRETS.password}@`) } });
+    try {
+      await postLikePostal(`${harness.url}?token=${SECRETS.queryToken}`, postalBody(), INCOMING);
+      const record = await harness.announcement(1);
+      const stored = harness.latest();
+      assert.equal(stored.headers.map.authorization, INCOMING.Authorization);
+      assert.equal(stored.headers.map.cookie, INCOMING.Cookie);
+      assert.ok(record.forward?.outcome === 'response');
+      assert.equal(record.forward.headers['set-cookie'], `sid=${SECRETS.setCookie}; HttpOnly`);
+      assert.ok(!stored.path.includes(SECRETS.queryToken) && !(stored.forward?.url ?? '').includes(SECRETS.password));
+    } finally {
+      await harness.close();
+    }
   });
 
   it('exports a URL\'s credentials only when asked to', () => {
