@@ -47,7 +47,7 @@ export { type FinishedForward, forwardRequest, type ForwardTarget } from './forw
 export { formatRecordLine } from './formatRecordLine';
 export { type BodyInspection, type EnvelopeValidator, inspectBody, validateWithEventModel } from './inspectBody';
 export { type ForwardLimits } from './forwardQueue';
-export { allowedHostProblem, parseAllowedHost } from './hostPolicy';
+export { allowedHostProblem } from './hostPolicy';
 export { describeListenError, type ListenerError } from './listenError';
 export {
   DEFAULT_LISTENER_HOST,

@@ -1,3 +1,4 @@
+import { redactUrl } from '../http';
 import { type PublicKeySet } from '../signature';
 import { DEFAULT_FORWARD_LIMITS, type ForwardLimits } from './forwardQueue';
 import { allowedHostProblem } from './hostPolicy';
@@ -124,7 +125,7 @@ function forwardUrlProblem(url: string): string | undefined {
   try {
     parsed = new URL(url);
   } catch {
-    return `The forward URL "${url}" is not a URL. Write it in full, e.g. http://localhost:3000/webhooks/postal.`;
+    return `The forward URL "${redactUrl(url)}" is not a URL. Write it in full, e.g. http://localhost:3000/webhooks/postal.`;
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return `The forward URL must be http:// or https://, not ${parsed.protocol}//.`;
   return undefined;

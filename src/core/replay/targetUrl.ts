@@ -7,7 +7,7 @@ export function targetUrlProblem(text: string): string | undefined {
   try {
     url = new URL(text);
   } catch {
-    return `'${text}' is not a URL; write it like http://localhost:3000/webhooks/postal`;
+    return `'${redactUrl(text)}' is not a URL; write it like http://localhost:3000/webhooks/postal`;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return `Postal sends webhooks over http or https, not ${url.protocol.replace(/:$/, '')}.`;
   if (url.hash !== '') return 'Postal does not accept a # in webhook URLs; remove it.';

@@ -3,6 +3,7 @@ import { allowedHostProblem } from '../../core/listener/hostPolicy';
 import { DEFAULT_LISTENER_HOST, DEFAULT_LISTENER_PORT, LISTENER_DEFAULTS, type ListenerOptions } from '../../core/listener/listenerOptions';
 import { MAX_RESPONSE_DELAY_MS, type ResponseMode } from '../../core/listener/responseMode';
 import { DEFAULT_UNVERIFIED_LIMITS } from '../../core/listener/unverifiedBudget';
+import { redactUrl } from '../../core/http';
 import { parsePublicKey, type PublicKeySet } from '../../core/signature';
 import { DEFAULT_MAX_MB, DEFAULT_MAX_RECORDS } from '../../core/store';
 import { type SettingProblem as AnySettingProblem } from '../settingsReader';
@@ -159,7 +160,7 @@ function readForwardUrl(get: (id: SettingId) => unknown, problems: SettingProble
   const value = get(SETTING.forwardUrl) ?? '';
   if (value === '') return undefined;
   if (typeof value === 'string' && /^https?:\/\/[^\s]+$/.test(value.trim()) && URL.canParse(value.trim())) return value.trim();
-  problems.push({ setting: SETTING.forwardUrl, message: `${SETTING.forwardUrl} is ${JSON.stringify(value)}: use your app's full http:// or https:// URL (e.g. http://localhost:3000/webhooks/postal), or leave it empty.` });
+  problems.push({ setting: SETTING.forwardUrl, message: `${SETTING.forwardUrl} is ${JSON.stringify(typeof value === 'string' ? redactUrl(value) : value)}: use your app's full http:// or https:// URL (e.g. http://localhost:3000/webhooks/postal), or leave it empty.` });
   return undefined;
 }
 

@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { toCurl, toHttpFile } from '../../../src/core/replay/exportRequest';
+import { targetUrlProblem } from '../../../src/core/replay/targetUrl';
 import { requestDocumentText } from '../../../src/core/explorer';
 import { HistoryService } from '../../../src/vscode/listener/historyService';
 import { ListenerController } from '../../../src/vscode/listener/listenerController';
@@ -127,6 +128,15 @@ describe('secrets never in clear', () => {
     } finally {
       await harness.close();
     }
+  });
+
+  it('keeps them out of the messages about a URL that cannot be used', () => {
+    const broken = `http://hook:${SECRETS.password}@app example/`;
+    const problems = readListenerSettings((id) => (id === SETTING.forwardUrl ? broken : undefined)).problems.map((problem) => problem.message);
+    assert.equal(problems.length, 1);
+    assert.match(problems[0], /forwardUrl is "http:\/\/hook:\*\*\*@app example\/"/);
+    assertNoSecret('a settings problem', problems[0]);
+    assertNoSecret('a send target problem', targetUrlProblem(broken) ?? '');
   });
 
   it('exports a URL\'s credentials only when asked to', () => {
