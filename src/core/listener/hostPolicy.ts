@@ -1,8 +1,11 @@
 import { isIP } from 'node:net';
 import { hostname, networkInterfaces } from 'node:os';
 
-/** Names of this machine that only this machine can use: a web page cannot rebind them. */
-const LOOPBACK_NAMES = new Set(['localhost', '::1']);
+/**
+ * Names of this machine that only this machine resolves, so a web page cannot rebind them:
+ * loopback, and the name Docker gives the host inside containers (Postal in Docker sends there).
+ */
+const LOOPBACK_NAMES = new Set(['localhost', '::1', 'host.docker.internal']);
 const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '']);
 
 /** A `Host` header split into its name (lower case, without brackets or trailing dot) and port. */
@@ -57,9 +60,10 @@ function isLoopbackName(name: string): boolean {
 /**
  * Which `Host` headers name this listener. DNS rebinding lets a web page send requests to
  * 127.0.0.1 under a name of its own (`attacker.example:8789`); such a request carries that name
- * in its Host header, which is how it is told apart. Accepted: this machine's loopback names and
- * the bound address on the listening port; with a listener on every interface, this machine's
- * own addresses and name; and the allowed hosts (a tunnel's name, any port unless one is given).
+ * in its Host header, which is how it is told apart. Accepted: this machine's loopback names
+ * (and `host.docker.internal`) and the bound address on the listening port; with a listener on
+ * every interface, this machine's own addresses and name; and the allowed hosts (a tunnel's
+ * name, any port unless one is given).
  */
 export class HostPolicy {
   private readonly ownNames: Set<string>;

@@ -93,7 +93,7 @@ describe('listener perimeter: only Postal gets in', () => {
   });
 
   it('takes this machine\'s names on its port, and the allowed hosts: a tunnel, a wildcard, a forwarded port', async () => {
-    const names = [host, `localhost:${harness.port}`, `[::1]:${harness.port}`, 'abc.trycloudflare.com', 'ABC.trycloudflare.com.', 'abc.trycloudflare.com:443', 'x1.ngrok-free.app', 'localhost:9000'];
+    const names = [host, `localhost:${harness.port}`, `[::1]:${harness.port}`, `host.docker.internal:${harness.port}`, 'abc.trycloudflare.com', 'ABC.trycloudflare.com.', 'abc.trycloudflare.com:443', 'x1.ngrok-free.app', 'localhost:9000'];
     for (const name of names) assert.equal((await sendRaw(harness.port, { headers: { Host: name, ...POSTAL_HEADERS }, body: postalBody() })).status, 200, name);
     for (const name of ['ngrok-free.app.evil.example', 'localhost:9001', 'trycloudflare.com']) {
       assert.equal((await sendRaw(harness.port, { headers: { Host: name, ...POSTAL_HEADERS }, body: postalBody() })).status, 403, name);
