@@ -8,6 +8,7 @@ import { sendPostalRequest, type SendResult } from '../core/replay/sendPostalReq
 import { postalBody } from '../core/replay/serialize';
 import { simulateDelivery } from '../core/replay/simulateDelivery';
 import { urlForLog } from '../core/replay/targetUrl';
+import { safeText } from '../core/safeText';
 import { type CliCommand } from './command';
 import { type CliIo, EXIT } from './io';
 import { parseSendArgs, SEND_USAGE, type SendArgs } from './sendArgs';
@@ -33,7 +34,7 @@ export const sendCommand: CliCommand = {
         if (controller.signal.aborted) break;
         const request = buildPostalRequest({ url: options.to ?? '', body: payload.body, privateKey: key, postalVersion: options.postalVersion });
         const deps = { now: () => performance.now(), signal: controller.signal, timeoutMs: options.timeoutMs };
-        const report = (result: SendResult): void => io.out(options.json ? jsonLine(payload, result) : `${payload.label} → ${urlForLog(result.url)}: ${describeAnswer(result)}. ${describePostalOutcome(result)}`);
+        const report = (result: SendResult): void => io.out(options.json ? jsonLine(payload, result) : safeText(`${payload.label} → ${urlForLog(result.url)}: ${describeAnswer(result)}. ${describePostalOutcome(result)}`));
         const attempts =
           options.retryCompression === undefined
             ? [await sendPostalRequest(request, deps)]
@@ -64,7 +65,7 @@ async function loadPayloads(options: SendArgs, io: CliIo): Promise<Payload[] | u
   }
   const file = readPayloadFile(text, source.path);
   if (file.problems.length > 0) {
-    io.err(`postal-webhooks send: ${source.path} is not valid JSON, nothing was sent. ${describeProblems(file.problems)}`);
+    io.err(safeText(`postal-webhooks send: ${source.path} is not valid JSON, nothing was sent. ${describeProblems(file.problems)}`));
     return undefined;
   }
   if (file.payloads.length === 0) {

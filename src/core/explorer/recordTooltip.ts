@@ -1,11 +1,24 @@
 import { outcomeOfDelayedAnswer, WEBHOOK_POLICY } from '../delivery';
+import { safeText } from '../safeText';
 import { type HistoryEntry, issueCount, type RecordBasics } from '../store';
 import { keyFields } from './envelopeFields';
 import { localDateTime, relativeTime } from './relativeTime';
 
-/** Escapes text for Markdown so values from the wire cannot format (or link) anything. */
+/**
+ * Escapes text for Markdown so values from the wire cannot format (or link) anything, nor
+ * break a line or turn text around (control characters are written out, see `safeText`).
+ */
 export function escapeMarkdown(value: string): string {
-  return value.replace(/[\\`*_{}[\]()#+\-.!|<>~$]/g, (char) => `\\${char}`);
+  return safeText(value).replace(/[\\`*_{}[\]()#+\-.!|<>~$]/g, (char) => `\\${char}`);
+}
+
+/** A Markdown code span around text from the wire: fenced by more backticks than it holds in a row. */
+export function codeSpan(value: string): string {
+  const text = safeText(value);
+  let longest = 0;
+  for (const run of text.matchAll(/`+/g)) longest = Math.max(longest, run[0].length);
+  const ticks = '`'.repeat(longest + 1);
+  return longest === 0 ? `${ticks}${text}${ticks}` : `${ticks} ${text} ${ticks}`;
 }
 
 const MAX_VALUE = 120;
@@ -69,7 +82,7 @@ function forwardLine(record: RecordBasics): string | undefined {
 export function recordTooltip(record: HistoryEntry, now: number): string {
   const title = record.event ?? `${record.method} ${record.path}`;
   const lines = [`**${escapeMarkdown(title)}** · ${localDateTime(record.receivedAt)} (${relativeTime(record.receivedAt, now)})`, ''];
-  if (record.uuid !== undefined) lines.push(`uuid \`${record.uuid}\`${record.duplicate ? ` · **retry**, attempt ${record.attempt}` : ''}`, '');
+  if (record.uuid !== undefined) lines.push(`uuid ${codeSpan(record.uuid)}${record.duplicate ? ` · **retry**, attempt ${record.attempt}` : ''}`, '');
   lines.push(signatureLine(record), '', ...schemaLines(record), '', responseLine(record));
   const forward = forwardLine(record);
   if (forward !== undefined) lines.push('', forward);

@@ -8,6 +8,8 @@ import { type WebhookRecord, type WebhookStore } from '../store';
 import { type EnvelopeValidator, validateWithEventModel } from './inspectBody';
 import { describeListenError, type ListenerError } from './listenError';
 import { type ListenerOptions, listenerOptionsProblem, type ResolvedListenerOptions, resolveListenerOptions } from './listenerOptions';
+import { type Refusal } from './perimeter';
+import { RefusalLog, type RefusalSummary, RefusalTally } from './refusals';
 import { RequestHandler } from './requestHandler';
 
 export type ListenerState = 'idle' | 'starting' | 'listening' | 'stopping' | 'error';
@@ -46,6 +48,10 @@ export interface WebhookListener {
   /** Fires once per request, when it is settled: answered, and its forward (if any) done. */
   readonly onDidSettleRecord: Event<WebhookRecord>;
   readonly onDidChangeState: Event<ListenerState>;
+  /** Requests refused at the gate since this listener was created (counted, never stored). */
+  readonly refusals: RefusalSummary;
+  /** Fires for each refused request (a flood fires often: subscribers should throttle). */
+  readonly onDidRefuse: Event<Refusal>;
 }
 
 /**
@@ -73,11 +79,15 @@ class NodeWebhookListener implements WebhookListener {
   private readonly answering = new WeakMap<Socket, ServerResponse>();
   private readonly _onDidSettleRecord: Emitter<WebhookRecord>;
   private readonly _onDidChangeState: Emitter<ListenerState>;
+  private readonly _onDidRefuse: Emitter<Refusal>;
+  private readonly refused = new RefusalTally();
+  private readonly refusalLog: RefusalLog;
   state: ListenerState = 'idle';
   address: ListenerAddress | undefined;
   error: ListenerError | undefined;
   readonly onDidSettleRecord: Event<WebhookRecord>;
   readonly onDidChangeState: Event<ListenerState>;
+  readonly onDidRefuse: Event<Refusal>;
 
   constructor(
     options: ListenerOptions,
@@ -87,12 +97,19 @@ class NodeWebhookListener implements WebhookListener {
     const onListenerError = (error: unknown): void => deps.logger.error(`a listener subscriber failed: ${String(error)}`);
     this._onDidSettleRecord = new Emitter(onListenerError);
     this._onDidChangeState = new Emitter(onListenerError);
+    this._onDidRefuse = new Emitter(onListenerError);
     this.onDidSettleRecord = this._onDidSettleRecord.event;
     this.onDidChangeState = this._onDidChangeState.event;
+    this.onDidRefuse = this._onDidRefuse.event;
+    this.refusalLog = new RefusalLog(deps.logger);
   }
 
   get options(): ResolvedListenerOptions {
     return this.current;
+  }
+
+  get refusals(): RefusalSummary {
+    return this.refused.summary();
   }
 
   start(): Promise<StartResult> {
@@ -131,6 +148,11 @@ class NodeWebhookListener implements WebhookListener {
       validate: this.deps.validate ?? validateWithEventModel,
       signal: stopController.signal,
       onRecord: (record) => this._onDidSettleRecord.fire(record),
+      onRefuse: (refusal, source, method) => {
+        this.refused.add(refusal.reason, source);
+        this.refusalLog.add(refusal, source, method);
+        this._onDidRefuse.fire(refusal);
+      },
     });
     const server = createServer(
       {
@@ -154,6 +176,7 @@ class NodeWebhookListener implements WebhookListener {
     this.handler = handler;
     this.stopController = stopController;
     const port = (server.address() as AddressInfo).port;
+    handler.gate.listening(port);
     const urlHost = options.host.includes(':') ? `[${options.host}]` : options.host;
     this.address = { host: options.host, port, url: `http://${urlHost}:${port}${options.requiredPath ?? '/'}` };
     this.error = undefined;
@@ -186,6 +209,7 @@ class NodeWebhookListener implements WebhookListener {
     server.closeAllConnections();
     await closed;
     await this.deps.store.flush().catch((error: unknown) => this.deps.logger.error(`could not flush the request history: ${String(error)}`));
+    this.refusalLog.flush();
     this.server = undefined;
     this.handler = undefined;
     this.stopController = undefined;

@@ -1,4 +1,6 @@
 import { outcomeOfDelayedAnswer, WEBHOOK_POLICY } from '../delivery';
+import { isEventName } from '../events';
+import { safeText } from '../safeText';
 import { issueCount, type RecordBasics } from '../store';
 
 type Tone = 'good' | 'bad' | 'warn' | 'dim' | 'plain';
@@ -11,16 +13,17 @@ const RESET = '\u001b[0m';
  * `14:03:07.512 POST / MessageSent 8a3f0c6e signature ✓ sha256 schema ✓ → 200 app 200 12ms`.
  * Colours (ANSI) only when `color` is true. `time: false` leaves out the clock, for logs that
  * stamp each line themselves. Pure: the same record always gives the same line (times in the
- * local time zone).
+ * local time zone). What came from the wire has its control characters escaped (see
+ * `safeText`), and an event name Postal does not send is quoted, so no body can forge a line.
  */
 export function formatRecordLine(record: RecordBasics, options: { color: boolean; time?: boolean }): string {
   const paint = (tone: Tone, text: string): string => (options.color && tone !== 'plain' ? `${ANSI[tone]}${text}${RESET}` : text);
   const parts = [
     ...(options.time === false ? [] : [paint('dim', clock(record.receivedAt))]),
-    `${record.method} ${record.path}`,
-    record.event ?? paint('warn', `(${record.kind})`),
+    safeText(`${record.method} ${record.path}`),
+    record.event === undefined ? paint('warn', `(${record.kind})`) : isEventName(record.event) ? record.event : paint('warn', `"${safeText(record.event)}"`),
   ];
-  if (record.uuid !== undefined) parts.push(paint('dim', record.uuid.slice(0, 8)));
+  if (record.uuid !== undefined) parts.push(paint('dim', safeText(record.uuid.slice(0, 8))));
   if (record.duplicate) parts.push(paint('warn', `retry #${record.attempt}`));
   parts.push(signaturePart(record, paint), schemaPart(record, paint), responsePart(record, paint));
   const forward = forwardPart(record, paint);

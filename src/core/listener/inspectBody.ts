@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
-import { parse as parseJsonc, type ParseError, printParseErrorCode } from 'jsonc-parser';
 import { validateEnvelope } from '../events';
 import { type BodyFacts, bodyFacts, type ParseResult, type RecordKind, type SchemaResult, type StoredBody } from '../store';
+import { locateJsonError } from './jsonErrorLocation';
 
 /** Checks a parsed body against the event model. */
 export type EnvelopeValidator = (value: unknown) => SchemaResult;
@@ -68,16 +68,21 @@ export function inspectBody(body: Buffer, validate: EnvelopeValidator = validate
 /** JSON.parse's message, with where it went wrong (V8 does not always say). Only on the error path. */
 function jsonError(text: string, error: Error): Extract<ParseResult, { status: 'invalid-json' }> {
   const result: Extract<ParseResult, { status: 'invalid-json' }> = { status: 'invalid-json', message: error.message };
-  const errors: ParseError[] = [];
-  parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const reported = /at position (\d+)/.exec(error.message);
-  const position = reported !== null ? Number(reported[1]) : errors[0]?.offset;
+  const located = reported === null ? locateJsonError(text) : undefined;
+  const position = reported !== null ? Number(reported[1]) : located?.offset;
   if (position === undefined) return result;
   const before = text.slice(0, position);
   const lineStart = before.lastIndexOf('\n') + 1;
   result.position = position;
-  result.line = before.split('\n').length;
+  result.line = countLines(before);
   result.column = position - lineStart + 1;
-  if (reported === null && errors[0] !== undefined) result.message = `${error.message} (${printParseErrorCode(errors[0].error)})`;
+  if (located !== undefined) result.message = `${error.message} (${located.reason})`;
   return result;
+}
+
+function countLines(text: string): number {
+  let lines = 1;
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lines += 1;
+  return lines;
 }

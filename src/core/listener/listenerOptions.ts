@@ -1,5 +1,9 @@
+import { redactUrl } from '../http';
 import { type PublicKeySet } from '../signature';
+import { DEFAULT_FORWARD_LIMITS, type ForwardLimits } from './forwardQueue';
+import { allowedHostProblem } from './hostPolicy';
 import { DEFAULT_RESPONSE_MODE, type ResponseMode, responseModeProblem } from './responseMode';
+import { DEFAULT_UNVERIFIED_LIMITS, type UnverifiedLimits } from './unverifiedBudget';
 
 /** The listener's port unless configured: easy to remember, unused by common dev servers. */
 export const DEFAULT_LISTENER_PORT = 8789;
@@ -45,6 +49,17 @@ export interface ListenerOptions {
   /** Answer 401 to requests whose signature is missing or invalid (not to `no-key`). Off by default. */
   rejectUnsigned?: boolean;
   forward?: ForwardOptions;
+  /**
+   * Host names accepted besides this machine's own (a tunnel's, `*.ngrok-free.app`, `name:port`):
+   * requests whose Host header names anything else are refused (DNS rebinding).
+   */
+  allowedHosts?: readonly string[];
+  /** While a public key is set: unsigned or badly signed requests taken in per minute; more get 429. */
+  unverifiedLimits?: UnverifiedLimits;
+  /** Forwards to the app at once, and waiting. */
+  forwardLimits?: ForwardLimits;
+  /** Store credential headers (Authorization, Cookie…) and URL credentials as they came, not masked. Off by default. */
+  keepSecrets?: boolean;
 }
 
 /** Options with every default filled in. */
@@ -56,6 +71,10 @@ export interface ResolvedListenerOptions extends Required<Omit<ListenerOptions, 
 
 export function resolveListenerOptions(options: ListenerOptions): ResolvedListenerOptions {
   const resolved: ResolvedListenerOptions = {
+    allowedHosts: options.allowedHosts ?? [],
+    unverifiedLimits: options.unverifiedLimits ?? DEFAULT_UNVERIFIED_LIMITS,
+    forwardLimits: options.forwardLimits ?? DEFAULT_FORWARD_LIMITS,
+    keepSecrets: options.keepSecrets ?? false,
     host: options.host ?? LISTENER_DEFAULTS.host,
     port: options.port ?? LISTENER_DEFAULTS.port,
     maxBodyBytes: options.maxBodyBytes ?? LISTENER_DEFAULTS.maxBodyBytes,
@@ -92,6 +111,12 @@ export function listenerOptionsProblem(options: ResolvedListenerOptions): string
     if (!Number.isInteger(value) || value <= 0) return `${name} must be a positive whole number, not ${value}.`;
   }
   if (options.headersTimeoutMs > options.requestTimeoutMs) return 'headersTimeoutMs cannot be longer than requestTimeoutMs.';
+  const badHost = options.allowedHosts.map(allowedHostProblem).find((problem) => problem !== undefined);
+  if (badHost !== undefined) return `Allowed host ${badHost}`;
+  for (const [name, value] of [['unverified requests per minute', options.unverifiedLimits.requests], ['unverified bytes per minute', options.unverifiedLimits.bytes], ['forwards in flight', options.forwardLimits.maxInFlight], ['forwards waiting', options.forwardLimits.maxWaiting]] as const) {
+    if (!Number.isInteger(value) || value < 0) return `The number of ${name} must be a whole number of 0 or more, not ${value}.`;
+  }
+  if (options.forwardLimits.maxInFlight === 0) return 'At least one forward must be allowed in flight.';
   return options.forward === undefined ? undefined : forwardUrlProblem(options.forward.url);
 }
 
@@ -100,7 +125,7 @@ function forwardUrlProblem(url: string): string | undefined {
   try {
     parsed = new URL(url);
   } catch {
-    return `The forward URL "${url}" is not a URL. Write it in full, e.g. http://localhost:3000/webhooks/postal.`;
+    return `The forward URL "${redactUrl(url)}" is not a URL. Write it in full, e.g. http://localhost:3000/webhooks/postal.`;
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return `The forward URL must be http:// or https://, not ${parsed.protocol}//.`;
   return undefined;

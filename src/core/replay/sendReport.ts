@@ -1,4 +1,4 @@
-import { type StoredBody } from '../http';
+import { redactUrl, type StoredBody } from '../http';
 import { describeAnswer, describePostalOutcome } from './describeResult';
 import { type PostalRequest } from './postalRequest';
 import { type SendResult } from './sendPostalRequest';
@@ -68,7 +68,7 @@ export function formatSendReport(items: readonly SentItem[], sentAt: Date): stri
     const last = item.attempts.at(-1);
     lines.push(`# ${item.label} · ${last === undefined ? 'not sent' : describeAnswer(last)}`, '');
     if (last !== undefined) lines.push(`**${describePostalOutcome(last)}**`, '');
-    lines.push(`\`${item.request.method} ${item.request.url}\` · ${utcTime(sentAt)}`, '');
+    lines.push(`\`${item.request.method} ${redactUrl(item.request.url)}\` · ${utcTime(sentAt)}`, '');
     if (item.attempts.length > 1) lines.push('## Attempts, on Postal\'s retry schedule', '', ...attemptTable(item.attempts));
     if (last !== undefined) lines.push(item.attempts.length > 1 ? `## Response to attempt ${last.attempt}` : '## Response', '', ...responseSection(last));
     lines.push('## Request', '', '### Headers', '', headerBlock(item.request.headers), '');

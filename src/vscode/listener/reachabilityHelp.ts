@@ -24,7 +24,8 @@ use \`http://host.docker.internal:PORT/\` or the host's address instead).
 Postal must be able to open the URL, so give it an address that leads here:
 
 1. **A tunnel** (simplest): \`cloudflared tunnel --url ${localUrl}\` or \`ngrok http ${portOf(localUrl)}\`, then use the
-   public \`https://…\` URL it prints as the webhook URL.
+   public \`https://…\` URL it prints as the webhook URL, and add its name (\`abc.trycloudflare.com\`) to
+   \`postalWebhooks.listener.allowedHosts\`: the listener refuses requests for names it does not know.
 2. **VS Code port forwarding**: in the *Ports* view, forward port ${portOf(localUrl)} and set its visibility to
    *Public* (Codespaces, dev tunnels). The forwarded URL is what **Copy Webhook URL** copies in a remote window.
 3. **Your network**: set \`postalWebhooks.listener.host\` to \`0.0.0.0\` and use this machine's address. Anyone

@@ -8,7 +8,7 @@ import { registerListenerCommands, startInteractively } from './listenerCommands
 import { ListenerController } from './listenerController';
 import { HISTORY_SETTINGS, LISTENER_SETTINGS, readListenerSettings, type SettingId } from './listenerSettings';
 import { ListenerStatusBar } from './listenerStatusBar';
-import { HELP_SCHEME, HelpDocuments } from './webhookUrl';
+import { externalHost, HELP_SCHEME, HelpDocuments } from './webhookUrl';
 
 /** Settings changes arrive one key at a time (a settings.json save, a test writing several): gather them. */
 const SETTINGS_DEBOUNCE_MS = 300;
@@ -49,7 +49,7 @@ async function warnHistoryUnwritable(problem: string): Promise<void> {
 export function registerListener(context: vscode.ExtensionContext, baseLog: Logger, deps: { fetch?: typeof fetch } = {}): ListenerServices {
   const log = componentLogger(baseLog, 'listener');
   const history = new HistoryService(componentLogger(baseLog, 'history'));
-  const controller = new ListenerController(history, () => readListenerSettings(readSetting), log);
+  const controller: ListenerController = new ListenerController(history, () => readListenerSettings(readSetting), log, () => externalHost(controller));
   const statusBar = new ListenerStatusBar(controller, history);
   let pendingRestart: NodeJS.Timeout | undefined;
   const cancelPendingRestart = (): void => {

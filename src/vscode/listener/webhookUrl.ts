@@ -26,6 +26,17 @@ export async function externalWebhookUrl(controller: ListenerController): Promis
   return { local, external };
 }
 
+/**
+ * The host (and port) VS Code forwards the listener under when it differs from the listener's
+ * own (Remote, Codespaces, a web VS Code), else undefined: Postal's requests through it carry it
+ * in their Host header, so the listener allows it.
+ */
+export async function externalHost(controller: ListenerController): Promise<string | undefined> {
+  const { local, external } = await externalWebhookUrl(controller);
+  const host = vscode.Uri.parse(external).authority;
+  return host === '' || host === vscode.Uri.parse(local).authority ? undefined : host;
+}
+
 /** Serves the Learn More page with the current URLs filled in. */
 export class HelpDocuments implements vscode.TextDocumentContentProvider {
   constructor(private readonly controller: ListenerController) {}
