@@ -93,7 +93,7 @@ export const listenCommand: CliCommand = {
 };
 
 function listenerOptions(args: ListenArgs, publicKey: PublicKeySet | undefined): ListenerOptions {
-  const options: ListenerOptions = { host: args.host, port: args.port, response: args.response, rejectUnsigned: args.rejectUnsigned };
+  const options: ListenerOptions = { host: args.host, port: args.port, response: args.response, rejectUnsigned: args.rejectUnsigned, maxInboundBodyBytes: args.maxInboundMb * MB };
   if (args.path !== undefined) options.requiredPath = args.path;
   if (publicKey !== undefined) options.publicKey = publicKey;
   if (args.forwardTo !== undefined) options.forward = { url: args.forwardTo };
@@ -135,7 +135,11 @@ function announce(address: ListenerAddress, args: ListenArgs, publicKey: PublicK
   if (publicKey === undefined) io.err(KEY_HINT);
 }
 
-/** The `--json` line of a request: what it was, the checks, our answer and the forward's outcome. */
+/**
+ * The `--json` line of a request: what it was, the checks, our answer and the forward's outcome;
+ * for inbound e-mail (`kind: "inbound"`) also `inbound`: format, encoding, subject, from, to,
+ * rcptTo, mailFrom, attachments (a count) and the rest of the summary.
+ */
 export function recordJsonLine(record: WebhookRecord): Record<string, unknown> {
   const { signature, schema, response, forward } = record;
   return {
@@ -150,6 +154,7 @@ export function recordJsonLine(record: WebhookRecord): Record<string, unknown> {
     attempt: record.attempt,
     signature: { status: signature.status, algorithm: signature.algorithm ?? null, ...(signature.reason === undefined ? {} : { reason: signature.reason }) },
     schema: schema === undefined ? null : { valid: schema.valid, issues: schema.issues },
+    ...(record.inbound === undefined ? {} : { inbound: record.inbound }),
     response: { status: response.status, delayMs: response.delayMs },
     forward: forward === undefined ? null : forwardSummary(forward),
   };

@@ -1,5 +1,5 @@
-import { outcomeOfDelayedAnswer, WEBHOOK_POLICY } from '../delivery';
-import { issueCount, type RecordBasics } from '../store';
+import { afterFailure, outcomeOfDelayedAnswer, policyForRecord } from '../delivery';
+import { type InboundSummary, issueCount, type RecordBasics } from '../store';
 
 type Tone = 'good' | 'bad' | 'warn' | 'dim' | 'plain';
 
@@ -18,7 +18,7 @@ export function formatRecordLine(record: RecordBasics, options: { color: boolean
   const parts = [
     ...(options.time === false ? [] : [paint('dim', clock(record.receivedAt))]),
     `${record.method} ${record.path}`,
-    record.event ?? paint('warn', `(${record.kind})`),
+    record.event ?? (record.inbound === undefined ? paint('warn', `(${record.kind})`) : inboundPart(record.inbound)),
   ];
   if (record.uuid !== undefined) parts.push(paint('dim', record.uuid.slice(0, 8)));
   if (record.duplicate) parts.push(paint('warn', `retry #${record.attempt}`));
@@ -29,6 +29,15 @@ export function formatRecordLine(record: RecordBasics, options: { color: boolean
 }
 
 type Paint = (tone: Tone, text: string) => string;
+
+/** `inbound hash/form "Re: Your order" john@example.net → support@example.com 1 attachment`. */
+function inboundPart(inbound: InboundSummary): string {
+  const parts = [`inbound ${inbound.format}/${inbound.encoding}`];
+  if (inbound.subject !== null) parts.push(JSON.stringify(inbound.subject.length > 60 ? `${inbound.subject.slice(0, 59)}…` : inbound.subject));
+  parts.push(`${inbound.mailFrom || '<>'} → ${inbound.rcptTo ?? '?'}`);
+  if (inbound.attachments > 0) parts.push(`${inbound.attachments} attachment${inbound.attachments === 1 ? '' : 's'}`);
+  return parts.join(' ');
+}
 
 function clock(ms: number): string {
   const date = new Date(ms);
@@ -59,10 +68,9 @@ function responsePart(record: RecordBasics, paint: Paint): string {
   const delay = delayMs > 0 ? ` after ${delayMs}ms` : '';
   if (record.kind === 'rejected' || record.kind === 'too-large') return paint('bad', `→ ${status}${delay}`);
   if (record.response.reason === 'not-stored') return paint('bad', `→ ${status} not stored, history unwritable (Postal retries)`);
-  const outcome = outcomeOfDelayedAnswer(WEBHOOK_POLICY, status, delayMs, record.attempt);
+  const outcome = outcomeOfDelayedAnswer(policyForRecord(record), status, delayMs, record.attempt);
   if (outcome.success) return paint('good', `→ ${status}${delay}`);
-  const next = outcome.willRetry ? `Postal retries in ${outcome.nextAttemptInMinutes} min` : 'Postal gives up';
-  return paint('warn', `→ ${status}${delay} (${next})`);
+  return paint('warn', `→ ${status}${delay} (${afterFailure(outcome)})`);
 }
 
 function forwardPart(record: RecordBasics, paint: Paint): string | undefined {

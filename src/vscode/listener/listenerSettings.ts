@@ -1,6 +1,6 @@
 import { DEFAULT_LISTENER_HOST, DEFAULT_LISTENER_PORT, LISTENER_DEFAULTS, type ListenerOptions, MAX_RESPONSE_DELAY_MS, type ResponseMode } from '../../core/listener';
 import { parsePublicKey, type PublicKeySet } from '../../core/signature';
-import { DEFAULT_MAX_MB, DEFAULT_MAX_RECORDS } from '../../core/store';
+import { DEFAULT_MAX_MB, DEFAULT_MAX_RECORDS, MB } from '../../core/store';
 import { type SettingProblem as AnySettingProblem } from '../settingsReader';
 
 /**
@@ -18,6 +18,7 @@ export const SETTING = {
   rejectUnsigned: 'postalWebhooks.listener.rejectUnsigned',
   forwardUrl: 'postalWebhooks.listener.forwardUrl',
   forwardTimeoutMs: 'postalWebhooks.listener.forwardTimeoutMs',
+  maxInboundBodyMB: 'postalWebhooks.listener.maxInboundBodyMB',
   publicKey: 'postalWebhooks.signature.publicKey',
   maxEvents: 'postalWebhooks.history.maxEvents',
   maxSizeMB: 'postalWebhooks.history.maxSizeMB',
@@ -38,6 +39,7 @@ export const SETTING_LIMITS = {
   responseStatus: { min: 200, max: 599 },
   responseDelayMs: { min: 0, max: MAX_RESPONSE_DELAY_MS },
   forwardTimeoutMs: { min: 100, max: 120_000 },
+  maxInboundBodyMB: { min: 1, max: 1024 },
   maxEvents: { min: 10, max: 100_000 },
   maxSizeMB: { min: 1, max: 10_000 },
 } as const;
@@ -94,6 +96,7 @@ export function readListenerSettings(get: (id: SettingId) => unknown): ListenerS
   };
   const port = integer(SETTING.port, DEFAULT_LISTENER_PORT, SETTING_LIMITS.port);
   const options: ListenerOptions = { host: readHost(get, problems), port, response: readResponse(get, integer, problems), rejectUnsigned: get(SETTING.rejectUnsigned) === true };
+  options.maxInboundBodyBytes = integer(SETTING.maxInboundBodyMB, LISTENER_DEFAULTS.maxInboundBodyBytes / MB, SETTING_LIMITS.maxInboundBodyMB, ' MB') * MB;
   const path = readPath(get, problems);
   if (path !== undefined) options.requiredPath = path;
   const forwardUrl = readForwardUrl(get, problems);
