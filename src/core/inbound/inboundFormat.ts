@@ -11,21 +11,21 @@ export const INBOUND_ENCODINGS: readonly InboundEncoding[] = ['json', 'form'];
 export const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded';
 export const JSON_CONTENT_TYPE = 'application/json';
 
-/** Keys only the Hash format has; two of them, with `rcpt_to`, make a body a Hash. */
-const HASH_MARKERS = ['token', 'spam_status', 'attachment_quantity', 'received_with_ssl', 'plain_body', 'html_body'] as const;
+/** Keys only the Hash format has; one of them, with `rcpt_to`, makes a body a Hash. */
+export const HASH_MARKERS = ['token', 'spam_status', 'attachment_quantity', 'received_with_ssl', 'plain_body', 'html_body'] as const;
 
 /**
  * Which endpoint format a parsed body has, by its shape (Postal sends no header that tells an
- * endpoint request from a webhook): a RawMessage has `message` and `base64`, a Hash has
- * `rcpt_to` and at least two of its own keys (`token`, `spam_status`, …). A body with `event`
+ * endpoint request from a webhook): a RawMessage has `message` and `base64` (true, or any value
+ * beside `rcpt_to`, so that a wrong one is reported rather than the body ignored), a Hash has
+ * `rcpt_to` and one of its own keys (`token`, `spam_status`, …). A body with `event`
  * is a webhook, whatever else it holds. Form values are strings, so `base64` may be `"true"`.
  */
 export function recogniseInbound(value: unknown): InboundFormat | undefined {
   if (!isPlainObject(value) || Object.hasOwn(value, 'event')) return undefined;
-  if (Object.hasOwn(value, 'message') && (value.base64 === true || value.base64 === 'true')) return 'raw';
+  if (Object.hasOwn(value, 'message') && Object.hasOwn(value, 'base64') && (value.base64 === true || value.base64 === 'true' || Object.hasOwn(value, 'rcpt_to'))) return 'raw';
   if (!Object.hasOwn(value, 'rcpt_to')) return undefined;
-  const markers = HASH_MARKERS.filter((key) => Object.hasOwn(value, key)).length;
-  return markers >= 2 ? 'hash' : undefined;
+  return HASH_MARKERS.some((key) => Object.hasOwn(value, key)) ? 'hash' : undefined;
 }
 
 /** The encoding a `Content-Type` names, or undefined for anything Postal never sends. */

@@ -58,7 +58,7 @@ function toInboundIssue(issue: z.core.$ZodIssue, root: unknown, format: InboundF
     case 'invalid_type':
       return { ...base, code: 'type', message: `${where} must be ${expected ?? issue.expected}, got ${got}${quirk}` };
     case 'invalid_value':
-      return { ...base, code: typeof value === 'string' ? 'literal' : 'type', message: `${where} must be ${expected ?? 'another value'}, got ${got}${quirk}` };
+      return { ...base, code: typeof value === 'string' ? 'literal' : 'type', message: `${where} must be ${expected ?? 'another value'}, got ${received}${quirk}` };
     case 'invalid_format':
       return { ...base, code: 'format', expected: issue.message, message: `${where} must be ${issue.message}, got ${received}${quirk}` };
     case 'too_big':

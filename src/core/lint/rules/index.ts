@@ -4,6 +4,11 @@ import { dnsStatusError } from './dnsStatusError';
 import { duplicateKey } from './duplicateKey';
 import { fieldLength } from './fieldLength';
 import { heldConnectionFields } from './heldConnectionFields';
+import { inboundAttachments, inboundMissingAttachments } from './inbound/inboundAttachments';
+import { inboundBase64 } from './inbound/inboundBase64';
+import { inboundContentType } from './inbound/inboundContentType';
+import { inboundReplyTo, inboundSizeType, inboundSslFalse } from './inbound/inboundFieldTypes';
+import { inboundMessageIds } from './inbound/inboundMessageIds';
 import { invalidUuid } from './invalidUuid';
 import { jsonSyntax } from './jsonSyntax';
 import { schema } from './schema';
@@ -34,6 +39,14 @@ export const LINT_RULES: readonly LintRule[] = [
   fieldLength,
   tokenLength,
   invalidUuid,
+  inboundSizeType,
+  inboundSslFalse,
+  inboundReplyTo,
+  inboundMessageIds,
+  inboundBase64,
+  inboundAttachments,
+  inboundMissingAttachments,
+  inboundContentType,
   unknownKey,
   schema,
 ];
