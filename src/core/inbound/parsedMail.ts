@@ -95,7 +95,7 @@ function hashNotes(value: Record<string, unknown>, attachments: MailAttachmentIn
   if (!Object.hasOwn(value, 'attachments') && quantity !== undefined && quantity > 0) {
     notes.push(`Postal counted ${quantity} attachment(s) but sent no attachment data: the endpoint's "Attachments" option is "Don't include attachment data".`);
   } else if (quantity !== undefined && quantity > attachments.length) {
-    notes.push(`Postal counted ${quantity} attachment(s) but sent ${attachments.length}: a message that is a single file, not multipart, loses it (Postal issue #2727). The RawMessage format keeps it.`);
+    notes.push(`Postal counted ${quantity} attachment(s) but sent ${attachments.length}: a message that is a single file, not multipart, loses it (a known Postal bug, postalserver/postal#2727). The RawMessage format keeps it.`);
   }
   for (const attachment of attachments) {
     const decoded = attachment.data();

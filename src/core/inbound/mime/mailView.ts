@@ -7,7 +7,7 @@ import { mailBodyBytes, type MimePart, type ParsedMime, textOf } from './mimeTre
  *   else the whole body when the message is `text/plain` or has no type; else null;
  * - `htmlBody`: the same with `text/html` (no untyped case);
  * - `attachments`: leaf parts with a file name (or attached messages) under the top-level parts;
- *   a message that is not multipart has none, even if it is one file (Postal issue #2727).
+ *   a message that is not multipart has none, even if it is one file (a known Postal bug, postalserver/postal#2727).
  */
 export interface MailView {
   /** The decoded values of every header called `name`, in order. */

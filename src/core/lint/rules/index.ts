@@ -4,11 +4,11 @@ import { dnsStatusError } from './dnsStatusError';
 import { duplicateKey } from './duplicateKey';
 import { fieldLength } from './fieldLength';
 import { heldConnectionFields } from './heldConnectionFields';
-import { inboundAttachments, inboundMissingAttachments } from './inbound/inboundAttachments';
-import { inboundBase64 } from './inbound/inboundBase64';
-import { inboundContentType } from './inbound/inboundContentType';
-import { inboundReplyTo, inboundSizeType, inboundSslFalse } from './inbound/inboundFieldTypes';
-import { inboundMessageIds } from './inbound/inboundMessageIds';
+import { inboundAttachments } from './inboundAttachments';
+import { inboundDataLayout } from './inboundDataLayout';
+import { inboundMessageId } from './inboundMessageId';
+import { inboundMissingAttachments } from './inboundMissingAttachments';
+import { inboundTypes } from './inboundTypes';
 import { invalidUuid } from './invalidUuid';
 import { jsonSyntax } from './jsonSyntax';
 import { schema } from './schema';
@@ -39,14 +39,11 @@ export const LINT_RULES: readonly LintRule[] = [
   fieldLength,
   tokenLength,
   invalidUuid,
-  inboundSizeType,
-  inboundSslFalse,
-  inboundReplyTo,
-  inboundMessageIds,
-  inboundBase64,
+  inboundTypes,
+  inboundMessageId,
+  inboundDataLayout,
   inboundAttachments,
   inboundMissingAttachments,
-  inboundContentType,
   unknownKey,
   schema,
 ];

@@ -1,7 +1,7 @@
-import { type InboundFormat } from '../../../inbound/inboundFormat';
-import { isPlainObject } from '../../../jsonValue';
-import { type RuleContext } from '../../rule';
-import { type JsonPath } from '../../types';
+import { type InboundFormat } from '../../inbound/inboundFormat';
+import { isPlainObject } from '../../jsonValue';
+import { type RuleContext } from '../rule';
+import { type JsonPath } from '../types';
 
 /** The format of an inbound document, or undefined for any other document. */
 export function inboundFormat(context: RuleContext): InboundFormat | undefined {

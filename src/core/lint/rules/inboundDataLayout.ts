@@ -1,8 +1,8 @@
-import { encode64, decode64 } from '../../../inbound/rubyBase64';
-import { RUBY_BASE64_PATTERN } from '../../../inbound/inboundSchemas';
-import { type LintRule, type RuleContext } from '../../rule';
-import { type JsonPath } from '../../types';
-import { fixes, rangeOfValue, setValueFix, stringAt } from '../support';
+import { RUBY_BASE64_PATTERN } from '../../inbound/inboundSchemas';
+import { decode64, encode64 } from '../../inbound/rubyBase64';
+import { type LintRule, type RuleContext } from '../rule';
+import { type JsonPath } from '../types';
+import { fixes, rangeOfValue, setValueFix, stringAt } from './support';
 import { attachmentsOf, inboundFormat } from './inboundSupport';
 
 /**
@@ -10,14 +10,14 @@ import { attachmentsOf, inboundFormat } from './inboundSupport';
  * the end. Data written any other way (one line, no final newline) is not what a handler gets.
  * Text that is not base64 at all is left to `postal/schema`.
  */
-export const inboundBase64: LintRule = {
-  id: 'postal/inbound-base64',
+export const inboundDataLayout: LintRule = {
+  id: 'postal/inbound-data-layout',
   defaultSeverity: 'warning',
   description: "Attachment data or a raw message in base64 laid out unlike Postal's (Ruby's Base64.encode64: a newline every 60 characters and at the end).",
   check(context) {
     const format = inboundFormat(context);
     if (format === 'raw') check(context, ['message'], 'message');
-    if (format === 'hash') for (const { path } of attachmentsOf(context)) check(context, [...path, 'data'], `${path.join('.')}.data`.replace(/\.(\d+)\./, '[$1].'));
+    if (format === 'hash') for (const { path } of attachmentsOf(context)) check(context, [...path, 'data'], `attachments[${String(path[1])}].data`);
   },
 };
 

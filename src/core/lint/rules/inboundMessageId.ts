@@ -1,13 +1,13 @@
-import { type LintRule, type RuleContext } from '../../rule';
-import { type JsonPath } from '../../types';
-import { fixes, rangeOfValue, setValueFix, stringAt } from '../support';
+import { type LintRule, type RuleContext } from '../rule';
+import { type JsonPath } from '../types';
+import { fixes, rangeOfValue, setValueFix, stringAt } from './support';
 import { inboundFormat } from './inboundSupport';
 
 /**
  * `message_id` loses its angle brackets (`message.rb` strips them) while `in_reply_to` and
  * `references` keep those of their headers: matching a reply to its message means adding them.
  */
-export const inboundMessageIds: LintRule = {
+export const inboundMessageId: LintRule = {
   id: 'postal/inbound-message-id',
   defaultSeverity: 'warning',
   description: 'message_id with angle brackets, or in_reply_to without: Postal strips them from the first and keeps them in the second.',

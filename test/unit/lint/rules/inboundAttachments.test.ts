@@ -1,0 +1,29 @@
+import * as assert from 'node:assert/strict';
+import { applyFixAndRelint, flagged, inboundText, issuesOf, onlyIssue } from '../lintHelpers';
+
+const RULE = 'postal/inbound-attachments';
+
+describe('postal/inbound-attachments', () => {
+  it('accepts attachments described as Postal describes them', () => {
+    assert.deepEqual(issuesOf(inboundText('hash'), RULE), []);
+  });
+
+  it('sets attachment_quantity to the attachments sent when it counts fewer', () => {
+    const text = inboundText('hash', (payload) => { payload.attachment_quantity = 0; });
+    assert.match(onlyIssue(text, RULE).message, /attachment_quantity is 0 but 1 attachments are here/);
+    assert.equal(JSON.parse(applyFixAndRelint(text, RULE)).attachment_quantity, 1);
+  });
+
+  it('sets a size to the decoded length of the data', () => {
+    const text = inboundText('hash', (payload) => { payload.attachments[0].size = 16; });
+    const issue = onlyIssue(text, RULE);
+    assert.equal(flagged(text, issue), '16');
+    assert.equal(JSON.parse(applyFixAndRelint(text, RULE)).attachments[0].size, 12);
+  });
+
+  it('keeps only the MIME type of a JSON content_type, as Postal sends it', () => {
+    const text = inboundText('hash', (payload) => { payload.attachments[0].content_type = 'Text/Plain; charset=UTF-8; name=test.txt'; });
+    assert.match(onlyIssue(text, RULE).message, /only in form encoding/);
+    assert.equal(JSON.parse(applyFixAndRelint(text, RULE)).attachments[0].content_type, 'text/plain');
+  });
+});
