@@ -48,7 +48,7 @@ export const INBOUND_HASH_DOCS = {
     nullWhen: 'when the message has no HTML part',
   },
   attachment_quantity: {
-    doc: "How many attachments the message has, sent even when the endpoint leaves attachments out. It can exceed the attachments sent: a message that is only an attachment (not multipart) counts one but sends none (a known Postal bug, postalserver/postal#2727).",
+    doc: 'How many attachments the message has (the same list as `attachments`), sent even when the endpoint leaves attachment data out. A message that is a single file, not multipart, counts 0 and has no attachments (postalserver/postal#2727): only the RawMessage format carries that file.',
   },
   auto_submitted: { doc: 'The last `Auto-Submitted` header (e.g. `auto-replied`); `null` when there is none.', nullWhen: HEADER_NULL },
   reply_to: {

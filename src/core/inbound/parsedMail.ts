@@ -94,8 +94,8 @@ function hashNotes(value: Record<string, unknown>, attachments: MailAttachmentIn
   const quantity = typeof value.attachment_quantity === 'number' ? value.attachment_quantity : undefined;
   if (!Object.hasOwn(value, 'attachments') && quantity !== undefined && quantity > 0) {
     notes.push(`Postal counted ${quantity} attachment(s) but sent no attachment data: the endpoint's "Attachments" option is "Don't include attachment data".`);
-  } else if (quantity !== undefined && quantity > attachments.length) {
-    notes.push(`Postal counted ${quantity} attachment(s) but sent ${attachments.length}: a message that is a single file, not multipart, loses it (a known Postal bug, postalserver/postal#2727). The RawMessage format keeps it.`);
+  } else if (quantity !== undefined && quantity !== attachments.length) {
+    notes.push(`attachment_quantity is ${quantity} but ${attachments.length} attachment(s) came: Postal counts and sends the same list, so the body was changed after Postal made it.`);
   }
   for (const attachment of attachments) {
     const decoded = attachment.data();
@@ -116,6 +116,9 @@ async function fromRaw(value: Record<string, unknown>): Promise<ParsedMail> {
   const notes: string[] = [];
   const added = headers.filter((header) => POSTAL_ADDED.test(header.name)).map((header) => header.name);
   if (added.length > 0) notes.push(`Postal added ${[...new Set(added)].join(', ')} to the message as it was sent.`);
+  if (mail.attachments.length === 0 && parsed.email.attachments.length > 0 && !parsed.root.mimeType.startsWith('multipart/')) {
+    notes.push('The message is a single file, not multipart: in the Hash format Postal would send no attachment and count 0 (postalserver/postal#2727); only this raw format carries the file.');
+  }
   if (typeof value.size === 'number' && value.size !== bytes.length) {
     notes.push(`size (${value.size} bytes) is the message as Postal received it; the decoded message has ${bytes.length} bytes with the spam-check headers Postal added (${receivedSize(bytes)} without them).`);
   }

@@ -1,27 +1,31 @@
 import { decode64 } from '../../inbound/rubyBase64';
+import { isPlainObject } from '../../jsonValue';
 import { type LintRule, type RuleContext } from '../rule';
 import { fixes, numberAt, rangeOfValue, setValueFix, stringAt } from './support';
 import { attachmentsOf, inboundFormat } from './inboundSupport';
 
 /**
- * What a Hash says of its attachments must be what Postal writes: it counts every attachment it
- * sends, each `size` is the length of the decoded data, and in JSON `content_type` is the bare
- * MIME type (only a form carries the whole header value). Fewer attachments than counted is
- * real, see `postal/inbound-missing-attachments`.
+ * What a Hash says of its attachments must be what Postal writes: `attachment_quantity` and
+ * `attachments` come from the same list (`message.attachments`), each `size` is the length of
+ * the decoded data, and in JSON `content_type` is the bare MIME type (only a form carries the
+ * whole header value). A message that is a single file, not multipart, has no attachments in
+ * the Hash at all, and 0 counted (postalserver/postal#2727): only a RawMessage carries the file.
  */
 export const inboundAttachments: LintRule = {
   id: 'postal/inbound-attachments',
   defaultSeverity: 'warning',
-  description: 'Attachments Postal would not describe so: attachment_quantity below those sent, a size that is not the decoded length, a content_type with parameters in JSON.',
+  description: 'Attachments Postal would not describe so: attachment_quantity unlike the attachments sent, a size that is not the decoded length, a content_type with parameters in JSON.',
   check(context) {
     if (inboundFormat(context) !== 'hash') return;
+    const root = context.doc.value;
     const count = attachmentsOf(context).length;
     const quantity = numberAt(context, ['attachment_quantity']);
-    if (quantity !== undefined && Number.isInteger(quantity) && quantity < count) {
+    const sent = isPlainObject(root) && Array.isArray(root.attachments);
+    if (sent && quantity !== undefined && Number.isInteger(quantity) && quantity !== count) {
       context.report({
         range: rangeOfValue(context, ['attachment_quantity']),
         path: ['attachment_quantity'],
-        message: `attachment_quantity is ${quantity} but ${count} attachments are here; Postal counts every attachment it sends`,
+        message: `attachment_quantity is ${quantity} but ${count} attachment${count === 1 ? ' is' : 's are'} here; Postal counts and sends the same attachments (without attachment data it leaves "attachments" out)`,
         fixes: fixes(setValueFix(context, ['attachment_quantity'], count, `Set it to ${count}`)),
       });
     }

@@ -7,7 +7,6 @@ import { heldConnectionFields } from './heldConnectionFields';
 import { inboundAttachments } from './inboundAttachments';
 import { inboundDataLayout } from './inboundDataLayout';
 import { inboundMessageId } from './inboundMessageId';
-import { inboundMissingAttachments } from './inboundMissingAttachments';
 import { inboundTypes } from './inboundTypes';
 import { invalidUuid } from './invalidUuid';
 import { jsonSyntax } from './jsonSyntax';
@@ -43,7 +42,6 @@ export const LINT_RULES: readonly LintRule[] = [
   inboundMessageId,
   inboundDataLayout,
   inboundAttachments,
-  inboundMissingAttachments,
   unknownKey,
   schema,
 ];

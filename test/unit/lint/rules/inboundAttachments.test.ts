@@ -8,10 +8,16 @@ describe('postal/inbound-attachments', () => {
     assert.deepEqual(issuesOf(inboundText('hash'), RULE), []);
   });
 
-  it('sets attachment_quantity to the attachments sent when it counts fewer', () => {
-    const text = inboundText('hash', (payload) => { payload.attachment_quantity = 0; });
-    assert.match(onlyIssue(text, RULE).message, /attachment_quantity is 0 but 1 attachments are here/);
-    assert.equal(JSON.parse(applyFixAndRelint(text, RULE)).attachment_quantity, 1);
+  it('sets attachment_quantity to the attachments sent when it counts more or fewer', () => {
+    const fewer = inboundText('hash', (payload) => { payload.attachment_quantity = 0; });
+    assert.match(onlyIssue(fewer, RULE).message, /attachment_quantity is 0 but 1 attachment is here; Postal counts and sends the same attachments/);
+    assert.equal(JSON.parse(applyFixAndRelint(fewer, RULE)).attachment_quantity, 1);
+    const more = inboundText('hash', (payload) => { payload.attachment_quantity = 3; });
+    assert.equal(JSON.parse(applyFixAndRelint(more, RULE)).attachment_quantity, 1);
+  });
+
+  it('accepts a count without attachments: an endpoint without attachment data leaves them out', () => {
+    assert.deepEqual(issuesOf(inboundText('hash', (payload) => { delete payload.attachments; payload.attachment_quantity = 2; }), RULE), []);
   });
 
   it('sets a size to the decoded length of the data', () => {
