@@ -10,7 +10,7 @@ import { mailBodyBytes, type MimePart, type ParsedMime, textOf } from './mimeTre
  *   a message that is not multipart has none, even if it is one file (a known Postal bug, postalserver/postal#2727).
  */
 export interface MailView {
-  /** The decoded values of every header called `name`, in order. */
+  /** The decoded values of every header called `name`, in order (only the last, for fields a message has once). */
   header(name: string): string[];
   plainBody: string | null;
   htmlBody: string | null;
@@ -37,7 +37,10 @@ export function mailView(parsed: ParsedMime, randomName: () => string = randomEm
     return null;
   };
   return {
-    header: (name) => root.headers.filter((header) => header.name.toLowerCase() === name.toLowerCase()).map((header) => parsed.decodeWords(header.value)),
+    header: (name) => {
+      const values = root.headers.filter((header) => header.name.toLowerCase() === name.toLowerCase()).map((header) => parsed.decodeWords(header.value));
+      return SINGLE_FIELDS.has(name.toLowerCase()) ? values.slice(-1) : values;
+    },
     plainBody: leafText('text/plain'),
     htmlBody: leafText('text/html'),
     attachments: attachmentParts(root.children).map((part) => ({
@@ -48,6 +51,12 @@ export function mailView(parsed: ParsedMime, randomName: () => string = randomEm
     })),
   };
 }
+
+/**
+ * Fields a message may have once (the Mail gem's `LIMITED_FIELDS`): the gem keeps only the last
+ * of each, so Postal's `reply_to` array never has more than one entry.
+ */
+const SINGLE_FIELDS = new Set(['date', 'from', 'sender', 'reply-to', 'to', 'cc', 'bcc', 'message-id', 'in-reply-to', 'references', 'subject', 'return-path', 'content-type', 'mime-version', 'content-transfer-encoding', 'content-description', 'content-id', 'content-disposition', 'content-location']);
 
 /** Every part below `part`, parents before children (the Mail gem's `all_parts`). */
 function allParts(part: MimePart): MimePart[] {

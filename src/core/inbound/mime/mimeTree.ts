@@ -80,14 +80,17 @@ export async function parseMime(raw: Uint8Array): Promise<ParsedMime> {
 
 function toPart(node: ParserNode, inMultipart: boolean): MimePart {
   const multipart = node.contentType.multipart !== false;
+  const headers = (node.headers ?? []).map((header) => ({ name: header.originalKey ?? header.key, value: header.value }));
+  // postal-mime calls a part without the header 8bit; the Mail gem, 7bit: which one matters for line endings.
+  const declared = headers.some((header) => header.name.toLowerCase() === 'content-transfer-encoding');
   return {
-    headers: (node.headers ?? []).map((header) => ({ name: header.originalKey ?? header.key, value: header.value })),
+    headers,
     mimeType: node.contentType.value === '' ? '' : node.contentType.parsed.value.toLowerCase(),
     typeParams: node.contentType.parsed.params,
     contentTypeHeader: node.contentType.value,
     disposition: node.contentDisposition.parsed.value.toLowerCase(),
     dispositionParams: node.contentDisposition.parsed.params,
-    transferEncoding: node.contentTransferEncoding.encoding.toLowerCase(),
+    transferEncoding: declared ? node.contentTransferEncoding.encoding.toLowerCase() : '',
     content: node.content === null ? new Uint8Array(0) : new Uint8Array(node.content),
     children: node.childNodes.map((child) => toPart(child, multipart)),
     inMultipart,
@@ -96,14 +99,16 @@ function toPart(node: ParserNode, inMultipart: boolean): MimePart {
 
 /**
  * A part's body bytes as the Mail gem decodes them from a message Postal stored (CRLF line
- * endings): a text body gets its `\r\n` back, without the line break that belongs to the next
- * boundary. Base64 bodies are already exact.
+ * endings), without the line break that belongs to the next boundary: base64 bodies are exact;
+ * `7bit` ones (the default) come out with `\n` line endings, as the Mail gem writes them; the
+ * others (`8bit`, `binary`, quoted-printable) keep the stored `\r\n`.
  */
 export function mailBodyBytes(part: MimePart): Buffer {
   const bytes = Buffer.from(part.content.buffer, part.content.byteOffset, part.content.byteLength);
   if (part.transferEncoding === 'base64') return bytes;
   let text = bytes.toString('latin1');
   if (part.inMultipart && text.endsWith('\n')) text = text.slice(0, -1);
+  if (part.transferEncoding === '7bit' || part.transferEncoding === '') return Buffer.from(text, 'latin1');
   return Buffer.from(text.replace(/\n/g, '\r\n'), 'latin1');
 }
 
