@@ -32,7 +32,7 @@ const QUIRKS: Readonly<Record<InboundFormat, Readonly<Record<string, string>>>> 
     data: "Postal writes base64 with Ruby's Base64.encode64: a newline after every 60 characters and at the end",
   },
   raw: {
-    size: 'in the RawMessage format Postal sends size as an integer (only the Hash format sends a string)',
+    size: 'in the RawMessage format Postal sends size as an integer; only the Hash format sends a string',
     base64: 'Postal always sends true',
     message: "Postal writes base64 with Ruby's Base64.encode64: a newline after every 60 characters and at the end",
   },
