@@ -27,20 +27,34 @@ export function encodeFormComponent(text: string): string {
   return out;
 }
 
-/** A form component back to text: `+` is a space, `%XX` a byte; a malformed escape is kept as written. */
+/**
+ * A form component back to text: `+` is a space, `%XX` a byte, the bytes UTF-8 (a broken
+ * sequence becomes U+FFFD); a malformed escape is kept as written. Byte by byte, so that no
+ * crafted body makes it throw.
+ */
 export function decodeFormComponent(text: string): string {
   const spaced = text.replace(/\+/g, ' ');
-  try {
-    return decodeURIComponent(spaced);
-  } catch {
-    return spaced.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
-      try {
-        return decodeURIComponent(run);
-      } catch {
-        return run;
-      }
-    });
+  if (!spaced.includes('%')) return spaced;
+  const source = Buffer.from(spaced, 'utf8');
+  const decoded = Buffer.allocUnsafe(source.length);
+  let length = 0;
+  for (let index = 0; index < source.length; index++) {
+    const high = hexValue(source[index + 1]);
+    const low = hexValue(source[index + 2]);
+    if (source[index] === 0x25 && high !== -1 && low !== -1) {
+      decoded[length++] = high * 16 + low;
+      index += 2;
+    } else decoded[length++] = source[index];
   }
+  return decoded.subarray(0, length).toString('utf8');
+}
+
+function hexValue(byte: number | undefined): number {
+  if (byte === undefined) return -1;
+  if (byte >= 0x30 && byte <= 0x39) return byte - 0x30;
+  if (byte >= 0x41 && byte <= 0x46) return byte - 0x37;
+  if (byte >= 0x61 && byte <= 0x66) return byte - 0x57;
+  return -1;
 }
 
 /** The pairs of a urlencoded body, in order; empty segments (an empty Ruby array) are skipped. */

@@ -5,11 +5,14 @@ import { looseObject, nullableString, tokenSchema } from '../events/primitives';
 import { withMeta } from '../events/schemaReflection';
 import { onFirstUse } from '../onFirstUse';
 import { INBOUND_ATTACHMENT_DOCS as ATTACHMENT, INBOUND_HASH_DOCS as HASH, INBOUND_RAW_DOCS as RAW } from './inboundDocs';
+import { isRubyBase64 } from './rubyBase64';
 
 /**
  * Base64 as Ruby's `Base64.encode64` writes it: lines of 60 characters, each ending in `\n`, the
  * last one shorter (and padded); empty data is the empty string. Postal sends attachment data
  * and raw messages this way, and a receiver that expects `strict_encode64` text trips on it.
+ * The pattern is for the JSON Schema (editors check small files with it); the schemas check
+ * with `isRubyBase64`, which copes with megabytes.
  */
 export const RUBY_BASE64_PATTERN = /^(?:[A-Za-z0-9+/]{60}\n)*(?:(?:[A-Za-z0-9+/]{4}){0,14}(?:[A-Za-z0-9+/]{4}|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{2}==)\n)?$/;
 /** Postal writes a Message-ID without its angle brackets. */
@@ -34,7 +37,8 @@ function patterned(pattern: RegExp, expectation: string) {
 }
 
 function base64Text() {
-  return patterned(RUBY_BASE64_PATTERN, FORMAT_TEXT.base64);
+  const text = z.string().check(z.refine(isRubyBase64, { error: FORMAT_TEXT.base64 }));
+  return withMeta(text, { pattern: RUBY_BASE64_PATTERN.source, patternErrorMessage: `Must be ${FORMAT_TEXT.base64}.` });
 }
 
 /** One entry of `attachments` in the Hash format (JSON encoding; a form carries the same as text). */

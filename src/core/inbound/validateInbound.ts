@@ -60,6 +60,7 @@ function toInboundIssue(issue: z.core.$ZodIssue, root: unknown, format: InboundF
     case 'invalid_value':
       return { ...base, code: typeof value === 'string' ? 'literal' : 'type', message: `${where} must be ${expected ?? 'another value'}, got ${received}${quirk}` };
     case 'invalid_format':
+    case 'custom':
       return { ...base, code: 'format', expected: issue.message, message: `${where} must be ${issue.message}, got ${received}${quirk}` };
     case 'too_big':
       if (typeof value === 'string') return { ...base, code: 'range', message: `${where} has ${value.length} characters: Postal keeps the first ${INBOUND_SUBJECT_LIMIT}` };

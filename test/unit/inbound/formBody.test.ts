@@ -27,7 +27,9 @@ describe('inbound form bodies', function () {
   });
 
   it('keeps crafted keys harmless: __proto__ is data, a huge attachment index stays a plain key, bad escapes stay as written', () => {
-    const object = formToObject(parseFormPairs('__proto__=x&attachments%5B999999%5D%5Bdata%5D=y&note=100%'));
+    const object = formToObject(parseFormPairs('__proto__=x&attachments%5B999999%5D%5Bdata%5D=y&note=100%&bad=%C3%28'));
+    assert.equal(object.bad, '\ufffd(');
+    assert.equal(decodeFormComponent(`${'%41'.repeat(1_000_000)}%ZZ`).length, 1_000_003, 'a megabyte of escapes with a bad one decodes without throwing');
     assert.equal(Object.getPrototypeOf(object), Object.prototype);
     assert.equal(object.__proto__, 'x');
     assert.equal(object['attachments[999999][data]'], 'y');

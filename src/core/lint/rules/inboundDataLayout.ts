@@ -1,5 +1,4 @@
-import { RUBY_BASE64_PATTERN } from '../../inbound/inboundSchemas';
-import { decode64, encode64 } from '../../inbound/rubyBase64';
+import { decode64, encode64, isRubyBase64 } from '../../inbound/rubyBase64';
 import { type LintRule, type RuleContext } from '../rule';
 import { type JsonPath } from '../types';
 import { fixes, rangeOfValue, setValueFix, stringAt } from './support';
@@ -23,7 +22,7 @@ export const inboundDataLayout: LintRule = {
 
 function check(context: RuleContext, path: JsonPath, name: string): void {
   const text = stringAt(context, path);
-  if (text === undefined || RUBY_BASE64_PATTERN.test(text)) return;
+  if (text === undefined || isRubyBase64(text)) return;
   const bytes = decode64(text);
   if (bytes === undefined) return;
   const layout = text.includes('\n') ? 'its lines are not 60 characters each with a newline at the end' : 'it is on one line without a final newline';
