@@ -22,8 +22,9 @@ export function requestFromRecord(record: WebhookRecord, url: string): RecordReq
   return { ok: true, request: { method: 'POST', url, headers: withoutHopByHopHeaders(record.headers.raw), body } };
 }
 
-/** A short name for a record in lists and titles: `MessageSent 8a3f0c6e`. */
+/** A short name for a record in lists and titles: `MessageSent 8a3f0c6e`, `inbound hash/json 4711`. */
 export function recordLabel(record: RecordBasics): string {
-  const what = record.event ?? `${record.method} ${record.path}`;
+  const inbound = record.inbound === undefined ? undefined : `inbound ${record.inbound.format}/${record.inbound.encoding} ${record.inbound.id ?? '?'}`;
+  const what = record.event ?? inbound ?? `${record.method} ${record.path}`;
   return record.uuid === undefined ? what : `${what} ${record.uuid.slice(0, 8)}`;
 }
