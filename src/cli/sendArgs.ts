@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { closestEventName, EVENT_CATALOG, findVariant, isEventName, type EventName } from '../core/events';
-import { INBOUND_ENCODINGS, INBOUND_FORMATS, type InboundEncoding, type InboundFormat } from '../core/inbound/inboundFormat';
+import { type EmlOptions } from '../core/inbound/composeFromEml';
+import { INBOUND_ENCODINGS, INBOUND_FORMATS } from '../core/inbound/inboundFormat';
 import { DEFAULT_POSTAL_VERSION, postalVersionProblem } from '../core/replay/postalRequest';
 import { POSTAL_TIMEOUT_MS } from '../core/replay/sendPostalRequest';
 import { targetUrlProblem } from '../core/replay/targetUrl';
@@ -59,19 +60,7 @@ Exit codes: 0 every request got a 2xx, 1 any other answer or no answer, 2 bad op
 export type SendSource = { kind: 'file'; path: string } | { kind: 'sample'; event: EventName; variant: string } | { kind: 'eml'; path: string };
 
 /** How an inbound e-mail is composed and encoded (`--eml`, or an endpoint payload file). */
-export interface InboundArgs {
-  encoding: InboundEncoding;
-  format: InboundFormat;
-  id?: number;
-  token?: string;
-  timestamp?: number;
-  rcptTo?: string;
-  mailFrom?: string;
-  size?: number;
-  stripReplies: boolean;
-  includeAttachments: boolean;
-  asStored: boolean;
-}
+export type InboundArgs = Pick<EmlOptions, 'id' | 'token' | 'timestamp' | 'rcptTo' | 'mailFrom' | 'size'> & Required<Pick<EmlOptions, 'encoding' | 'format' | 'stripReplies' | 'includeAttachments' | 'asStored'>>;
 
 export interface SendArgs {
   source?: SendSource;

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { COMMAND, VIEW } from '../../src/vscode/commandIds';
+import { rawExchange } from '../unit/helpers/listenerHarness';
 import { allRows, configure, eventually, freePort, treeSnapshot } from './explorerHelpers';
 
 const REPO = join(__dirname, '../../..');
@@ -32,18 +32,6 @@ function positionOf(document: vscode.TextDocument, text: string): vscode.Positio
 async function hoverText(uri: vscode.Uri, position: vscode.Position): Promise<string> {
   const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];
   return hovers.flatMap((hover) => hover.contents).map((content) => (typeof content === 'string' ? content : content.value)).join('\n');
-}
-
-/** Writes the exact bytes of Postal's request on a new connection and resolves with the answer. */
-function sendRaw(port: number, bytes: Buffer): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1');
-    const received: Buffer[] = [];
-    socket.on('data', (chunk: Buffer) => received.push(chunk));
-    socket.on('error', reject);
-    socket.on('close', () => resolve(Buffer.concat(received).toString('latin1')));
-    socket.write(bytes);
-  });
 }
 
 describe('inbound e-mail in VS Code', function () {
@@ -117,7 +105,7 @@ describe('inbound e-mail in VS Code', function () {
     await vscode.commands.executeCommand(`${VIEW.events}.focus`);
     const started = await vscode.commands.executeCommand<{ ok: boolean }>(COMMAND.startListener);
     assert.equal(started?.ok, true);
-    const answer = await sendRaw(port, readFileSync(join(SAMPLE, 'hash-json.request.http')));
+    const answer = await rawExchange(port, readFileSync(join(SAMPLE, 'hash-json.request.http')));
     assert.match(answer, /^HTTP\/1\.1 200 OK\r\n/);
     assert.match(answer, /"signature":"valid","schema":"valid"/);
     const row = await eventually('the inbound row', async () => allRows(await treeSnapshot()).find((candidate) => candidate.tooltip?.includes("Matches Postal's inbound e-mail format") === true));

@@ -1,5 +1,4 @@
 import { type DeliveryPolicy, inboundPolicy } from '../delivery';
-import { isPlainObject } from '../jsonValue';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { composeFromEml, type EmlOptions } from './composeFromEml';
 import { encodeInbound, encodeInboundText } from './encodeInbound';
@@ -55,9 +54,4 @@ export function inboundLabel(format: InboundFormat, encoding: InboundEncoding, v
 export function policyForPayload(value: Record<string, unknown>, timeoutSeconds?: number): DeliveryPolicy {
   const sendsBounces = value.bounce !== true && typeof value.mail_from === 'string' && value.mail_from !== '';
   return inboundPolicy({ sendsBounces, ...(timeoutSeconds === undefined ? {} : { timeoutSeconds }) });
-}
-
-/** True for a parsed JSON value that is an endpoint payload. */
-export function isInboundValue(value: unknown): value is Record<string, unknown> {
-  return isPlainObject(value) && recogniseInbound(value) !== undefined;
 }

@@ -1,9 +1,8 @@
 import * as z from 'zod/mini';
 import { fieldDocOf } from '../events/documented';
-import { type EnvelopeIssue } from '../events/issues';
-import { pathText } from '../events/issues';
+import { type EnvelopeIssue, isMissing, pathText, typedValue } from '../events/issues';
 import { renderValue } from '../events/schemaText';
-import { isPlainObject, type JsonPath, valueAt } from '../jsonValue';
+import { valueAt } from '../jsonValue';
 import { inboundExpectedText, inboundSchema, inboundSchemaAt } from './inboundFields';
 import { type InboundEncoding, type InboundFormat } from './inboundFormat';
 import { INBOUND_SUBJECT_LIMIT } from './inboundSchemas';
@@ -70,17 +69,4 @@ function toInboundIssue(issue: z.core.$ZodIssue, root: unknown, format: InboundF
     default:
       return { ...base, code: 'invalid', message: `${where} is not valid: ${issue.message}` };
   }
-}
-
-function typedValue(value: unknown): string {
-  const rendered = renderValue(value);
-  if (typeof value === 'string') return `${rendered} (a string)`;
-  if (typeof value === 'number' && !Number.isInteger(value)) return `${rendered} (not a whole number)`;
-  return rendered;
-}
-
-function isMissing(root: unknown, path: JsonPath): boolean {
-  if (path.length === 0) return false;
-  const parent = valueAt(root, path.slice(0, -1));
-  return isPlainObject(parent) && !Object.hasOwn(parent, path[path.length - 1]);
 }
