@@ -32,9 +32,10 @@ export function isJsonLines(fileName: string): boolean {
 }
 
 /**
- * The envelopes in a payload file (or the inbound e-mail payloads, sent as JSON), each encoded byte for byte as Postal would send it
+ * The envelopes in a payload file, each encoded byte for byte as Postal would send it
  * (`encodeJsonText`: the user's number text kept, Rails escaping, Ruby floats where the event
  * model has floats): a `.json` file is one envelope, a `.jsonl` file one per non-blank line.
+ * An inbound e-mail payload (Hash or RawMessage) goes out as Postal's JSON encoding of it.
  * Parts that are not JSON are reported with their offset and left out.
  */
 export function readPayloadFile(text: string, fileName: string): PayloadFile {
