@@ -26,10 +26,13 @@ export async function inspectInbound(value: Record<string, unknown>, format: Inb
   const validation = validateInbound(typed, format, encoding);
   const issues: EnvelopeIssue[] = [...validation.issues];
   let mail: ParsedMail | undefined;
-  try {
-    mail = await parseInboundMail(typed, format);
-  } catch (error) {
-    if (format === 'raw' && validation.ok) issues.push({ path: ['message'], code: 'invalid', message: `message is not a readable e-mail: ${(error as Error).message}` });
+  // A Hash says it all in its fields; only a RawMessage needs its MIME read.
+  if (format === 'raw') {
+    try {
+      mail = await parseInboundMail(typed, format);
+    } catch (error) {
+      if (validation.ok) issues.push({ path: ['message'], code: 'invalid', message: `message is not a readable e-mail: ${(error as Error).message}` });
+    }
   }
   const schema: SchemaResult = { valid: issues.length === 0, issues: issues.slice(0, MAX_ISSUES) };
   if (issues.length > MAX_ISSUES) schema.more = issues.length - MAX_ISSUES;
@@ -38,21 +41,22 @@ export async function inspectInbound(value: Record<string, unknown>, format: Inb
 
 function summarise(value: Record<string, unknown>, format: InboundFormat, encoding: InboundEncoding, mail: ParsedMail | undefined): InboundSummary {
   const hash = format === 'hash';
+  const text = (key: string, fromMail: string | null | undefined): string | null => short(hash ? value[key] : (fromMail ?? null));
   return {
     format,
     encoding,
     id: typeof value.id === 'number' && Number.isFinite(value.id) ? value.id : null,
     token: hash ? short(value.token) : null,
-    subject: short(mail?.subject ?? null),
-    from: short(mail?.from ?? null),
-    to: short(mail?.to ?? null),
+    subject: text('subject', mail?.subject),
+    from: text('from', mail?.from),
+    to: text('to', mail?.to),
     rcptTo: short(value.rcpt_to),
     mailFrom: short(value.mail_from),
-    attachments: mail?.attachments.length ?? 0,
+    attachments: hash ? (Array.isArray(value.attachments) ? value.attachments.length : 0) : (mail?.attachments.length ?? 0),
     attachmentQuantity: hash && typeof value.attachment_quantity === 'number' && Number.isInteger(value.attachment_quantity) && value.attachment_quantity >= 0 ? value.attachment_quantity : null,
     spamStatus: hash ? short(value.spam_status) : null,
     bounce: hash && typeof value.bounce === 'boolean' ? value.bounce : null,
-    messageId: short(mail?.messageId ?? null),
+    messageId: text('message_id', mail?.messageId),
   };
 }
 
