@@ -103,6 +103,7 @@ function listenerOptions(args: ListenArgs, publicKey: PublicKeySet | undefined):
     allowedHosts: args.allowedHosts,
     unverifiedLimits: args.unverifiedLimits,
     keepSecrets: args.keepSecrets,
+    maxInboundBodyBytes: args.maxInboundMb * MB,
   };
   if (args.path !== undefined) options.requiredPath = args.path;
   if (publicKey !== undefined) options.publicKey = publicKey;
@@ -146,7 +147,11 @@ function announce(address: ListenerAddress, args: ListenArgs, publicKey: PublicK
   if (publicKey === undefined) io.err(KEY_HINT);
 }
 
-/** The `--json` line of a request: what it was, the checks, our answer and the forward's outcome. */
+/**
+ * The `--json` line of a request: what it was, the checks, our answer and the forward's outcome;
+ * for inbound e-mail (`kind: "inbound"`) also `inbound`: format, encoding, subject, from, to,
+ * rcptTo, mailFrom, attachments (a count) and the rest of the summary.
+ */
 export function recordJsonLine(record: WebhookRecord): Record<string, unknown> {
   const { signature, schema, response, forward } = record;
   return {
@@ -161,6 +166,7 @@ export function recordJsonLine(record: WebhookRecord): Record<string, unknown> {
     attempt: record.attempt,
     signature: { status: signature.status, algorithm: signature.algorithm ?? null, ...(signature.reason === undefined ? {} : { reason: signature.reason }) },
     schema: schema === undefined ? null : { valid: schema.valid, issues: schema.issues },
+    ...(record.inbound === undefined ? {} : { inbound: record.inbound }),
     response: { status: response.status, delayMs: response.delayMs },
     forward: forward === undefined ? null : forwardSummary(forward),
   };

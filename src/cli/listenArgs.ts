@@ -1,12 +1,15 @@
-import { allowedHostProblem, DEFAULT_LISTENER_HOST, DEFAULT_LISTENER_PORT, DEFAULT_UNVERIFIED_LIMITS, parseResponseMode, type ResponseMode } from '../core/listener';
-import { DEFAULT_MAX_MB, DEFAULT_MAX_RECORDS } from '../core/store';
+import { allowedHostProblem, DEFAULT_LISTENER_HOST, DEFAULT_LISTENER_PORT, DEFAULT_UNVERIFIED_LIMITS, LISTENER_DEFAULTS, parseResponseMode, type ResponseMode } from '../core/listener';
+import { DEFAULT_MAX_MB, DEFAULT_MAX_RECORDS, MB } from '../core/store';
 import { UsageError } from './io';
 import { numberOption } from './numberOption';
 import { parseOptions } from './parseOptions';
 
+const DEFAULT_INBOUND_MB = LISTENER_DEFAULTS.maxInboundBodyBytes / MB;
+
 export const LISTEN_USAGE = `Usage: postal-webhooks listen [options]
 
-Receives Postal's webhooks, checks each signature and payload, keeps every request, and can pass
+Receives Postal's webhooks and the inbound e-mail Postal posts to HTTP endpoints (Hash or
+RawMessage, JSON or form), checks each signature and payload, keeps every request, and can pass
 them on to your app. Point a Postal webhook (or a tunnel in front of this machine) at the URL it
 prints. Stop it with Ctrl-C.
 
@@ -25,6 +28,8 @@ Options:
   --max-history N        Requests kept (default ${DEFAULT_MAX_RECORDS})
   --max-history-mb N     Megabytes of requests kept (default ${DEFAULT_MAX_MB}); the file never
                          grows past 1.5 times this
+  --max-inbound-mb N     Largest inbound e-mail body accepted, in megabytes (default ${DEFAULT_INBOUND_MB});
+                         webhooks are limited to 1 MB
   --reject-unsigned      Answer 401 to requests without a valid signature (needs --public-key)
   --allowed-host HOST    Also accept requests whose Host is HOST (repeatable): your tunnel's
                          name (abc.trycloudflare.com), a forwarded port (localhost:9000) or
@@ -59,6 +64,7 @@ export interface ListenArgs {
   historyFile?: string;
   maxHistory: number;
   maxHistoryMb: number;
+  maxInboundMb: number;
   rejectUnsigned: boolean;
   allowedHosts: string[];
   unverifiedLimits: { requests: number; bytes: number };
@@ -82,6 +88,7 @@ export function parseListenArgs(args: string[]): ListenArgs {
       history: { type: 'string' },
       'max-history': { type: 'string' },
       'max-history-mb': { type: 'string' },
+      'max-inbound-mb': { type: 'string' },
       'reject-unsigned': { type: 'boolean' },
       'allowed-host': { type: 'string', multiple: true },
       'unverified-per-minute': { type: 'string' },
@@ -96,6 +103,7 @@ export function parseListenArgs(args: string[]): ListenArgs {
     response: responseOption(values.respond),
     maxHistory: numberOption('--max-history', values['max-history'], DEFAULT_MAX_RECORDS, { min: 1, max: 1_000_000, integer: true }),
     maxHistoryMb: numberOption('--max-history-mb', values['max-history-mb'], DEFAULT_MAX_MB, { min: 1, max: 100_000, integer: true }),
+    maxInboundMb: numberOption('--max-inbound-mb', values['max-inbound-mb'], DEFAULT_INBOUND_MB, { min: 1, max: 1024, integer: true }),
     rejectUnsigned: values['reject-unsigned'] ?? false,
     allowedHosts: allowedHostsOption(values['allowed-host'] ?? []),
     unverifiedLimits: {

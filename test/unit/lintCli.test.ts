@@ -7,7 +7,11 @@ const FIXTURES = join(REPO, 'test/fixtures/lint');
 const CLI = join(REPO, 'dist/cli.js');
 
 function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [CLI, 'lint', ...args], { cwd: FIXTURES, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return runIn(FIXTURES, ...args);
+}
+
+function runIn(cwd: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [CLI, 'lint', ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -29,6 +33,19 @@ describe('postal-webhooks lint (dist/cli.js)', () => {
     assert.equal(lines[0], 'broken.postal.json:2:12 error postal/unknown-event "MessageDelivered" is not an event Postal sends. Did you mean MessageSent?');
     assert.match(lines[1], /^broken\.postal\.json:22:17 error postal\/json-syntax Trailing comma/);
     assert.equal(lines[lines.length - 1], '2 problems (2 errors) in 1 of 1 file.');
+  });
+
+  it('lints an inbound e-mail payload file with the inbound rules', () => {
+    const inbound = join(REPO, 'test/workspace/inbound');
+    const result = runIn(inbound, 'support.postal.json', '--format', 'json');
+    assert.equal(result.status, 1, result.stderr);
+    const report = JSON.parse(result.stdout) as JsonReport;
+    assert.deepEqual(report.files[0].diagnostics.map((diagnostic) => [diagnostic.rule, diagnostic.line]), [
+      ['postal/inbound-message-id', 7],
+      ['postal/inbound-types', 9],
+      ['postal/inbound-types', 12],
+    ]);
+    assert.equal(runIn(inbound, 'raw.postal.json').status, 0);
   });
 
   it('searches folders for *.postal.json and *.postal.jsonl, linting JSONL line by line', () => {

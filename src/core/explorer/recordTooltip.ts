@@ -1,4 +1,4 @@
-import { outcomeOfDelayedAnswer, WEBHOOK_POLICY } from '../delivery';
+import { afterFailure, outcomeOfDelayedAnswer, policyForRecord } from '../delivery';
 import { safeText } from '../safeText';
 import { type HistoryEntry, issueCount, type RecordBasics } from '../store';
 import { keyFields } from './envelopeFields';
@@ -46,6 +46,7 @@ function schemaLines(record: RecordBasics): string[] {
   if (record.parse.status === 'invalid-json') return [`$(error) Body is not JSON: ${escapeMarkdown(record.parse.message)}`];
   if (record.parse.status === 'empty') return ['$(warning) Empty body'];
   if (record.schema === undefined) return [];
+  if (record.schema.valid && record.kind === 'inbound') return ["$(pass) Matches Postal's inbound e-mail format"];
   if (record.schema.valid) return record.kind === 'postal' ? ['$(pass) Matches the Postal schema'] : ['Not a Postal event'];
   const count = issueCount(record.schema);
   const issues = record.schema.issues.slice(0, 4).map((issue) => `- \`${issue.path.join('.') || '(body)'}\`: ${shortValue(issue.message)}`);
@@ -59,9 +60,9 @@ export function responseLine(record: RecordBasics): string {
   const after = delayMs > 0 ? ` after ${delayMs} ms` : '';
   if (record.kind === 'rejected' || record.kind === 'too-large') return `$(circle-slash) Answered ${status}${after} (${record.response.reason})`;
   if (record.response.reason === 'not-stored') return `$(error) Answered ${status}: the history could not be written, so Postal retries it`;
-  const outcome = outcomeOfDelayedAnswer(WEBHOOK_POLICY, status, delayMs, record.attempt);
+  const outcome = outcomeOfDelayedAnswer(policyForRecord(record), status, delayMs, record.attempt);
   if (outcome.success) return `$(check) Answered ${status}${after}: Postal counts it as delivered`;
-  const then = outcome.willRetry ? `Postal retries in ${outcome.nextAttemptInMinutes} min` : 'Postal gives up (last attempt)';
+  const then = afterFailure(outcome, ' (last attempt)');
   return `$(history) Answered ${outcome.statusCode === status ? status : `${status}${after}, Postal sees ${outcome.statusCode}`}: ${then}`;
 }
 

@@ -1,7 +1,7 @@
-import { outcomeOfDelayedAnswer, WEBHOOK_POLICY } from '../delivery';
+import { afterFailure, outcomeOfDelayedAnswer, policyForRecord } from '../delivery';
 import { isEventName } from '../events';
 import { safeText } from '../safeText';
-import { issueCount, type RecordBasics } from '../store';
+import { type InboundSummary, issueCount, type RecordBasics } from '../store';
 
 type Tone = 'good' | 'bad' | 'warn' | 'dim' | 'plain';
 
@@ -21,7 +21,13 @@ export function formatRecordLine(record: RecordBasics, options: { color: boolean
   const parts = [
     ...(options.time === false ? [] : [paint('dim', clock(record.receivedAt))]),
     safeText(`${record.method} ${record.path}`),
-    record.event === undefined ? paint('warn', `(${record.kind})`) : isEventName(record.event) ? record.event : paint('warn', `"${safeText(record.event)}"`),
+    record.event === undefined
+      ? record.inbound === undefined
+        ? paint('warn', `(${record.kind})`)
+        : inboundPart(record.inbound)
+      : isEventName(record.event)
+        ? record.event
+        : paint('warn', `"${safeText(record.event)}"`),
   ];
   if (record.uuid !== undefined) parts.push(paint('dim', safeText(record.uuid.slice(0, 8))));
   if (record.duplicate) parts.push(paint('warn', `retry #${record.attempt}`));
@@ -32,6 +38,16 @@ export function formatRecordLine(record: RecordBasics, options: { color: boolean
 }
 
 type Paint = (tone: Tone, text: string) => string;
+
+/** `inbound hash/form "Re: Your order" john@example.net → support@example.com 1 attachment`. */
+function inboundPart(inbound: InboundSummary): string {
+  const parts = [`inbound ${inbound.format}/${inbound.encoding}`];
+  if (inbound.subject !== null) parts.push(JSON.stringify(inbound.subject.length > 60 ? `${inbound.subject.slice(0, 59)}…` : inbound.subject));
+  parts.push(`${inbound.mailFrom || '<>'} → ${inbound.rcptTo ?? '?'}`);
+  if (inbound.attachments > 0) parts.push(`${inbound.attachments} attachment${inbound.attachments === 1 ? '' : 's'}`);
+  // Subject and addresses came with the request.
+  return safeText(parts.join(' '));
+}
 
 function clock(ms: number): string {
   const date = new Date(ms);
@@ -62,10 +78,9 @@ function responsePart(record: RecordBasics, paint: Paint): string {
   const delay = delayMs > 0 ? ` after ${delayMs}ms` : '';
   if (record.kind === 'rejected' || record.kind === 'too-large') return paint('bad', `→ ${status}${delay}`);
   if (record.response.reason === 'not-stored') return paint('bad', `→ ${status} not stored, history unwritable (Postal retries)`);
-  const outcome = outcomeOfDelayedAnswer(WEBHOOK_POLICY, status, delayMs, record.attempt);
+  const outcome = outcomeOfDelayedAnswer(policyForRecord(record), status, delayMs, record.attempt);
   if (outcome.success) return paint('good', `→ ${status}${delay}`);
-  const next = outcome.willRetry ? `Postal retries in ${outcome.nextAttemptInMinutes} min` : 'Postal gives up';
-  return paint('warn', `→ ${status}${delay} (${next})`);
+  return paint('warn', `→ ${status}${delay} (${afterFailure(outcome)})`);
 }
 
 function forwardPart(record: RecordBasics, paint: Paint): string | undefined {

@@ -1,5 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { validateEnvelope } from '../events';
+import { readFormBody } from '../inbound/formBody';
+import { encodingOfContentType, type InboundEncoding, type InboundFormat, recogniseInbound } from '../inbound/inboundFormat';
 import { type BodyFacts, bodyFacts, type ParseResult, type RecordKind, type SchemaResult, type StoredBody } from '../store';
 import { locateJsonError } from './jsonErrorLocation';
 
@@ -23,7 +25,9 @@ function capIssues(schema: SchemaResult): SchemaResult {
 export interface BodyInspection {
   stored: StoredBody;
   parse: ParseResult;
-  kind: Extract<RecordKind, 'postal' | 'not-postal' | 'invalid-json'>;
+  kind: Extract<RecordKind, 'postal' | 'not-postal' | 'invalid-json' | 'inbound'>;
+  /** For `inbound`: the body's endpoint format and encoding, and the body as parsed, for `inspectInbound`. */
+  inbound?: { format: InboundFormat; encoding: InboundEncoding; value: Record<string, unknown> };
   event?: string;
   uuid?: string;
   schema?: SchemaResult;
@@ -33,10 +37,12 @@ export interface BodyInspection {
 
 /**
  * Stores, parses and classifies a raw body. A JSON object with a string `event` and a `payload`
- * or `uuid` is Postal's envelope (valid or not: that is `schema`'s job); other JSON is
- * `not-postal`, and still validated so the issues say why (e.g. only the inner payload was sent).
+ * or `uuid` is Postal's envelope (valid or not: that is `schema`'s job); a JSON or urlencoded
+ * body shaped like an HTTP endpoint's payload is `inbound` (checked by `inspectInbound`); other
+ * JSON is `not-postal`, and still validated so the issues say why (e.g. only the inner payload
+ * was sent). `contentType` is the request's: only a form body is read as one.
  */
-export function inspectBody(body: Buffer, validate: EnvelopeValidator = validateWithEventModel): BodyInspection {
+export function inspectBody(body: Buffer, validate: EnvelopeValidator = validateWithEventModel, contentType?: string): BodyInspection {
   if (!isUtf8(body)) {
     return {
       stored: { encoding: 'base64', data: body.toString('base64'), size: body.length, truncated: false },
@@ -47,12 +53,18 @@ export function inspectBody(body: Buffer, validate: EnvelopeValidator = validate
   const text = body.toString('utf8');
   const stored: StoredBody = { encoding: 'utf8', data: text, size: body.length, truncated: false };
   if (text.trim() === '') return { stored, parse: { status: 'empty' }, kind: 'not-postal' };
+  if (encodingOfContentType(contentType) === 'form') {
+    const form = readFormBody(text);
+    if (form.format !== undefined) return { stored, parse: { status: 'form' }, kind: 'inbound', inbound: { format: form.format, encoding: 'form', value: form.value } };
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
     return { stored, parse: jsonError(text, error as Error), kind: 'invalid-json' };
   }
+  const format = recogniseInbound(value);
+  if (format !== undefined) return { stored, parse: { status: 'json' }, kind: 'inbound', inbound: { format, encoding: 'json', value: value as Record<string, unknown> } };
   const inspection: BodyInspection = { stored, parse: { status: 'json' }, kind: 'not-postal' };
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const envelope = value as Record<string, unknown>;

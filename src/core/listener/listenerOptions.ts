@@ -13,8 +13,13 @@ export const DEFAULT_LISTENER_HOST = '127.0.0.1';
 export const LISTENER_DEFAULTS = {
   host: DEFAULT_LISTENER_HOST,
   port: DEFAULT_LISTENER_PORT,
-  /** Bigger bodies are answered 413 and recorded as `too-large`. Postal's bodies are a few KB. */
+  /** Bigger webhook bodies are answered 413 and recorded as `too-large`. Postal's webhooks are a few KB. */
   maxBodyBytes: 1024 * 1024,
+  /**
+   * The same for inbound e-mail, whose bodies carry attachments: Postal accepts 14 MB messages by
+   * default, which base64 (and a RawMessage's base64 of base64 parts) makes about 19 MB.
+   */
+  maxInboundBodyBytes: 25 * 1024 * 1024,
   /** Time allowed for a client to send the request headers (Node's `headersTimeout`). */
   headersTimeoutMs: 10_000,
   /** Time allowed for the whole request, body included (Node's `requestTimeout`). */
@@ -41,6 +46,8 @@ export interface ListenerOptions {
   /** When set (e.g. `/hooks/postal`), POSTs to any other path are answered 404 (and recorded). */
   requiredPath?: string;
   maxBodyBytes?: number;
+  /** The body limit for inbound e-mail (HTTP-endpoint requests). Default 25 MB. */
+  maxInboundBodyBytes?: number;
   headersTimeoutMs?: number;
   requestTimeoutMs?: number;
   response?: ResponseMode;
@@ -78,6 +85,7 @@ export function resolveListenerOptions(options: ListenerOptions): ResolvedListen
     host: options.host ?? LISTENER_DEFAULTS.host,
     port: options.port ?? LISTENER_DEFAULTS.port,
     maxBodyBytes: options.maxBodyBytes ?? LISTENER_DEFAULTS.maxBodyBytes,
+    maxInboundBodyBytes: options.maxInboundBodyBytes ?? LISTENER_DEFAULTS.maxInboundBodyBytes,
     headersTimeoutMs: options.headersTimeoutMs ?? LISTENER_DEFAULTS.headersTimeoutMs,
     requestTimeoutMs: options.requestTimeoutMs ?? LISTENER_DEFAULTS.requestTimeoutMs,
     response: options.response ?? DEFAULT_RESPONSE_MODE,
@@ -107,7 +115,7 @@ export function listenerOptionsProblem(options: ResolvedListenerOptions): string
   if (options.response.type === 'mirror' && options.forward === undefined) {
     return 'The "mirror" response mode answers with the forwarded app\'s status, so it needs a forward URL (postalWebhooks.listener.forwardUrl / --forward-to).';
   }
-  for (const [name, value] of [['maxBodyBytes', options.maxBodyBytes], ['headersTimeoutMs', options.headersTimeoutMs], ['requestTimeoutMs', options.requestTimeoutMs]] as const) {
+  for (const [name, value] of [['maxBodyBytes', options.maxBodyBytes], ['maxInboundBodyBytes', options.maxInboundBodyBytes], ['headersTimeoutMs', options.headersTimeoutMs], ['requestTimeoutMs', options.requestTimeoutMs]] as const) {
     if (!Number.isInteger(value) || value <= 0) return `${name} must be a positive whole number, not ${value}.`;
   }
   if (options.headersTimeoutMs > options.requestTimeoutMs) return 'headersTimeoutMs cannot be longer than requestTimeoutMs.';

@@ -100,21 +100,24 @@ export class RequestHandler {
       record.response = this.errorResponse(405, 'method', `${req.method ?? 'This method'} is not accepted: Postal sends webhooks as POST.`);
       return this.finish(res, record, { headers: { allow: 'POST' } });
     }
-    const read = await readBody(req, this.options.maxBodyBytes);
+    const read = await readBody(req, Math.max(this.options.maxBodyBytes, this.options.maxInboundBodyBytes));
     if (read.status === 'aborted') {
       this.deps.logger.debug(`${path}: the client went away before sending the whole body; nothing recorded`);
       return;
     }
     if (read.status === 'too-large') {
       const record = this.baseRecord(req, receivedAt, headers);
-      const limit = `${Math.round(this.options.maxBodyBytes / 1024)} KB`;
-      tooLarge(record, read.size, `The body (${read.size} bytes or more) is larger than the listener's ${limit} limit.`);
+      tooLarge(record, read.size, `The body (${read.size} bytes or more) is larger than the listener's limits (${this.limitsText()}).`);
       return this.finish(res, record, { headers: { connection: 'close' } });
     }
     const signature = verifySignature(read.body, headers.map, this.options.publicKey);
     const flood = this.gate.admitChecked(signature.status, read.body.length);
     if (flood !== undefined) return this.gate.refuse(req, res, flood);
-    const { record, facts } = this.inspect(req, receivedAt, headers, read.body, signature);
+    const { record, facts } = await this.inspect(req, receivedAt, headers, read.body, signature);
+    if (record.kind !== 'inbound' && read.body.length > this.options.maxBodyBytes) {
+      tooLarge(record, read.body.length, `The body (${read.body.length} bytes) is larger than the listener's limit for webhooks (${this.limitsText()}).`);
+      return this.finish(res, record);
+    }
     if (this.options.requiredPath !== undefined && pathOf(path) !== this.options.requiredPath) {
       record.kind = 'rejected';
       record.response = this.errorResponse(404, 'path', `Nothing listens on ${pathOf(path)}: send webhooks to ${this.options.requiredPath}.`);
@@ -128,15 +131,22 @@ export class RequestHandler {
     return this.options.forward === undefined ? this.finish(res, record, { facts }) : this.forwardAndFinish(res, record, read.body, headers, facts);
   }
 
-  private inspect(req: IncomingMessage, receivedAt: number, headers: RecordHeaders, body: Buffer, signature: SignatureResult): { record: WebhookRecord; facts?: BodyFacts } {
+  private async inspect(req: IncomingMessage, receivedAt: number, headers: RecordHeaders, body: Buffer, signature: SignatureResult): Promise<{ record: WebhookRecord; facts?: BodyFacts }> {
     const record = this.baseRecord(req, receivedAt, headers);
     record.signature = signature;
-    const inspection = inspectBody(body, this.deps.validate);
+    const inspection = inspectBody(body, this.deps.validate, headers.map['content-type']);
     record.body = inspection.stored;
     record.parse = inspection.parse;
     record.kind = inspection.kind;
     if (inspection.event !== undefined) record.event = inspection.event;
     if (inspection.schema !== undefined) record.schema = inspection.schema;
+    if (inspection.inbound !== undefined) {
+      // Inbound e-mail is checked by its own module, loaded the first time one arrives.
+      const { inspectInbound } = await import('../inbound/inspectInbound.js');
+      const inbound = await inspectInbound(inspection.inbound.value, inspection.inbound.format, inspection.inbound.encoding);
+      record.inbound = inbound.summary;
+      record.schema = inbound.schema;
+    }
     if (inspection.uuid !== undefined) {
       record.uuid = inspection.uuid;
       const sighting = this.deps.store.sighting(inspection.uuid);
@@ -228,6 +238,12 @@ export class RequestHandler {
     return record;
   }
 
+  /** "1024 KB for webhooks, 25600 KB for inbound e-mail", for the 413 answer. */
+  private limitsText(): string {
+    const kb = (bytes: number): string => `${Math.round(bytes / 1024)} KB`;
+    return `${kb(this.options.maxBodyBytes)} for webhooks, ${kb(this.options.maxInboundBodyBytes)} for inbound e-mail`;
+  }
+
   private errorResponse(status: number, reason: RecordResponse['reason'], message: string): RecordResponse {
     return { status, delayMs: 0, body: JSON.stringify({ error: message }), reason };
   }
@@ -268,6 +284,7 @@ function tooLarge(record: WebhookRecord, size: number, message: string): void {
   delete record.event;
   delete record.uuid;
   delete record.schema;
+  delete record.inbound;
   record.duplicate = false;
   record.attempt = 1;
   record.response = { status: 413, delayMs: 0, body: JSON.stringify({ error: message }), reason: 'too-large' };

@@ -25,12 +25,13 @@ export function requestFromRecord(record: WebhookRecord, url: string): RecordReq
 
 /**
  * A short name for a record in lists, titles, notifications and export comments:
- * `MessageSent 8a3f0c6e`. Its parts came with the request, so control characters are escaped
- * (a newline would start a line of its own in an exported shell script) and `](` is broken up
- * (notifications turn `[text](command:…)` into a link that runs a command).
+ * `MessageSent 8a3f0c6e`, `inbound hash/json 4711`. Its parts came with the request, so control
+ * characters are escaped (a newline would start a line of its own in an exported shell script)
+ * and `](` is broken up (notifications turn `[text](command:…)` into a link that runs a command).
  */
 export function recordLabel(record: RecordBasics): string {
-  const what = record.event ?? `${record.method} ${record.path}`;
+  const inbound = record.inbound === undefined ? undefined : `inbound ${record.inbound.format}/${record.inbound.encoding} ${record.inbound.id ?? '?'}`;
+  const what = record.event ?? inbound ?? `${record.method} ${record.path}`;
   const label = record.uuid === undefined ? what : `${what} ${record.uuid.slice(0, 8)}`;
   return safeText(label).replace(/\]\(/g, '] (');
 }

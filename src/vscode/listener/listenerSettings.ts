@@ -5,7 +5,7 @@ import { MAX_RESPONSE_DELAY_MS, type ResponseMode } from '../../core/listener/re
 import { DEFAULT_UNVERIFIED_LIMITS } from '../../core/listener/unverifiedBudget';
 import { redactUrl } from '../../core/http';
 import { parsePublicKey, type PublicKeySet } from '../../core/signature';
-import { DEFAULT_MAX_MB, DEFAULT_MAX_RECORDS } from '../../core/store';
+import { DEFAULT_MAX_MB, DEFAULT_MAX_RECORDS, MB } from '../../core/store';
 import { type SettingProblem as AnySettingProblem } from '../settingsReader';
 
 /**
@@ -27,6 +27,7 @@ export const SETTING = {
   unverifiedPerMinute: 'postalWebhooks.listener.unverifiedPerMinute',
   unverifiedKBPerMinute: 'postalWebhooks.listener.unverifiedKBPerMinute',
   keepSecrets: 'postalWebhooks.history.keepSecrets',
+  maxInboundBodyMB: 'postalWebhooks.listener.maxInboundBodyMB',
   publicKey: 'postalWebhooks.signature.publicKey',
   maxEvents: 'postalWebhooks.history.maxEvents',
   maxSizeMB: 'postalWebhooks.history.maxSizeMB',
@@ -52,6 +53,7 @@ export const SETTING_LIMITS = {
   forwardTimeoutMs: { min: 100, max: 120_000 },
   unverifiedPerMinute: { min: 0, max: 100_000 },
   unverifiedKBPerMinute: { min: 0, max: 1_000_000 },
+  maxInboundBodyMB: { min: 1, max: 1024 },
   maxEvents: { min: 10, max: 100_000 },
   maxSizeMB: { min: 1, max: 10_000 },
 } as const;
@@ -118,6 +120,7 @@ export function readListenerSettings(get: (id: SettingId) => unknown): ListenerS
       bytes: 1024 * integer(SETTING.unverifiedKBPerMinute, DEFAULT_UNVERIFIED_LIMITS.bytes / 1024, SETTING_LIMITS.unverifiedKBPerMinute, ' KB'),
     },
     keepSecrets: get(SETTING.keepSecrets) === true,
+    maxInboundBodyBytes: integer(SETTING.maxInboundBodyMB, LISTENER_DEFAULTS.maxInboundBodyBytes / MB, SETTING_LIMITS.maxInboundBodyMB, ' MB') * MB,
   };
   const path = readPath(get, problems);
   if (path !== undefined) options.requiredPath = path;

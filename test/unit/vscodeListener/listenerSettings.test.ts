@@ -38,7 +38,7 @@ describe('listener settings', () => {
     for (const id of RESTRICTED_SETTINGS) assert.ok(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations.includes(id), id);
   });
 
-  it('listens on 127.0.0.1:8789, any path, answering 200, with no key by default', () => {
+  it('listens on 127.0.0.1:8789, any path, answering 200, with no key and inbound e-mail up to 25 MB by default', () => {
     const settings = read({});
     assert.deepEqual(settings.options, {
       host: '127.0.0.1',
@@ -48,6 +48,7 @@ describe('listener settings', () => {
       allowedHosts: [],
       unverifiedLimits: { requests: 60, bytes: 5 * 1024 * 1024 },
       keepSecrets: false,
+      maxInboundBodyBytes: 25 * 1024 * 1024,
     });
     assert.deepEqual([settings.key, settings.autoStart, settings.problems], [{ status: 'none' }, false, []]);
   });
@@ -62,6 +63,7 @@ describe('listener settings', () => {
       [SETTING.rejectUnsigned]: true,
       [SETTING.forwardUrl]: 'http://localhost:3000/hooks',
       [SETTING.forwardTimeoutMs]: 2000,
+      [SETTING.maxInboundBodyMB]: 40,
       [SETTING.autoStart]: true,
       [SETTING.allowedHosts]: [' abc.trycloudflare.com ', '*.ngrok-free.app', 'localhost:9000'],
       [SETTING.unverifiedPerMinute]: 10,
@@ -78,6 +80,7 @@ describe('listener settings', () => {
       allowedHosts: ['abc.trycloudflare.com', '*.ngrok-free.app', 'localhost:9000'],
       unverifiedLimits: { requests: 10, bytes: 64 * 1024 },
       keepSecrets: true,
+      maxInboundBodyBytes: 40 * 1024 * 1024,
     });
     assert.equal(settings.autoStart, true);
     assert.deepEqual(read({ [SETTING.responseMode]: 'mirror', [SETTING.forwardUrl]: 'http://localhost:3000/' }).options.response, { type: 'mirror' });
@@ -93,6 +96,7 @@ describe('listener settings', () => {
     assert.match(problems({ [SETTING.responseMode]: 'mirror' })[0], /"mirror".*forwardUrl is empty/);
     assert.match(problems({ [SETTING.responseMode]: 'echo' })[0], /responseMode is "echo": use "fixed" or "mirror"/);
     assert.match(problems({ [SETTING.responseStatus]: 100 })[0], /responseStatus is 100: use a whole number from 200 to 599/);
+    assert.deepEqual(problems({ [SETTING.maxInboundBodyMB]: 0 }), ['postalWebhooks.listener.maxInboundBodyMB is 0: use a whole number from 1 to 1024 MB.']);
     assert.match(problems({ [SETTING.maxEvents]: 5 })[0], /maxEvents is 5: use a whole number from 10 to 100000/);
     assert.match(problems({ [SETTING.maxSizeMB]: 0.5 })[0], /maxSizeMB is 0\.5: use a whole number from 1 to 10000 MB/);
     assert.match(problems({ [SETTING.allowedHosts]: ['abc.example', 'not a host'] })[0], /allowedHosts: "not a host" is not a host name: write it like abc\.trycloudflare\.com/);

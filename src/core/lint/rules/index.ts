@@ -4,6 +4,10 @@ import { dnsStatusError } from './dnsStatusError';
 import { duplicateKey } from './duplicateKey';
 import { fieldLength } from './fieldLength';
 import { heldConnectionFields } from './heldConnectionFields';
+import { inboundAttachments } from './inboundAttachments';
+import { inboundDataLayout } from './inboundDataLayout';
+import { inboundMessageId } from './inboundMessageId';
+import { inboundTypes } from './inboundTypes';
 import { invalidUuid } from './invalidUuid';
 import { jsonSyntax } from './jsonSyntax';
 import { schema } from './schema';
@@ -34,6 +38,10 @@ export const LINT_RULES: readonly LintRule[] = [
   fieldLength,
   tokenLength,
   invalidUuid,
+  inboundTypes,
+  inboundMessageId,
+  inboundDataLayout,
+  inboundAttachments,
   unknownKey,
   schema,
 ];
