@@ -52,6 +52,7 @@ export const TEST_COMMAND = {
   treeSnapshot: 'postalWebhooks.test.treeSnapshot',
   explorerState: 'postalWebhooks.test.explorerState',
   milestones: 'postalWebhooks.test.milestones',
+  webviews: 'postalWebhooks.test.webviews',
 } as const;
 
 export const VIEW = {

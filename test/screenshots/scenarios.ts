@@ -6,6 +6,7 @@ import { createMemoryStore } from '../../src/core/store';
 import { COMMAND, VIEW } from '../../src/vscode/commandIds';
 import { EXPLORER_SCENARIOS } from './explorerScenarios';
 import { HANDLER_SCENARIOS } from './handlerScenarios';
+import { INSPECTOR_SCENARIOS } from './inspectorScenarios';
 import { pause, shot } from './shot';
 
 /**
@@ -31,6 +32,7 @@ async function sendTestEventTo(response: ResponseMode): Promise<void> {
 export const SCENARIOS: Record<string, () => Promise<void>> = {
   ...EXPLORER_SCENARIOS,
   ...HANDLER_SCENARIOS,
+  ...INSPECTOR_SCENARIOS,
   async walkthrough() {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     // Without the side bar the steps and their pages sit side by side.

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { type Logger } from '../../core/logger';
 import { type RecordSource } from '../itemArgs';
+import { lazy } from '../lazy';
 import { SettingProblemReporter } from '../settingProblems';
 import { DevelopmentKeyStore, DEVELOPMENT_KEY_SECRET } from './developmentKey';
 import { registerExportCommands } from './exportCommands';
@@ -9,7 +10,6 @@ import { registerReplayCommands } from './replayCommands';
 import { ReplayEdits } from './replayEdits';
 import { readReplaySettings, REPLAY_SETTING, type ReplaySettings } from './replaySettings';
 import { type ReplayServices } from './replayServices';
-import { POSTAL_SCHEME, ResponseDocuments } from './responseDocuments';
 import { registerSendTestEvent } from './sendTestEvent';
 
 export interface ReplayDeps {
@@ -26,7 +26,7 @@ export interface ReplayDeps {
  * or .http, and the development signing key. Returns the services, for test probes.
  */
 export function registerReplay(context: vscode.ExtensionContext, deps: ReplayDeps): ReplayServices {
-  const documents = new ResponseDocuments();
+  const answers = lazy(async () => new (await import('../inspector/sendResults.js')).SendResults(context.extensionUri));
   const keys = new DevelopmentKeyStore(context.secrets, deps.log);
   const problems = new SettingProblemReporter(deps.log);
   const settings = (): ReplaySettings => {
@@ -38,7 +38,7 @@ export function registerReplay(context: vscode.ExtensionContext, deps: ReplayDep
   const services: ReplayServices = {
     log: deps.log,
     keys,
-    documents,
+    answers,
     workspaceState: context.workspaceState,
     records: deps.records,
     settings,
@@ -51,8 +51,7 @@ export function registerReplay(context: vscode.ExtensionContext, deps: ReplayDep
     },
   };
   context.subscriptions.push(
-    documents,
-    vscode.workspace.registerTextDocumentContentProvider(POSTAL_SCHEME, documents),
+    answers,
     context.secrets.onDidChange((change) => {
       if (change.key === DEVELOPMENT_KEY_SECRET) keys.forget();
     }),
