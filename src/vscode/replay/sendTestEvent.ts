@@ -46,7 +46,8 @@ async function sendTestEvent(services: ReplayServices, options: SendTestEventOpt
     return sendTo((url) => signedOutgoing(payloads, url, services, options.unsigned), services, 'Send the active file', options.target);
   }
   const { event, variant } = choice;
-  const envelope = sampleEnvelope(event, variant, { now: Date.now() / 1000 });
+  // Test events about one mail share its message, so the Events view shows one timeline per mail.
+  const envelope = sampleEnvelope(event, variant, { now: Date.now() / 1000, oneMessagePerMail: true });
   const payload = { label: `${event} ${envelope.uuid.slice(0, 8)}`, body: postalBody(envelope) };
   return sendTo((url) => signedOutgoing([payload], url, services, options.unsigned), services, `Send ${event}`, options.target);
 }
