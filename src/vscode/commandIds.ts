@@ -33,6 +33,7 @@ export const COMMAND = {
   insertEvent: 'postalWebhooks.insertEvent',
   newPayloadFile: 'postalWebhooks.newPayloadFile',
   sendTestEvent: 'postalWebhooks.sendTestEvent',
+  sendPayloadFile: 'postalWebhooks.sendPayloadFile',
   replayEvent: 'postalWebhooks.replayEvent',
   replayWithEdits: 'postalWebhooks.replayWithEdits',
   sendEditedReplay: 'postalWebhooks.sendEditedReplay',

@@ -56,7 +56,7 @@ export function registerReplay(context: vscode.ExtensionContext, deps: ReplayDep
       if (change.key === DEVELOPMENT_KEY_SECRET) keys.forget();
     }),
     new ReplayEdits(services),
-    registerSendTestEvent(services),
+    ...registerSendTestEvent(services),
     ...registerInsertCommands(services),
     ...registerReplayCommands(services),
     ...registerExportCommands(services),

@@ -11,7 +11,11 @@ import { type RequestInspector } from '../inspector/requestInspector';
 import { type TimelinePanel } from '../inspector/timelinePanel';
 import { type Lazy } from '../lazy';
 import { eventDocumentUri, openEventDocument } from './eventDocuments';
+import { DeleteEvents } from './deleteEvents';
 import { type EventsView } from './eventsView';
+
+/** Puts the last deleted events back (the notification's Undo; tests run it too). Not in the palette. */
+export const UNDO_DELETE_COMMAND = 'postalWebhooks.undoDelete';
 
 export interface EventCommandDeps {
   history: HistoryService;
@@ -89,6 +93,7 @@ export function registerEventCommands({ history, view, log, inspector, timeline 
   const records = (first: unknown, second: unknown): HistoryEntry[] => entriesFromArgs(view.records, first, second);
   const first = (arg: unknown): HistoryEntry | undefined => records(arg, undefined)[0];
   const compare = new CompareSelection();
+  const deletion = new DeleteEvents(history);
   return [
     registerGuarded(COMMAND.openEvent, 'Open Event', log, async (arg: unknown) => {
       const record = first(arg);
@@ -127,10 +132,9 @@ export function registerEventCommands({ history, view, log, inspector, timeline 
       if (!shown) void vscode.window.showInformationMessage(`${recordLabel(record)} belongs to no message, domain or server, so it has no timeline.`);
       return shown;
     }),
-    registerGuarded(COMMAND.deleteEvent, 'Delete Event', log, async (arg: unknown, all: unknown) => {
-      const chosen = records(arg, all);
-      return chosen.length === 0 ? 0 : history.store.delete(chosen.map((record) => record.id));
-    }),
+    registerGuarded(COMMAND.deleteEvent, 'Delete Event', log, (arg: unknown, all: unknown) => deletion.delete(records(arg, all))),
+    deletion,
+    registerGuarded(UNDO_DELETE_COMMAND, 'Undo Delete', log, () => deletion.undo()),
     registerGuarded(COMMAND.copyFieldValue, 'Copy Value', log, async (arg: unknown) => {
       const field = fieldFromArgs(arg, selection());
       if (field !== undefined) await vscode.env.clipboard.writeText(field.value);
