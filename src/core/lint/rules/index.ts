@@ -38,8 +38,6 @@ export const LINT_RULES: readonly LintRule[] = [
   schema,
 ];
 
-export const RULE_IDS: readonly string[] = LINT_RULES.map((rule) => rule.id);
-
 export function ruleById(id: string): LintRule | undefined {
   return LINT_RULES.find((rule) => rule.id === id);
 }
