@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { type Logger } from '../../core/logger';
+import { COMMAND } from '../commandIds';
+import { registerGuarded } from '../guarded';
 import { type RecordSource } from '../itemArgs';
 import { lazy } from '../lazy';
 import { SettingProblemReporter } from '../settingProblems';
@@ -7,7 +9,8 @@ import { DevelopmentKeyStore, DEVELOPMENT_KEY_SECRET } from './developmentKey';
 import { registerExportCommands } from './exportCommands';
 import { registerInsertCommands } from './insertCommands';
 import { registerReplayCommands } from './replayCommands';
-import { ReplayEdits } from './replayEdits';
+import { plainOptions } from './plainOptions';
+import { type SendEditedOptions } from './replayEdits';
 import { readReplaySettings, REPLAY_SETTING, type ReplaySettings } from './replaySettings';
 import { type ReplayServices } from './replayServices';
 import { registerSendTestEvent } from './sendTestEvent';
@@ -55,11 +58,26 @@ export function registerReplay(context: vscode.ExtensionContext, deps: ReplayDep
     context.secrets.onDidChange((change) => {
       if (change.key === DEVELOPMENT_KEY_SECRET) keys.forget();
     }),
-    new ReplayEdits(services),
+    ...registerReplayEdits(services),
     ...registerSendTestEvent(services),
     ...registerInsertCommands(services),
     ...registerReplayCommands(services),
     ...registerExportCommands(services),
   );
   return services;
+}
+
+/**
+ * "Replay with Edits" and "Send Edited Request": the editing code (request layout, signature
+ * plans, lenses) loads the first time either is used.
+ */
+function registerReplayEdits(services: ReplayServices): vscode.Disposable[] {
+  const edits = lazy(async () => new (await import('./replayEdits.js')).ReplayEdits(services));
+  return [
+    edits,
+    registerGuarded(COMMAND.replayWithEdits, 'Replay with Edits', services.log, async (first?: unknown, second?: unknown) => (await edits.get()).open(first, second)),
+    registerGuarded(COMMAND.sendEditedReplay, 'Send Edited Request', services.log, async (uri?: unknown, options?: unknown) =>
+      (await edits.get()).send(uri instanceof vscode.Uri ? uri : undefined, plainOptions<SendEditedOptions>(options)),
+    ),
+  ];
 }

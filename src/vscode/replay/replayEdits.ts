@@ -11,7 +11,6 @@ import { type WebhookRecord } from '../../core/store';
 import { COMMAND } from '../commandIds';
 import { registerGuarded } from '../guarded';
 import { recordsFromArgs } from '../itemArgs';
-import { plainOptions } from './plainOptions';
 import { type ReplayServices } from './replayServices';
 import { sendTo } from './replayCommands';
 import { pickTarget } from './sendTargets';
@@ -66,8 +65,6 @@ export class ReplayEdits implements vscode.CodeLensProvider, vscode.Disposable {
       vscode.languages.registerCodeLensProvider({ scheme: 'untitled' }, this),
       vscode.workspace.onDidCloseTextDocument((document) => this.sessions.delete(document.uri.toString())),
       vscode.window.onDidChangeActiveTextEditor((editor) => this.updateContext(editor)),
-      registerGuarded(COMMAND.replayWithEdits, 'Replay with Edits', services.log, (first?: unknown, second?: unknown) => this.open(first, second)),
-      registerGuarded(COMMAND.sendEditedReplay, 'Send Edited Request', services.log, (uri?: unknown, options?: unknown) => this.send(uri instanceof vscode.Uri ? uri : undefined, plainOptions<SendEditedOptions>(options))),
       vscode.commands.registerCommand(TOGGLE_UUID_COMMAND, (uri: vscode.Uri) => this.toggleUuid(uri)),
       registerGuarded(CHANGE_URL_COMMAND, 'Change URL', services.log, (uri: vscode.Uri) => this.changeUrl(uri)),
     );
@@ -151,7 +148,7 @@ export class ReplayEdits implements vscode.CodeLensProvider, vscode.Disposable {
     await vscode.workspace.applyEdit(edit);
   }
 
-  private async send(uri: vscode.Uri | undefined, options: SendEditedOptions): Promise<SentItem[] | undefined> {
+  async send(uri: vscode.Uri | undefined, options: SendEditedOptions): Promise<SentItem[] | undefined> {
     const document = uri === undefined ? vscode.window.activeTextEditor?.document : vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uri.toString());
     const session = document === undefined ? undefined : this.sessions.get(document.uri.toString());
     if (document === undefined || session === undefined) {

@@ -9,9 +9,8 @@ import { entriesFromArgs, fieldFromArgs } from '../itemArgs';
 import { type HistoryService } from '../listener/historyService';
 import { type RequestInspector } from '../inspector/requestInspector';
 import { type TimelinePanel } from '../inspector/timelinePanel';
-import { type Lazy } from '../lazy';
+import { type Lazy, lazy } from '../lazy';
 import { eventDocumentUri, openEventDocument } from './eventDocuments';
-import { DeleteEvents } from './deleteEvents';
 import { type EventsView } from './eventsView';
 
 /** Puts the last deleted events back (the notification's Undo; tests run it too). Not in the palette. */
@@ -93,7 +92,7 @@ export function registerEventCommands({ history, view, log, inspector, timeline 
   const records = (first: unknown, second: unknown): HistoryEntry[] => entriesFromArgs(view.records, first, second);
   const first = (arg: unknown): HistoryEntry | undefined => records(arg, undefined)[0];
   const compare = new CompareSelection();
-  const deletion = new DeleteEvents(history);
+  const deletion = lazy(async () => new (await import('./deleteEvents.js')).DeleteEvents(history));
   return [
     registerGuarded(COMMAND.openEvent, 'Open Event', log, async (arg: unknown) => {
       const record = first(arg);
@@ -132,9 +131,9 @@ export function registerEventCommands({ history, view, log, inspector, timeline 
       if (!shown) void vscode.window.showInformationMessage(`${recordLabel(record)} belongs to no message, domain or server, so it has no timeline.`);
       return shown;
     }),
-    registerGuarded(COMMAND.deleteEvent, 'Delete Event', log, (arg: unknown, all: unknown) => deletion.delete(records(arg, all))),
+    registerGuarded(COMMAND.deleteEvent, 'Delete Event', log, async (arg: unknown, all: unknown) => (await deletion.get()).delete(records(arg, all))),
     deletion,
-    registerGuarded(UNDO_DELETE_COMMAND, 'Undo Delete', log, () => deletion.undo()),
+    registerGuarded(UNDO_DELETE_COMMAND, 'Undo Delete', log, async () => (await deletion.get()).undo()),
     registerGuarded(COMMAND.copyFieldValue, 'Copy Value', log, async (arg: unknown) => {
       const field = fieldFromArgs(arg, selection());
       if (field !== undefined) await vscode.env.clipboard.writeText(field.value);
