@@ -47,16 +47,18 @@
   if (state.scrollY > 0) window.scrollTo(0, state.scrollY);
 
   // What the page shows, for the extension's own tests (and nothing else): the text, which
-  // actions it offers, and how many scripts and hidden characters it holds.
+  // actions it offers, and what is in its body.
   vscode.postMessage({
     type: 'rendered',
     report: {
       title: document.title,
       text: document.body.innerText.slice(0, 200000),
       actions: [...document.querySelectorAll('[data-action]')].map((element) => element.dataset.action),
-      scripts: document.scripts.length,
+      // Elements in the page body by tag: ours are a known few, and a script of ours is the only script.
+      tags: [...new Set([...document.body.querySelectorAll('*')].map((element) => element.tagName.toLowerCase()))],
+      scripts: document.body.querySelectorAll('script').length,
       hiddenChars: document.querySelectorAll('.hidden-char').length,
-      sections: [...document.querySelectorAll('section h2')].map((heading) => heading.textContent),
+      sections: [...document.querySelectorAll('section h2')].map((heading) => (heading.firstChild ? heading.firstChild.textContent.trim() : '')),
     },
   });
 })();

@@ -26,3 +26,21 @@ export async function workbenchTexts(selector: string): Promise<string[]> {
   }
   return JSON.parse(readFileSync(answerFile, 'utf8')) as string[];
 }
+
+const CLICK_MARKER = '[[postal-click]] ';
+
+/**
+ * Clicks the first visible element matching `selector` in a webview page, as the user would;
+ * resolves to whether one was found. The launcher drives the browser and answers through a file.
+ */
+export async function clickInWebview(selector: string): Promise<boolean> {
+  if (!canReadWorkbench) throw new Error('this launcher cannot drive the workbench page');
+  const answerFile = join(mkdtempSync(join(tmpdir(), 'click-')), 'answer.json');
+  console.log(CLICK_MARKER + JSON.stringify({ selector, answerFile }));
+  const deadline = Date.now() + 30_000;
+  while (!existsSync(answerFile)) {
+    if (Date.now() > deadline) throw new Error(`the launcher did not click ${selector}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return JSON.parse(readFileSync(answerFile, 'utf8')) as boolean;
+}

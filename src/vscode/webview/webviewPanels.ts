@@ -34,6 +34,10 @@ export interface PanelSnapshot {
 interface OpenPanel {
   panel: vscode.WebviewPanel;
   html: string;
+  /** The content last drawn, to skip drawing the same again (each drawing reloads the page). */
+  drawn?: { title: string; body: string };
+  /** Content that changed while the panel was hidden: drawn when it is shown again. */
+  pending?: PanelContent;
   rendered?: unknown;
 }
 
@@ -64,9 +68,11 @@ export class WebviewPanels implements vscode.Disposable {
 
   /** Shows `content` in the panel of `key`, creating it (beside the active editor by default) or revealing it. */
   show(key: string, content: PanelContent, { preserveFocus = false, column }: { preserveFocus?: boolean; column?: vscode.ViewColumn } = {}): vscode.WebviewPanel {
-    const open = this.panels.get(key) ?? this.create(key, content.title, column ?? vscode.ViewColumn.Active, preserveFocus);
+    const existing = this.panels.get(key);
+    const open = existing ?? this.create(key, content.title, column ?? vscode.ViewColumn.Active, preserveFocus);
     this.render(open, content);
-    if (!open.panel.visible || !preserveFocus) open.panel.reveal(open.panel.viewColumn, preserveFocus);
+    // A new panel is shown as it is created; revealing it again while it loads would move it.
+    if (existing !== undefined && (!open.panel.visible || !preserveFocus)) open.panel.reveal(open.panel.viewColumn, preserveFocus);
     return open.panel;
   }
 
@@ -74,7 +80,8 @@ export class WebviewPanels implements vscode.Disposable {
   update(key: string, content: PanelContent): boolean {
     const open = this.panels.get(key);
     if (open === undefined) return false;
-    this.render(open, content);
+    if (open.panel.visible) this.render(open, content);
+    else open.pending = content;
     return true;
   }
 
@@ -107,11 +114,20 @@ export class WebviewPanels implements vscode.Disposable {
       enableCommandUris: false,
       enableForms: false,
       localResourceRoots: [this.mediaRoot],
+      // Kept alive while hidden: VS Code 1.100 leaves the next new webview blank when one is
+      // hidden while its page loads (a user switching tabs at once), and our pages are light.
+      retainContextWhenHidden: true,
     });
     panel.iconPath = vscode.Uri.joinPath(this.options.extensionUri, 'media', 'postal-activity.svg');
     const open: OpenPanel = { panel, html: '' };
     this.panels.set(key, open);
     panel.webview.onDidReceiveMessage((message: unknown) => this.receive(key, open, message));
+    panel.onDidChangeViewState(() => {
+      if (!panel.visible || open.pending === undefined) return;
+      const content = open.pending;
+      open.pending = undefined;
+      this.render(open, content);
+    });
     panel.onDidDispose(() => {
       if (this.panels.get(key) === open) this.panels.delete(key);
       this.options.onClose?.(key);
@@ -120,6 +136,9 @@ export class WebviewPanels implements vscode.Disposable {
   }
 
   private render(open: OpenPanel, content: PanelContent): void {
+    open.pending = undefined;
+    if (open.drawn?.title === content.title && open.drawn.body === content.body.value) return;
+    open.drawn = { title: content.title, body: content.body.value };
     const webview = open.panel.webview;
     const file = (name: string): string => webview.asWebviewUri(vscode.Uri.joinPath(this.mediaRoot, name)).toString();
     const nonce = randomBytes(18).toString('base64');
