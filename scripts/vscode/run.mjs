@@ -159,6 +159,18 @@ async function clickInWebview(page, { selector, answerFile }) {
   renameSync(`${answerFile}.part`, answerFile);
 }
 
+/** Scrolls the webview page in view so that the element matching `selector` is at the top. */
+async function scrollInWebview(page, selector) {
+  for (const frame of page.frames()) {
+    if (!(await shownFrame(frame))) continue;
+    const target = frame.locator(selector).first();
+    if (await target.count().catch(() => 0) === 0) continue;
+    await target.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    return;
+  }
+  say(`nothing matches ${selector} in a webview in view`);
+}
+
 async function shownFrame(frame) {
   for (let current = frame; current.parentFrame() !== null; current = current.parentFrame()) {
     const element = await current.frameElement().catch(() => null);
@@ -169,8 +181,13 @@ async function shownFrame(frame) {
 
 /** Takes the PNG a screenshot scenario asked for, then tells the scenario it may go on. */
 async function takeShot(page, request, stateDir) {
-  const { name, hoverText, hoverSelector, doneFile } = request;
+  const { name, hoverText, hoverSelector, webviewScrollTo, clickText, doneFile } = request;
   try {
+    if (webviewScrollTo) await scrollInWebview(page, webviewScrollTo);
+    if (clickText) {
+      await page.getByText(clickText, { exact: true }).first().click({ timeout: 10_000 });
+      await page.waitForTimeout(1000);
+    }
     if (hoverSelector || hoverText) {
       const target = hoverSelector ? page.locator(hoverSelector).first() : page.getByText(hoverText, { exact: false }).first();
       await target.hover({ timeout: 10_000 });

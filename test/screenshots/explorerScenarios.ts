@@ -72,7 +72,7 @@ export function recordIdOf(rows: SnapshotRow[], predicate: (row: SnapshotRow) =>
 }
 
 /** Expands the rows at these positions (counted as they are shown, top to bottom), as a user clicking them would. */
-async function expandRows(positions: number[]): Promise<void> {
+export async function expandRows(positions: number[]): Promise<void> {
   await vscode.commands.executeCommand(`${VIEW.events}.focus`);
   await vscode.commands.executeCommand('list.focusFirst');
   let at = 0;

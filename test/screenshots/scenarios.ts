@@ -44,6 +44,15 @@ export const SCENARIOS: Record<string, () => Promise<void>> = {
     await vscode.commands.executeCommand('workbench.action.toggleSidebarVisibility');
   },
 
+  /** The view at the width VS Code gives it at first: its whole title beside its buttons (run alone: POSTAL_SHOT_FILTER=view-title). */
+  async 'view-title'() {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand(`workbench.view.extension.${VIEW.container}`);
+    await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+    await pause(1500);
+    await shot('view-title');
+  },
+
   async 'events-welcome'() {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand(`workbench.view.extension.${VIEW.container}`);

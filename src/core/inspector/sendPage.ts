@@ -32,8 +32,8 @@ function item(sent: SentItem, index: number, sentAt: Date): Html {
   const checks: CheckRow[] = sent.attempts.length === 0 ? [{ name: 'Answer', tone: 'info', verdict: 'Not sent', detail: 'Cancelled before it went out.' }] : sent.attempts.map(attemptRow);
   const requestBody = sent.request.body.toString('utf8');
   return html`<article class="sent">
-<header class="summary"><h1><span class="method">${sent.request.method}</span> <span class="path">${sent.request.url}</span> <span class="event">${sent.label}</span></h1>
-<p class="meta">${last === undefined ? 'not sent' : `sent ${localDateTime(sentAt.getTime())}`}</p></header>
+<header class="summary"><h1>${sent.label}</h1>
+<p class="meta">${sent.request.method} ${sent.request.url} · ${last === undefined ? 'not sent' : `sent ${localDateTime(sentAt.getTime())}`}</p></header>
 ${section(`answer-${index}`, sent.attempts.length > 1 ? "Attempts, on Postal's retry schedule" : 'Answer', checkList(checks))}
 ${last === undefined ? '' : section(`response-${index}`, sent.attempts.length > 1 ? `Response to attempt ${last.attempt}` : 'Response', responsePart(last))}
 ${section(`request-${index}`, 'Request sent', html`${headerTable(sent.request.headers)}<h3>Body</h3>${bodyBlock(`request-${index}`, { text: requestBody, json: 'detect' })}`, `${sent.request.body.length.toLocaleString('en-US')} bytes, exactly as sent`)}

@@ -113,13 +113,16 @@ export function planRequest(plan: ReplayPlan, privateKey?: KeyObject): PostalReq
   return { method: 'POST', url: plan.url, headers, body: plan.body };
 }
 
+/** Why a re-signed request may be refused: said on hover. */
+export const REGENERATED_NOTE = "A receiver that verifies with your Postal server's key refuses it; give it the development public key (Postal: Export Development Public Key).";
+
 /** One sentence on what the signature will be, for the editor: which key, or why none. */
 export function describeSignaturePlan(plan: Pick<ReplayPlan, 'signature'>, kid?: string): string {
   switch (plan.signature) {
     case 'captured':
       return 'Body as captured: its original signature stays valid.';
     case 'regenerated':
-      return `Body edited: the signature headers are made again with your development key${kid === undefined ? '' : ` (KID ${kid.slice(0, 12)}…)`}, which only a receiver given that key accepts.`;
+      return `Body edited: signed again with your development key${kid === undefined ? '' : ` (KID ${kid.slice(0, 12)}…)`}.`;
     case 'as-written':
       return 'Signature headers edited: they go out as you wrote them, not made again.';
     case 'unsigned':

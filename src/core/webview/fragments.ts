@@ -46,7 +46,7 @@ export function facts(rows: readonly (readonly [string, HtmlValue])[]): Html {
 export function headerTable(headers: readonly (readonly [string, string])[], marked: ReadonlySet<string> = new Set()): Html {
   if (headers.length === 0) return html`<p class="empty">No headers.</p>`;
   return html`<table class="headers"><tbody>${headers.map(
-    ([name, value]) => html`<tr${marked.has(name.toLowerCase()) ? html` class="marked"` : ''}><th scope="row">${name}</th><td>${value}</td></tr>`,
+    ([name, value]) => html`<tr${marked.has(name.toLowerCase()) ? html` class="marked" title="Postal's signature"` : ''}><th scope="row">${name}</th><td>${value}</td></tr>`,
   )}</tbody></table>`;
 }
 

@@ -28,11 +28,14 @@ function codePoint(char: string): string {
   return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
-/** How a hidden character is shown: C0 controls as their control picture (␛), others by code point. */
+/** The ASCII names of the C0 controls, as terminals and `man ascii` write them. */
+const C0_NAMES = ['NUL', 'SOH', 'STX', 'ETX', 'EOT', 'ENQ', 'ACK', 'BEL', 'BS', 'HT', 'LF', 'VT', 'FF', 'CR', 'SO', 'SI', 'DLE', 'DC1', 'DC2', 'DC3', 'DC4', 'NAK', 'SYN', 'ETB', 'CAN', 'EM', 'SUB', 'ESC', 'FS', 'GS', 'RS', 'US'];
+
+/** How a hidden character is shown: a control by its name (`<ESC>`), others by code point (`<U+202E>`); every font has these letters. */
 function visibleForm(char: string): string {
   const code = char.codePointAt(0) ?? 0;
-  if (code < 0x20) return String.fromCodePoint(0x2400 + code);
-  if (code === 0x7f) return '\u2421';
+  if (code < 0x20) return `<${C0_NAMES[code]}>`;
+  if (code === 0x7f) return '<DEL>';
   return `<${codePoint(char)}>`;
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { type EditableRequest, editableText, parseEditableText } from '../../core/replay/editableRequest';
-import { describeSignaturePlan, planReplay, planRequest, type ReplayPlan } from '../../core/replay/editedReplay';
+import { describeSignaturePlan, planReplay, planRequest, REGENERATED_NOTE, type ReplayPlan } from '../../core/replay/editedReplay';
 import { encodeJsonText } from '../../core/replay/jsonText';
 import { numberKindsFor } from '../../core/replay/numberKinds';
 import { recordBodyBytes, recordLabel } from '../../core/replay/recordRequest';
@@ -26,6 +26,8 @@ interface EditSession {
   capturedBody: Buffer;
   initial: EditableRequest;
   keepUuid: boolean;
+  /** The uuid the next send of an edited body gets: the one the lens shows. */
+  nextUuid: string;
 }
 
 export interface SendEditedOptions {
@@ -81,7 +83,7 @@ export class ReplayEdits implements vscode.CodeLensProvider, vscode.Disposable {
   async open(first?: unknown, second?: unknown): Promise<vscode.TextDocument | undefined> {
     const [record] = recordsFromArgs(this.services.records, first, second);
     if (record === undefined) {
-      void vscode.window.showInformationMessage('Postal: pick a request in the Events view to replay with edits.');
+      void vscode.window.showInformationMessage('Postal: pick a request in the Postal Webhooks view to replay with edits.');
       return undefined;
     }
     const editable = editableOf(record, this.initialUrl(record));
@@ -96,7 +98,7 @@ export class ReplayEdits implements vscode.CodeLensProvider, vscode.Disposable {
       const edit = new vscode.WorkspaceEdit();
       edit.replace(uri, new vscode.Range(0, 0, document.lineCount, 0), editableText(editable.request));
       await vscode.workspace.applyEdit(edit);
-      this.sessions.set(uri.toString(), { record, capturedBody: editable.capturedBody, initial: editable.request, keepUuid: false });
+      this.sessions.set(uri.toString(), { record, capturedBody: editable.capturedBody, initial: editable.request, keepUuid: false, nextUuid: randomUUID() });
     }
     void this.services.keys.get().then((key) => {
       this.kid = key.kid;
@@ -111,23 +113,31 @@ export class ReplayEdits implements vscode.CodeLensProvider, vscode.Disposable {
   private plan(document: vscode.TextDocument, session: EditSession, keepUuid = session.keepUuid): ReplayPlan | { problem: string; line?: number } {
     const parsed = parseEditableText(document.getText());
     if (!parsed.ok) return parsed;
-    return planReplay({ capturedBody: session.capturedBody, initial: session.initial, edited: parsed.request, keepUuid, newUuid: randomUUID });
+    return planReplay({ capturedBody: session.capturedBody, initial: session.initial, edited: parsed.request, keepUuid, newUuid: () => session.nextUuid });
   }
 
+  /**
+   * Lenses where they apply: Send and Change URL above the request line, what becomes of the
+   * signature above the first signature header (or the headers), the uuid above the body.
+   */
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     const session = this.sessions.get(document.uri.toString());
     if (session === undefined) return [];
-    const top = new vscode.Range(0, 0, 0, 0);
     const plan = this.plan(document, session);
-    const lens = (title: string, command = '', args: unknown[] = [], tooltip?: string): vscode.CodeLens => new vscode.CodeLens(top, { title, command, arguments: args, tooltip });
-    if ('problem' in plan) return [lens(`$(error) ${plan.problem}`)];
+    const lens = (line: number, title: string, command = '', args: unknown[] = [], tooltip?: string): vscode.CodeLens =>
+      new vscode.CodeLens(new vscode.Range(line, 0, line, 0), { title, command, arguments: args, tooltip });
+    if ('problem' in plan) return [lens(plan.line ?? 0, `$(error) ${plan.problem}`)];
+    const lines = document.getText().split(/\r?\n/);
+    const blank = lines.indexOf('');
+    const signatureLine = lines.findIndex((text, index) => index < blank && /^x-postal-signature/i.test(text));
     const lenses = [
-      lens(`$(send) Send to ${new URL(plan.url).host}`, COMMAND.sendEditedReplay, [document.uri], `POST ${plan.url}`),
-      lens('Change URL…', CHANGE_URL_COMMAND, [document.uri]),
-      lens(describeSignaturePlan(plan, this.kid)),
+      lens(0, `$(send) Send to ${new URL(plan.url).host}`, COMMAND.sendEditedReplay, [document.uri], `POST ${plan.url}`),
+      lens(0, 'Change URL…', CHANGE_URL_COMMAND, [document.uri]),
+      lens(signatureLine > 0 ? signatureLine : 1, describeSignaturePlan(plan, this.kid), '', [], plan.signature === 'regenerated' ? REGENERATED_NOTE : undefined),
     ];
-    if (plan.uuid !== undefined) lenses.push(lens(`New uuid ${plan.uuid.to.slice(0, 8)}… (keep ${plan.uuid.from.slice(0, 8)}…)`, TOGGLE_UUID_COMMAND, [document.uri], 'An edited event is a new event: it gets a new uuid. Keep the original to test how your app treats a repeat.'));
-    else if (session.keepUuid && plan.bodyEdited && plan.json) lenses.push(lens('Original uuid kept (give it a new one)', TOGGLE_UUID_COMMAND, [document.uri]));
+    const bodyLine = Math.min(blank + 1, document.lineCount - 1);
+    if (plan.uuid !== undefined) lenses.push(lens(bodyLine, `New uuid ${plan.uuid.to.slice(0, 8)}… on send (keep ${plan.uuid.from.slice(0, 8)}…)`, TOGGLE_UUID_COMMAND, [document.uri], 'An edited event is a new event: it gets a new uuid. Keep the original to test how your app treats a repeat.'));
+    else if (session.keepUuid && plan.bodyEdited && plan.json) lenses.push(lens(bodyLine, 'Original uuid kept (give it a new one)', TOGGLE_UUID_COMMAND, [document.uri]));
     return lenses;
   }
 
@@ -163,7 +173,13 @@ export class ReplayEdits implements vscode.CodeLensProvider, vscode.Disposable {
     const key = plan.signature === 'regenerated' ? (await this.services.keys.get()).privateKey : undefined;
     const label = replayLabel(session.record, plan);
     const request = planRequest(options.target === undefined ? plan : { ...plan, url: options.target }, key);
-    return sendTo(() => [{ label, request }], this.services, `Replay ${label}`, request.url);
+    const sent = await sendTo(() => [{ label, request }], this.services, `Replay ${label}`, request.url);
+    if (sent !== undefined && plan.uuid !== undefined) {
+      // That event went out: the next send is another new one.
+      session.nextUuid = randomUUID();
+      this.lensesChanged.fire();
+    }
+    return sent;
   }
 
   private updateContext(editor: vscode.TextEditor | undefined): void {

@@ -34,7 +34,7 @@ export async function pickTarget(sources: TargetSources, title: string): Promise
     seen.add(url);
     items.push({ label, description, detail: url, url });
   };
-  add(sources.ownListenerUrl(), '$(radio-tower) Our own listener', 'see the event arrive in the Events view');
+  add(sources.ownListenerUrl(), '$(radio-tower) Our own listener', 'see the event arrive in the Postal Webhooks view');
   add(sources.forwardUrl(), '$(arrow-right) Your app (forward URL)', 'postalWebhooks.listener.forwardUrl');
   for (const url of recentTargets(sources.workspaceState)) add(url, `$(history) ${url}`, 'recent');
   items.push({ label: '$(add) New URL…', description: 'e.g. http://localhost:3000/webhooks/postal' });

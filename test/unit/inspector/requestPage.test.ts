@@ -49,7 +49,7 @@ describe('the request inspector page', () => {
     assert.match(text, /Our answer 503 Postal retries in 2 min\./);
     assert.match(text, /Your app 500 Internal Server Error http:\/\/localhost:3000\/hooks answered in 12 ms\./);
     assert.ok(markup.indexOf('Content-Type') < markup.indexOf('X-Postal-Signature-KID'), 'headers keep their order');
-    assert.match(markup, /<tr class="marked"><th scope="row">X-Postal-Signature-KID<\/th>/);
+    assert.match(markup, /<tr class="marked" title="Postal's signature"><th scope="row">X-Postal-Signature-KID<\/th>/);
     assert.ok(text.includes(`${record.body.size} bytes, exactly as received; the signature covers these bytes`));
     assert.match(markup, /data-panel="pretty"/);
     assert.ok(shown(markup.slice(markup.indexOf('data-panel="raw"'))).includes(JSON.stringify(envelope).replace(/\s+/g, ' ')), 'the raw tab holds the body as it came');
@@ -112,6 +112,6 @@ describe('the request inspector page', () => {
     const markup = requestPage(makeRecord({ body: { encoding: 'utf8', data: body, size: body.length, truncated: false }, parse: { status: 'invalid-json', message: 'Bad control character' }, kind: 'invalid-json' })).value;
     assertOnlyOurMarkup(markup);
     assert.ok(markup.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
-    assert.match(markup, /<span class="hidden-char" title="U\+001B">␛<\/span>\[31m<span class="hidden-char" title="U\+202E">/);
+    assert.match(markup, /<span class="hidden-char" title="U\+001B">&lt;ESC&gt;<\/span>\[31m<span class="hidden-char" title="U\+202E">/);
   });
 });

@@ -24,7 +24,7 @@ describe('the answers page', () => {
     const markup = sendPage([{ label: 'MessageSent 8a3f0c6e', request, attempts: [answered(503, 1, '<h1>down</h1>')] }], new Date(Date.UTC(2026, 0, 2, 3, 4, 5))).value;
     assertOnlyOurMarkup(markup);
     const text = shown(markup);
-    assert.match(text, /POST http:\/\/127\.0\.0\.1:3000\/hook MessageSent 8a3f0c6e/);
+    assert.match(text, /MessageSent 8a3f0c6e POST http:\/\/127\.0\.0\.1:3000\/hook · sent /);
     assert.match(text, /Attempt 1 503 Service Unavailable in 12 ms Postal would retry \(attempt 2 of 6\) in 2 minutes\./);
     assert.ok(markup.indexOf('>Answer') < markup.indexOf('>Response') && markup.indexOf('>Response') < markup.indexOf('>Request sent'));
     assert.ok(markup.includes('&lt;h1&gt;down&lt;/h1&gt;'), 'the receiver\'s HTML is shown as text');
