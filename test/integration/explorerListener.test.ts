@@ -20,6 +20,8 @@ describe('Events explorer listener settings and errors in VS Code', function () 
   before(async () => {
     await vscode.extensions.getExtension('postal-webhooks.postal-webhooks')?.activate();
     await vscode.commands.executeCommand(`${VIEW.events}.focus`);
+    // The rows are looked for under their event-type groups, whatever an earlier suite left.
+    await vscode.commands.executeCommand(COMMAND.groupBy, 'type');
   });
 
   afterEach(async () => {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { TEST_COMMAND } from '../../src/vscode/commandIds';
+import { type PanelSnapshot as ProbedPanel } from '../../src/vscode/webview/webviewPanels';
 import { eventually } from './explorerHelpers';
 
 /** What a page's own script reported once it ran in the webview (media/webview/webview.js). */
@@ -17,14 +18,8 @@ export interface RenderedReport {
   pwned?: boolean;
 }
 
-export interface PanelSnapshot {
-  key: string;
-  title: string;
-  html: string;
-  visible: boolean;
-  active: boolean;
-  rendered?: RenderedReport;
-}
+/** A panel as the extension's test probe gives it, with its page's report typed. */
+export type PanelSnapshot = Omit<ProbedPanel, 'rendered'> & { rendered?: RenderedReport };
 
 interface Webviews {
   inspector: PanelSnapshot[];
