@@ -1,12 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { type Html } from '../../core/webview/html';
+import { WEBVIEW_FILES, WEBVIEW_MEDIA_FOLDER } from '../../core/webview/assets';
 import { webviewPage } from '../../core/webview/page';
 
-/** Where the pages' own files live in the extension (shipped in the .vsix, not bundled). */
-export const WEBVIEW_MEDIA_FOLDER = ['media', 'webview'] as const;
-/** The stylesheet and script every page loads. */
-export const WEBVIEW_FILES = { style: 'webview.css', script: 'webview.js' } as const;
 
 /** What one panel shows. */
 export interface PanelContent {
