@@ -55,7 +55,8 @@ function row(entry: HistoryEntry, previous: HistoryEntry | undefined, focusId: s
  */
 export function timelinePage(thread: Thread, oldestFirst: readonly HistoryEntry[], focusId?: string): Html {
   const heading = thread.kind === 'message' ? 'Message' : thread.kind === 'domain' ? 'Domain' : thread.kind === 'server' ? 'Server' : 'Requests';
-  const span = oldestFirst.length > 1 ? elapsed(oldestFirst[oldestFirst.length - 1].receivedAt - oldestFirst[0].receivedAt).slice(1) : undefined;
+  const spanMs = oldestFirst.length > 1 ? oldestFirst[oldestFirst.length - 1].receivedAt - oldestFirst[0].receivedAt : 0;
+  const span = spanMs >= 1000 ? elapsed(spanMs).slice(1) : undefined;
   const meta = [thread.detail, `${oldestFirst.length} event${oldestFirst.length === 1 ? '' : 's'}`, span === undefined ? undefined : `over ${span}`, thread.kind === 'message' ? `token ${thread.key}` : undefined]
     .filter((part): part is string => part !== undefined);
   let previous: HistoryEntry | undefined;
