@@ -2,7 +2,7 @@ import { hasJsonBody } from '../explorer/recordDocuments';
 import { localDateTime } from '../explorer/relativeTime';
 import { recordLabel } from '../replay/recordRequest';
 import { SIGNATURE_HEADER } from '../signature';
-import { type StoredBody, type WebhookRecord } from '../store';
+import { type RecordBasics, type StoredBody, type WebhookRecord } from '../store';
 import { actionBar, bodyBlock, type BodyShown, checkList, headerTable, type PageAction, section } from '../webview/fragments';
 import { type Html, html } from '../webview/html';
 import { answerCheck, forwardCheck, requestChecks } from './requestChecks';
@@ -20,8 +20,8 @@ export type InspectorAction = (typeof INSPECTOR_ACTION)[keyof typeof INSPECTOR_A
 const SIGNATURE_HEADERS: ReadonlySet<string> = new Set(Object.values(SIGNATURE_HEADER));
 
 /** The panel's title: `MessageSent 8a3f0c6e`. */
-export function inspectorTitle(record: Pick<WebhookRecord, 'event' | 'method' | 'path' | 'uuid'>): string {
-  return recordLabel(record as WebhookRecord);
+export function inspectorTitle(record: RecordBasics): string {
+  return recordLabel(record);
 }
 
 /** A stored body as text to show, with what is missing from it said plainly. */

@@ -63,7 +63,7 @@ export class WebviewPanels implements vscode.Disposable {
     this.mediaRoot = vscode.Uri.joinPath(options.extensionUri, ...WEBVIEW_MEDIA_FOLDER);
   }
 
-  /** Shows `content` in the panel of `key`, creating it (beside the active editor by default) or revealing it. */
+  /** Shows `content` in the panel of `key`, creating it (in the active editor group unless `column` says otherwise) or revealing it. */
   show(key: string, content: PanelContent, { preserveFocus = false, column }: { preserveFocus?: boolean; column?: vscode.ViewColumn } = {}): vscode.WebviewPanel {
     const existing = this.panels.get(key);
     const open = existing ?? this.create(key, content.title, column ?? vscode.ViewColumn.Active, preserveFocus);
@@ -73,7 +73,7 @@ export class WebviewPanels implements vscode.Disposable {
     return open.panel;
   }
 
-  /** Renders `content` again in the panel of `key`, if it is open; true when it was. */
+  /** Renders `content` again in the panel of `key`, if it is open (a hidden one when it is shown again); true when it was. */
   update(key: string, content: PanelContent): boolean {
     const open = this.panels.get(key);
     if (open === undefined) return false;
@@ -88,10 +88,6 @@ export class WebviewPanels implements vscode.Disposable {
 
   keys(): string[] {
     return [...this.panels.keys()];
-  }
-
-  close(key: string): void {
-    this.panels.get(key)?.panel.dispose();
   }
 
   snapshot(key: string): PanelSnapshot | undefined {
