@@ -57,7 +57,8 @@ export async function measureShippedBundles({ topInputs = 10 } = {}) {
     const result = await esbuild.build({ ...shippedBundleOptions(bundle, { production: true }), write: false, metafile: true, logLevel: 'warning' });
     const outputs = result.metafile.outputs;
     const code = Object.keys(outputs).filter((path) => !path.endsWith('.map'));
-    const entry = code.find((path) => outputs[path].entryPoint !== undefined);
+    // Targets of `import()` are entry points to esbuild too: the bundle's own is the first named.
+    const entry = code.find((path) => outputs[path].entryPoint === bundle.entry.entryPoints[0]);
     const atStart = staticClosure(outputs, entry);
     const sum = (paths) => paths.reduce((total, path) => total + outputs[path].bytes, 0);
     const inputs = [...atStart]

@@ -28,16 +28,16 @@ export function activate(context: vscode.ExtensionContext): void {
   registerLinting(context, baseLog);
   registerWalkthrough(context, listener);
   context.subscriptions.push(vscode.commands.registerCommand(COMMAND.showLog, () => channel.show(true)));
-  registerReplay(context, {
+  const replay = registerReplay(context, {
     log: componentLogger(baseLog, 'replay'),
     ownListenerUrl: () => localWebhookUrl(listener.controller),
-    records: events.records,
+    records: events.view.records,
   });
   context.subscriptions.push(registerCopyTypes(context.extensionUri, componentLogger(baseLog, 'types')));
 
   registerTestCommands(context, {
     state: () => ({ activated: true, extensionMode: context.extensionMode, logChannel: channel.name }),
-    ...explorerProbe(listener, events),
+    ...explorerProbe(listener, events, replay.answers),
   });
   log.info(`activated (VS Code ${vscode.version})`);
 }

@@ -22,6 +22,7 @@ import {
 
 const SHOT_MARKER = '[[postal-shot]] ';
 const TEXT_MARKER = '[[postal-text]] ';
+const CLICK_MARKER = '[[postal-click]] ';
 /** Workbench chatter (connection set-up, offline marketplace lookups) that hides test output. */
 const NOISE = /^(Unable to resolve resource output:|Resolving connection|Resolved connection|Creating a socket|Updating additional|\[Service Worker\]|ChatSessionStore|getaddrinfo ENOTFOUND|\s+at |\[(AgentHost|ChatModelSelection|AccountPolicyGate)[\]:])/;
 const started = Date.now();
@@ -77,6 +78,7 @@ async function runSuite({ version, extensionPath, testsPath, theme, env = {}, se
       onLog: (level, message) => {
         if (message.startsWith(SHOT_MARKER)) return void onShot?.(workbench.page, JSON.parse(message.slice(SHOT_MARKER.length)), stateDir);
         if (message.startsWith(TEXT_MARKER)) return void readTexts(workbench.page, JSON.parse(message.slice(TEXT_MARKER.length)));
+        if (message.startsWith(CLICK_MARKER)) return void clickInWebview(workbench.page, JSON.parse(message.slice(CLICK_MARKER.length)));
         if (values.verbose || (level !== 'pageerror' && !NOISE.test(message))) console.log(message);
       },
     });
@@ -134,10 +136,58 @@ async function readTexts(page, { selector, answerFile }) {
   renameSync(`${answerFile}.part`, answerFile);
 }
 
+/**
+ * Clicks, as a user would, the first visible element matching `selector` inside a webview page
+ * (the frames of the workbench), then answers `true` (clicked) or `false` (none found) in `answerFile`.
+ */
+async function clickInWebview(page, { selector, answerFile }) {
+  let clicked = false;
+  for (const frame of page.frames()) {
+    // Pages of hidden panels stay loaded: only a frame shown all the way up is the one in view.
+    if (!(await shownFrame(frame))) continue;
+    const target = frame.locator(selector).filter({ visible: true }).first();
+    if (await target.count().catch(() => 0) === 0) continue;
+    try {
+      await target.click({ timeout: 5000 });
+      clicked = true;
+      break;
+    } catch (error) {
+      say(`clicking ${selector} failed: ${error.message}`);
+    }
+  }
+  writeFileSync(`${answerFile}.part`, JSON.stringify(clicked));
+  renameSync(`${answerFile}.part`, answerFile);
+}
+
+/** Scrolls the webview page in view so that the element matching `selector` is at the top. */
+async function scrollInWebview(page, selector) {
+  for (const frame of page.frames()) {
+    if (!(await shownFrame(frame))) continue;
+    const target = frame.locator(selector).first();
+    if (await target.count().catch(() => 0) === 0) continue;
+    await target.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    return;
+  }
+  say(`nothing matches ${selector} in a webview in view`);
+}
+
+async function shownFrame(frame) {
+  for (let current = frame; current.parentFrame() !== null; current = current.parentFrame()) {
+    const element = await current.frameElement().catch(() => null);
+    if (element === null || !(await element.isVisible())) return false;
+  }
+  return true;
+}
+
 /** Takes the PNG a screenshot scenario asked for, then tells the scenario it may go on. */
 async function takeShot(page, request, stateDir) {
-  const { name, hoverText, hoverSelector, doneFile } = request;
+  const { name, hoverText, hoverSelector, webviewScrollTo, clickText, doneFile } = request;
   try {
+    if (webviewScrollTo) await scrollInWebview(page, webviewScrollTo);
+    if (clickText) {
+      await page.getByText(clickText, { exact: true }).first().click({ timeout: 10_000 });
+      await page.waitForTimeout(1000);
+    }
     if (hoverSelector || hoverText) {
       const target = hoverSelector ? page.locator(hoverSelector).first() : page.getByText(hoverText, { exact: false }).first();
       await target.hover({ timeout: 10_000 });

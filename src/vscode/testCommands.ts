@@ -12,6 +12,8 @@ export interface TestProbe {
   treeSnapshot(depth?: number): Promise<unknown>;
   /** The listener, status bar and view chrome as the user sees them. */
   explorerState(): Promise<Record<string, unknown>>;
+  /** The webview panels open now, with their HTML and what their pages reported. */
+  webviews(): unknown;
 }
 
 /**
@@ -24,6 +26,7 @@ export function registerTestCommands(context: vscode.ExtensionContext, probe: Te
     vscode.commands.registerCommand(TEST_COMMAND.state, () => probe.state()),
     vscode.commands.registerCommand(TEST_COMMAND.treeSnapshot, (depth?: number) => probe.treeSnapshot(depth)),
     vscode.commands.registerCommand(TEST_COMMAND.explorerState, () => probe.explorerState()),
+    vscode.commands.registerCommand(TEST_COMMAND.webviews, () => probe.webviews()),
     // Walkthrough milestones reached so far; `{ forget: true }` starts over first.
     vscode.commands.registerCommand(TEST_COMMAND.milestones, (options?: { forget?: boolean }) => {
       if (options?.forget === true) forgetMilestones();

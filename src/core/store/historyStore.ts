@@ -8,6 +8,7 @@ import { type EnvelopeSighting, HistoryIndex, type Slot } from './historyIndex';
 import { type HistoryLock } from './historyLock';
 import { fileBounds, type HistoryLimits } from './limits';
 import { parseHistoryLine } from './lineSchema';
+import { estimateBytes } from './recordSize';
 import { type RecordUpdate, type WebhookRecord } from './record';
 import { deleteLine, recordFromStored, recordLine, updateLine } from './storeLines';
 import { describeFileError, HistoryWriteError } from './writeProblem';
@@ -17,6 +18,8 @@ export type StoreChange =
   | { type: 'added'; record: HistoryEntry; evicted: string[] }
   | { type: 'updated'; record: HistoryEntry }
   | { type: 'deleted'; ids: string[] }
+  /** Records deleted earlier and put back in their places (an undone delete); `evicted` made room. */
+  | { type: 'restored'; records: HistoryEntry[]; evicted: string[] }
   | { type: 'cleared' };
 
 /**
@@ -48,6 +51,11 @@ export interface WebhookStore {
   sighting(uuid: string): EnvelopeSighting | undefined;
   /** Removes records; resolves to how many were removed. */
   delete(ids: readonly string[]): Promise<number>;
+  /**
+   * Puts whole records back (read before a delete), each in its place by arrival, as if never
+   * deleted; records still in the history are skipped. Resolves to how many were put back.
+   */
+  restore(records: readonly WebhookRecord[]): Promise<number>;
   clear(): Promise<void>;
   /** Records (all, or the given ids) oldest first, as JSONL (one record per line) or a JSON array. */
   export(ids?: readonly string[], format?: 'jsonl' | 'json'): string;
@@ -172,6 +180,31 @@ export class HistoryStore implements WebhookStore {
     return known.length;
   }
 
+  async restore(records: readonly WebhookRecord[]): Promise<number> {
+    const missing = records.filter((record) => this.index.get(record.id) === undefined).sort((a, b) => (a.id < b.id ? -1 : 1));
+    const back: Slot[] = [];
+    const evicted: string[] = [];
+    const take = (slot: Slot): void => {
+      evicted.push(...this.index.insert(slot));
+      back.push(slot);
+    };
+    try {
+      for (const record of missing) {
+        const entry = entryOf(record, recordFacts(record));
+        const line = this.file === undefined ? undefined : recordLine(record);
+        if (line === undefined) take({ entry, bytes: estimateBytes(record), record });
+        else await this.file?.append(line, Buffer.byteLength(line), (loc) => take({ entry, bytes: loc.length, loc }));
+      }
+    } catch (error) {
+      throw this.writeFailed(error, false);
+    } finally {
+      // What was written is back, even when a later write failed.
+      const kept = back.map((slot) => slot.entry).filter((entry) => !evicted.includes(entry.id));
+      if (back.length > 0) this.changes.fire({ type: 'restored', records: kept, evicted: evicted.filter((id) => !back.some((slot) => slot.entry.id === id)) });
+    }
+    return back.filter((slot) => !evicted.includes(slot.entry.id)).length;
+  }
+
   async clear(): Promise<void> {
     await this.file?.truncate();
     this.index.clear();
@@ -286,12 +319,4 @@ export class HistoryStore implements WebhookStore {
   private tooLarge(bytes: number): HistoryWriteError {
     return new HistoryWriteError('too-large', `The request takes ${bytes} bytes, more than the ${this.maxLineBytes} bytes (a quarter of the history's size limit) one request may take.`);
   }
-}
-
-/** A record's size in memory, roughly: what a history without a file counts against its byte limit. */
-function estimateBytes(record: WebhookRecord): number {
-  let bytes = 1024 + record.body.data.length + record.response.body.length;
-  for (const [name, value] of record.headers.raw) bytes += name.length + value.length + 8;
-  if (record.forward?.outcome === 'response') bytes += record.forward.body.data.length;
-  return bytes;
 }

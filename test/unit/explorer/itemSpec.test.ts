@@ -100,8 +100,18 @@ describe('explorer rows', () => {
     assert.ok(fields.includes('server: Acme Transactional'));
   });
 
+  it('names a bounce\'s message fields as its payload does: original_message', () => {
+    const bounce = postalEntry(sample('MessageBounced'));
+    const names = childNodes(recordNode(summarize(bounce)), all).map((node) => (node.kind === 'field' ? node.name : ''));
+    assert.ok(names.includes('original_message.token') && names.includes('original_message.to'), names.join(', '));
+    assert.ok(!names.some((name) => name.startsWith('message.')), names.join(', '));
+    assert.ok(names.includes('bounce.from'));
+    assert.match(recordTooltip(bounce, NOW), /original\\_message\\.to: /);
+  });
+
   it('describes a filter in a few words', () => {
     assert.equal(describeFilter({ ...NO_FILTER, events: ['MessageSent'], signature: ['missing'], window: '1h' }), 'MessageSent, unsigned · last hour');
+    assert.equal(describeFilter({ ...NO_FILTER, signature: ['valid', 'no-key'] }), 'valid signature, signature not checked');
     assert.equal(describeFilter({ ...NO_FILTER, events: ['MessageSent', 'MessageLoaded', 'MessageHeld'], text: ' alice ' }), 'MessageSent, MessageLoaded, +1 · “alice”');
   });
 });
