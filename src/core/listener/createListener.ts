@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Emitter, type Event } from '../emitter';
 import { type Logger } from '../logger';
 import { SerialQueue } from '../serialQueue';
+import { type PublicKeyEntry } from '../signature';
 import { type WebhookRecord, type WebhookStore } from '../store';
 import { type EnvelopeValidator, validateWithEventModel } from './inspectBody';
 import { describeListenError, type ListenerError } from './listenError';
@@ -29,6 +30,8 @@ export interface ListenerDeps {
   now?: () => number;
   /** How a parsed body is checked; default: the event model's `validateEnvelope`. */
   validate?: EnvelopeValidator;
+  /** The development key whose signatures get their own status (`dev-key`), when there is one. */
+  developmentKey?: () => PublicKeyEntry | undefined;
 }
 
 export interface WebhookListener {
@@ -131,6 +134,7 @@ class NodeWebhookListener implements WebhookListener {
       validate: this.deps.validate ?? validateWithEventModel,
       signal: stopController.signal,
       onRecord: (record) => this._onDidSettleRecord.fire(record),
+      developmentKey: this.deps.developmentKey,
     });
     const server = createServer(
       {

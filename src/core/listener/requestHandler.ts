@@ -1,7 +1,7 @@
 import { type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Logger } from '../logger';
-import { verifySignature } from '../signature';
+import { type PublicKeyEntry, verifySignature } from '../signature';
 import { type BodyFacts, createRecordId, HistoryWriteError, type RecordHeaders, type RecordResponse, type StoredBody, type WebhookRecord, type WebhookStore } from '../store';
 import { type FinishedForward, forwardRequest } from './forwardRequest';
 import { type EnvelopeValidator, inspectBody } from './inspectBody';
@@ -17,6 +17,8 @@ export interface HandlerDeps {
   signal: AbortSignal;
   /** Called once per request when everything about it is settled (forward included). */
   onRecord(record: WebhookRecord): void;
+  /** This editor's development key, whose signatures are told apart from Postal's (read per request: it may appear later). */
+  developmentKey?: () => PublicKeyEntry | undefined;
 }
 
 const JSON_TYPE = 'application/json';
@@ -110,7 +112,7 @@ export class RequestHandler {
 
   private inspect(req: IncomingMessage, receivedAt: number, headers: RecordHeaders, body: Buffer): { record: WebhookRecord; facts?: BodyFacts } {
     const record = this.baseRecord(req, receivedAt, headers);
-    record.signature = verifySignature(body, headers.map, this.options.publicKey);
+    record.signature = verifySignature(body, headers.map, { postal: this.options.publicKey, development: this.deps.developmentKey?.() });
     const inspection = inspectBody(body, this.deps.validate);
     record.body = inspection.stored;
     record.parse = inspection.parse;
