@@ -2,6 +2,7 @@ import { Emitter, type Disposable, type Event } from '../../core/emitter';
 import { createListener, formatRecordLine, type ListenerAddress, type ListenerError, type WebhookListener } from '../../core/listener';
 import { type Logger } from '../../core/logger';
 import { SerialQueue } from '../../core/serialQueue';
+import { type PublicKeyEntry } from '../../core/signature';
 import { type WebhookRecord } from '../../core/store';
 import { type HistoryService } from './historyService';
 import { type ListenerSettings, type SettingProblem } from './listenerSettings';
@@ -19,6 +20,12 @@ export type StartProblem =
   | { kind: 'listen'; error: ListenerError; message: string };
 
 export type StartOutcome = { ok: true; address: ListenerAddress } | { ok: false; problem: StartProblem };
+
+/** The development key's public half, which the listener recognises signatures of (see `DevelopmentKeyStore`). */
+export interface DevelopmentKeySource {
+  current(): PublicKeyEntry | undefined;
+  existing(): Promise<PublicKeyEntry | undefined>;
+}
 
 /**
  * Runs the webhook listener for the extension: builds it from the current settings on every
@@ -41,6 +48,7 @@ export class ListenerController {
     private readonly history: HistoryService,
     private readonly readSettings: () => ListenerSettings,
     private readonly log: Logger,
+    private readonly developmentKey?: DevelopmentKeySource,
   ) {
     this.settings = readSettings();
     this._onDidChangeState = new Emitter((error) => log.error(`a listener state subscriber failed: ${String(error)}`));
@@ -107,7 +115,9 @@ export class ListenerController {
     if (this.history.problem !== undefined) return this.failed({ kind: 'history', message: `${this.history.problem} Requests could not be stored, so they are not accepted.` });
     this.setState('starting');
     const options = this.settings.key.status === 'ok' ? { ...this.settings.options, publicKey: this.settings.key.keySet } : this.settings.options;
-    const listener = createListener(options, { store: this.history.store, logger: this.log });
+    // Read before the first request: a test event of ours must never look forged.
+    await this.developmentKey?.existing().catch((error: unknown) => this.log.warn(`the development key could not be read: ${String(error)}`));
+    const listener = createListener(options, { store: this.history.store, logger: this.log, developmentKey: () => this.developmentKey?.current() });
     const started = await listener.start();
     if (!started.ok) return this.failed({ kind: 'listen', error: started.error, message: started.error.message });
     this.listener = listener;

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { type Logger } from '../../core/logger';
 import { type RecordSource } from '../itemArgs';
 import { SettingProblemReporter } from '../settingProblems';
-import { DevelopmentKeyStore, DEVELOPMENT_KEY_SECRET } from './developmentKey';
+import { type DevelopmentKeyStore } from './developmentKey';
 import { registerExportCommands } from './exportCommands';
 import { registerInsertCommands } from './insertCommands';
 import { registerReplayCommands } from './replayCommands';
@@ -18,6 +18,8 @@ export interface ReplayDeps {
   ownListenerUrl: () => string | undefined;
   /** Captured requests by id, and the Events view's selection. */
   records: RecordSource;
+  /** The development signing key, shared with the listener (which recognises its signatures). */
+  keys: DevelopmentKeyStore;
 }
 
 /**
@@ -27,7 +29,7 @@ export interface ReplayDeps {
  */
 export function registerReplay(context: vscode.ExtensionContext, deps: ReplayDeps): ReplayServices {
   const documents = new ResponseDocuments();
-  const keys = new DevelopmentKeyStore(context.secrets, deps.log);
+  const { keys } = deps;
   const problems = new SettingProblemReporter(deps.log);
   const settings = (): ReplaySettings => {
     const configuration = vscode.workspace.getConfiguration(REPLAY_SETTING.section);
@@ -53,9 +55,6 @@ export function registerReplay(context: vscode.ExtensionContext, deps: ReplayDep
   context.subscriptions.push(
     documents,
     vscode.workspace.registerTextDocumentContentProvider(POSTAL_SCHEME, documents),
-    context.secrets.onDidChange((change) => {
-      if (change.key === DEVELOPMENT_KEY_SECRET) keys.forget();
-    }),
     new ReplayEdits(services),
     registerSendTestEvent(services),
     ...registerInsertCommands(services),
