@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { runCli } from '../../src/cli/main';
 
 const EXTENSION_ID = 'postal-webhooks.postal-webhooks';
 
@@ -157,6 +158,34 @@ describe('linting in VS Code', () => {
     assert.ok(diagnostics.some((diagnostic) => codeOf(diagnostic) === 'postal/unknown-key'));
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await waitFor('diagnostics to be cleared', () => postalDiagnostics(document.uri).length === 0);
+  });
+
+  it('reports each problem once, at the severity the CLI gives it, and still completes and explains the fields', async () => {
+    const document = await open('twice.postal.json');
+    const repeated = lineOf(document, '"time": 0.42');
+    // The JSON language service's repeated-key warning says it has validated the file, with our schema.
+    await waitFor('the JSON service to check the file', () => vscode.languages.getDiagnostics(document.uri).some((diagnostic) => diagnostic.source === 'json' && diagnostic.range.start.line === repeated), 30_000);
+    await waitFor('postal diagnostics', () => postalDiagnostics(document.uri).length >= 2);
+    const all = vscode.languages.getDiagnostics(document.uri);
+    const shown = all.map((diagnostic) => `${diagnostic.range.start.line} ${diagnostic.source}`).sort();
+    assert.deepEqual(shown, [`${lineOf(document, 'MessageDelivered')} postal`, `${repeated} json`, `${lineOf(document, 'not-a-uuid')} postal`].sort(), JSON.stringify(all.map((diagnostic) => diagnostic.message)));
+
+    const lines: string[] = [];
+    const code = await runCli(['lint', document.uri.fsPath, '--format', 'json'], { out: (text) => lines.push(text), err: (text) => lines.push(text), color: false });
+    assert.equal(code, 1, lines.join('\n'));
+    const report = JSON.parse(lines.join('')) as { files: { diagnostics: { rule: string; severity: string; line: number }[] }[] };
+    const severities: Record<number, string> = { [vscode.DiagnosticSeverity.Error]: 'error', [vscode.DiagnosticSeverity.Warning]: 'warning', [vscode.DiagnosticSeverity.Information]: 'info', [vscode.DiagnosticSeverity.Hint]: 'hint' };
+    const editor = all.map((diagnostic) => [diagnostic.range.start.line + 1, severities[diagnostic.severity]]).sort();
+    const cli = report.files[0].diagnostics.map((diagnostic) => [diagnostic.line, diagnostic.severity]).sort();
+    assert.deepEqual(cli, editor);
+
+    const eventValue = document.positionAt(document.getText().indexOf('MessageDelivered'));
+    const completion = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, eventValue);
+    const labels = completion.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+    assert.ok(labels.some((label) => label.includes('MessageBounced')), labels.join(', '));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(document.getText().indexOf('"uuid"') + 2));
+    const hoverText = hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');
+    assert.match(hoverText, /same on every retry/);
   });
 
   it('follows severity settings: a rule turned off disappears', async () => {
