@@ -24,9 +24,15 @@ const oneVscodeNamespace = {
   },
 };
 
+/**
+ * tinyglobby's ES module (the CLI's glob expansion) reads `import.meta.url`, which a CommonJS
+ * bundle does not have: the banner gives the bundle's own URL instead.
+ */
+const IMPORT_META_URL_SHIM = "var __importMetaUrl = require('node:url').pathToFileURL(__filename).href;";
+
 export const SHIPPED_BUNDLES = [
   { name: 'extension', entry: { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [oneVscodeNamespace] } },
-  { name: 'cli', entry: { entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } } },
+  { name: 'cli', entry: { entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${IMPORT_META_URL_SHIM}` }, define: { ...versionDefine(), 'import.meta.url': '__importMetaUrl' } } },
 ];
 
 /** `POSTAL_WEBHOOKS_VERSION` in the code is package.json's version. */

@@ -4,6 +4,8 @@ export interface CliIo {
   err(text: string): void;
   /** True when stdout is a terminal that shows colours. */
   color: boolean;
+  /** The folder relative paths start from; the process's own when absent (tests give their own). */
+  cwd?: string;
 }
 
 /** Exit codes shared by every command: 0 fine, 1 the input has errors, 2 usage or I/O error. */

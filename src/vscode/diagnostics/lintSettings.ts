@@ -1,4 +1,4 @@
-import { globMatcher, type GlobMatcher } from '../../core/glob';
+import { compileGlob, type GlobMatcher } from '../../core/glob';
 import { isSeveritySetting, ruleById, type SeveritySetting } from '../../core/lint';
 import { type SettingProblem, SettingsReader } from '../settingsReader';
 
@@ -45,8 +45,13 @@ function parseInclude(reader: SettingsReader<LintSettingKey>): GlobMatcher[] {
     return [];
   }
   return value.flatMap((pattern: unknown) => {
-    if (typeof pattern === 'string' && pattern.trim() !== '') return [globMatcher(pattern.trim(), { matchBase: true })];
-    reader.report('include', `${LINT_SECTION}.include: ${JSON.stringify(pattern)} is not a glob; ignored`);
+    if (typeof pattern !== 'string' || pattern.trim() === '') {
+      reader.report('include', `${LINT_SECTION}.include: ${JSON.stringify(pattern)} is not a glob; ignored`);
+      return [];
+    }
+    const compiled = compileGlob(pattern.trim(), { matchBase: true });
+    if (compiled.ok) return [compiled.matches];
+    reader.report('include', `${LINT_SECTION}.include: ${compiled.message} Ignored.`);
     return [];
   });
 }
