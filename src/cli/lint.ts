@@ -56,7 +56,7 @@ function parseLintArgs(args: string[]): LintArgs {
 function parseRuleOption(option: string): [string, SeveritySetting] {
   const [id, level] = option.split('=');
   if (!id || level === undefined) throw new UsageError(`--rule takes <id>=<level>, e.g. --rule postal/unknown-key=off (got ${option})`);
-  if (!ruleById(id)) throw new UsageError(`unknown rule ${id}; the rules are listed below`);
+  if (!ruleById(id)) throw new UsageError(`unknown rule ${id}; --help lists the rules`);
   if (!isSeveritySetting(level)) throw new UsageError(`${id}: level must be error, warning, info, hint or off (got ${level})`);
   return [id, level];
 }

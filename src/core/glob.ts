@@ -43,7 +43,9 @@ export function globProblem(pattern: string): string | undefined {
 export function compileGlob(pattern: string, options: { matchBase?: boolean } = {}): CompiledGlob {
   const problem = globProblem(pattern);
   if (problem !== undefined) return { ok: false, message: problem };
-  const test = picomatch(normalize(pattern), { ...OPTIONS, basename: options.matchBase === true });
+  // picomatch's `basename` tests only the file name, so it is for patterns without a folder.
+  const onName = options.matchBase === true && !normalize(pattern).includes('/');
+  const test = picomatch(normalize(pattern), { ...OPTIONS, basename: onName });
   return { ok: true, matches: (path) => test(normalize(path)) };
 }
 

@@ -166,11 +166,11 @@ class NodeWebhookListener implements WebhookListener {
     return { ok: true, address: this.address };
   }
 
+  /** A start that failed is a result for the caller to report (once), not something to log here. */
   private failed(error: ListenerError): StartResult {
     this.error = error;
     this.address = undefined;
     this.setState('error');
-    this.deps.logger.error(error.message);
     return { ok: false, error };
   }
 

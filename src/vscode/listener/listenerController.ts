@@ -131,8 +131,7 @@ export class ListenerController {
   private failed(problem: StartProblem): StartOutcome {
     this.problem = problem;
     this.address = undefined;
-    // The listener logs its own listen errors; the others are ours to log.
-    if (problem.kind !== 'listen') this.log.error(`not started: ${problem.message}`);
+    this.log.error(`not started: ${problem.message}`);
     this.setState('error');
     return { ok: false, problem };
   }
