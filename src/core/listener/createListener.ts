@@ -9,6 +9,7 @@ import { type WebhookRecord, type WebhookStore } from '../store';
 import { type EnvelopeValidator, validateWithEventModel } from './inspectBody';
 import { describeListenError, type ListenerError } from './listenError';
 import { type ListenerOptions, listenerOptionsProblem, type ResolvedListenerOptions, resolveListenerOptions } from './listenerOptions';
+import { ProbeTokens } from './reachProbe';
 import { RequestHandler } from './requestHandler';
 
 export type ListenerState = 'idle' | 'starting' | 'listening' | 'stopping' | 'error';
@@ -49,6 +50,8 @@ export interface WebhookListener {
   /** Fires once per request, when it is settled: answered, and its forward (if any) done. */
   readonly onDidSettleRecord: Event<WebhookRecord>;
   readonly onDidChangeState: Event<ListenerState>;
+  /** Tokens for probes that test whether a URL leads to this listener (see `probeUrl`). */
+  readonly probes: ProbeTokens;
 }
 
 /**
@@ -81,12 +84,14 @@ class NodeWebhookListener implements WebhookListener {
   error: ListenerError | undefined;
   readonly onDidSettleRecord: Event<WebhookRecord>;
   readonly onDidChangeState: Event<ListenerState>;
+  readonly probes: ProbeTokens;
 
   constructor(
     options: ListenerOptions,
     private readonly deps: ListenerDeps,
   ) {
     this.current = resolveListenerOptions(options);
+    this.probes = new ProbeTokens(deps.now);
     const onListenerError = (error: unknown): void => deps.logger.error(`a listener subscriber failed: ${String(error)}`);
     this._onDidSettleRecord = new Emitter(onListenerError);
     this._onDidChangeState = new Emitter(onListenerError);
@@ -135,6 +140,7 @@ class NodeWebhookListener implements WebhookListener {
       signal: stopController.signal,
       onRecord: (record) => this._onDidSettleRecord.fire(record),
       developmentKey: this.deps.developmentKey,
+      probes: this.probes,
     });
     const server = createServer(
       {

@@ -6,6 +6,7 @@ import { type BodyFacts, createRecordId, HistoryWriteError, type RecordHeaders, 
 import { type FinishedForward, forwardRequest } from './forwardRequest';
 import { type EnvelopeValidator, inspectBody } from './inspectBody';
 import { type ResolvedListenerOptions } from './listenerOptions';
+import { type ProbeTokens } from './reachProbe';
 import { collectHeaders, readBody } from './readBody';
 
 export interface HandlerDeps {
@@ -19,6 +20,8 @@ export interface HandlerDeps {
   onRecord(record: WebhookRecord): void;
   /** This editor's development key, whose signatures are told apart from Postal's (read per request: it may appear later). */
   developmentKey?: () => PublicKeyEntry | undefined;
+  /** Tokens of the probes that test a URL leads here: answered, never recorded. */
+  probes?: ProbeTokens;
 }
 
 const JSON_TYPE = 'application/json';
@@ -51,6 +54,7 @@ export class RequestHandler {
   ) {}
 
   readonly handle = (req: IncomingMessage, res: ServerResponse): void => {
+    if (this.deps.probes?.answer(req, res) === true) return;
     const receivedAt = this.deps.now();
     if (req.method === 'GET' || req.method === 'HEAD') {
       this.answerProbe(req, res);

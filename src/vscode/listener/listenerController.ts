@@ -82,6 +82,11 @@ export class ListenerController {
     });
   }
 
+  /** A one-time token for a probe that tests whether a URL leads here; undefined while not listening. */
+  probeToken(): string | undefined {
+    return this.state === 'listening' ? this.listener?.probes.issue() : undefined;
+  }
+
   /** The settings in effect: those running, else what a start would use now. */
   effectiveSettings(): ListenerSettings {
     return this.listener === undefined ? this.readSettings() : this.settings;
