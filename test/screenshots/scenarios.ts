@@ -7,6 +7,7 @@ import { COMMAND, VIEW } from '../../src/vscode/commandIds';
 import { EXPLORER_SCENARIOS } from './explorerScenarios';
 import { HANDLER_SCENARIOS } from './handlerScenarios';
 import { pause, shot } from './shot';
+import { SIGNATURE_SCENARIOS } from './signatureScenarios';
 
 /**
  * Sends a MessageSent sample to a real listener that answers `response` and verifies with the
@@ -99,4 +100,5 @@ export const SCENARIOS: Record<string, () => Promise<void>> = {
     await vscode.commands.executeCommand('hideCodeActionWidget');
     await vscode.commands.executeCommand('workbench.action.closePanel');
   },
+  ...SIGNATURE_SCENARIOS,
 };
