@@ -1,17 +1,13 @@
 import picomatch from 'picomatch';
+import { globProblem } from './globProblem';
+
+export { globProblem, MAX_STARS_PER_NAME } from './globProblem';
 
 /**
  * Glob patterns, for the editor's `postalWebhooks.lint.include` setting and the CLI, read by
  * picomatch: `*` within one name, `**` across folders, `?`, `{a,b}`, `[abc]`. Extglobs
  * (`+(a|b)`) are off: they nest quantifiers, which regular expressions can take minutes on.
  */
-
-/**
- * The most `*` one folder or file name of a pattern may hold. Each is a `[^/]*?` in the regular
- * expression, and a name that almost matches costs about (name length)^stars steps: with two
- * that is a few milliseconds for the longest name a file system allows, with ten it is hours.
- */
-export const MAX_STARS_PER_NAME = 2;
 
 const OPTIONS: picomatch.PicomatchOptions = { dot: true, noextglob: true };
 
@@ -22,17 +18,6 @@ export type CompiledGlob = { ok: true; matches: GlobMatcher } | { ok: false; mes
 /** Whether `text` has glob syntax (`*`, `?`, `[…]`, `{…}`), so is a pattern rather than a name. */
 export function isGlob(text: string): boolean {
   return picomatch.scan(text, OPTIONS).isGlob;
-}
-
-/** Why `pattern` is refused (too many `*` in one name), or undefined. */
-export function globProblem(pattern: string): string | undefined {
-  for (const name of normalize(pattern).split('/')) {
-    const stars = name === '**' ? 0 : (name.match(/\*/g) ?? []).length;
-    if (stars > MAX_STARS_PER_NAME) {
-      return `"${pattern}" has ${stars} * in one name ("${name}"): use at most ${MAX_STARS_PER_NAME} per folder or file name (more can make matching take minutes).`;
-    }
-  }
-  return undefined;
 }
 
 /**

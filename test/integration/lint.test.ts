@@ -141,6 +141,20 @@ describe('linting in VS Code', () => {
     await waitFor('diagnostics to return', () => postalDiagnostics(document.uri).length > 0);
   });
 
+  it('lints files the include globs name, with auto-detection off', async () => {
+    const settings = vscode.workspace.getConfiguration('postalWebhooks.lint');
+    await settings.update('autoDetect', false, vscode.ConfigurationTarget.Workspace);
+    try {
+      const document = await open('captured.json');
+      await waitFor('diagnostics to clear', () => postalDiagnostics(document.uri).length === 0);
+      await settings.update('include', ['lint/capt*.json'], vscode.ConfigurationTarget.Workspace);
+      await waitFor('the included file to be linted', () => postalDiagnostics(document.uri).length > 0);
+    } finally {
+      await settings.update('include', undefined, vscode.ConfigurationTarget.Workspace);
+      await settings.update('autoDetect', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   it('lints a .postal.jsonl line by line as JSON Lines', async () => {
     const document = await open('events.postal.jsonl');
     assert.equal(document.languageId, 'jsonl');

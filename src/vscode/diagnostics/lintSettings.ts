@@ -1,4 +1,4 @@
-import { compileGlob, type GlobMatcher } from '../../core/glob';
+import { globProblem } from '../../core/globProblem';
 import { isSeveritySetting, ruleById, type SeveritySetting } from '../../core/lint';
 import { type SettingProblem, SettingsReader } from '../settingsReader';
 
@@ -11,8 +11,8 @@ export const LINT_DEFAULTS = { enable: true, include: [] as string[], autoDetect
 
 export interface LintSettings {
   enable: boolean;
-  /** Globs of extra files to lint, matched against workspace-relative paths. */
-  include: GlobMatcher[];
+  /** Globs of extra files to lint, matched against workspace-relative paths (compiled when first needed). */
+  include: readonly string[];
   autoDetect: boolean;
   rules: Record<string, SeveritySetting>;
   maxFileSizeMB: number;
@@ -37,7 +37,7 @@ export function parseLintSettings(get: (key: LintSettingKey) => unknown): Parsed
   return { settings, problems: reader.problems };
 }
 
-function parseInclude(reader: SettingsReader<LintSettingKey>): GlobMatcher[] {
+function parseInclude(reader: SettingsReader<LintSettingKey>): string[] {
   const value = reader.raw('include');
   if (value === undefined) return [];
   if (!Array.isArray(value)) {
@@ -49,9 +49,9 @@ function parseInclude(reader: SettingsReader<LintSettingKey>): GlobMatcher[] {
       reader.report('include', `${LINT_SECTION}.include: ${JSON.stringify(pattern)} is not a glob; ignored`);
       return [];
     }
-    const compiled = compileGlob(pattern.trim(), { matchBase: true });
-    if (compiled.ok) return [compiled.matches];
-    reader.report('include', `${LINT_SECTION}.include: ${compiled.message} Ignored.`);
+    const problem = globProblem(pattern.trim());
+    if (problem === undefined) return [pattern.trim()];
+    reader.report('include', `${LINT_SECTION}.include: ${problem} Ignored.`);
     return [];
   });
 }
