@@ -1,10 +1,11 @@
-// Builds the extension and the CLI as two bundles, and compiles tests file-by-file for mocha.
+// Builds the extension (an ES module, split into chunks loaded on first use) and the CLI as
+// bundles, and compiles tests file-by-file for mocha.
 //   node esbuild.mjs               development bundles with source maps
 //   node esbuild.mjs --production  minified bundles without source maps (what the .vsix ships)
 //   node esbuild.mjs --watch       rebuild on change, reporting in the problem-matcher format
 //   node esbuild.mjs --tests       src/ and test/ transpiled to out/ (no bundling) for mocha
 import * as esbuild from 'esbuild';
-import { readdirSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { SHIPPED_BUNDLES, shippedBundleOptions, versionDefine } from './scripts/shippedBundles.mjs';
 
@@ -49,6 +50,8 @@ async function compileTests() {
 }
 
 async function buildBundles() {
+  // Chunk names carry a content hash: clear the old ones so only this build's ship.
+  rmSync('dist/chunks', { recursive: true, force: true });
   const contexts = await Promise.all(
     SHIPPED_BUNDLES.map((bundle) => {
       const options = shippedBundleOptions(bundle, { production });

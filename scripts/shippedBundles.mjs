@@ -11,27 +11,18 @@ export const REPO = join(import.meta.dirname, '..');
 export const BUNDLE_BUDGET_BYTES = 250 * 1024;
 
 /**
- * Makes every `import * as vscode from 'vscode'` share one namespace object. Left alone, esbuild
- * gives each importing module its own copy of the API object (a getter per member, ~300 of
- * them, in ~40 modules), which costs several milliseconds of every activation.
- */
-const oneVscodeNamespace = {
-  name: 'one-vscode-namespace',
-  setup(build) {
-    build.onResolve({ filter: /^vscode$/ }, (args) =>
-      args.namespace === 'vscode-api' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-api' });
-    build.onLoad({ filter: /.*/, namespace: 'vscode-api' }, () => ({ contents: "export * from 'vscode';", loader: 'js', resolveDir: REPO }));
-  },
-};
-
-/**
  * tinyglobby's ES module (the CLI's glob expansion) reads `import.meta.url`, which a CommonJS
  * bundle does not have: the banner gives the bundle's own URL instead.
  */
 const IMPORT_META_URL_SHIM = "var __importMetaUrl = require('node:url').pathToFileURL(__filename).href;";
 
 export const SHIPPED_BUNDLES = [
-  { name: 'extension', entry: { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [oneVscodeNamespace] } },
+  {
+    name: 'extension',
+    // An ES module (VS Code 1.100+ loads `.mjs` extensions natively), split into chunks: code
+    // reached through `await import(…)` loads when first used, not when the extension activates.
+    entry: { entryPoints: ['src/extension.ts'], outdir: 'dist', format: 'esm', splitting: true, outExtension: { '.js': '.mjs' }, chunkNames: 'chunks/[name]-[hash]', external: ['vscode'] },
+  },
   { name: 'cli', entry: { entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${IMPORT_META_URL_SHIM}` }, define: { ...versionDefine(), 'import.meta.url': '__importMetaUrl' } } },
 ];
 
@@ -62,16 +53,46 @@ export function shippedBundleOptions({ entry }, { production }) {
 }
 
 /**
- * Builds every shipped bundle for production in memory and reports its size, its budget and
- * its largest inputs (bytes each contributes to the output, from esbuild's metafile).
+ * Builds every shipped bundle for production in memory and reports what each one loads when it
+ * starts (its entry file and the chunks that file imports statically, counted against the
+ * budget), what it loads later (chunks reached only through `import()`), and the inputs that
+ * weigh most in what it loads at start (bytes each contributes, from esbuild's metafile).
  */
 export async function measureShippedBundles({ topInputs = 10 } = {}) {
   return Promise.all(SHIPPED_BUNDLES.map(async (bundle) => {
     const result = await esbuild.build({ ...shippedBundleOptions(bundle, { production: true }), write: false, metafile: true, logLevel: 'warning' });
-    const [outputPath, output] = Object.entries(result.metafile.outputs).find(([path]) => path.endsWith('.js'));
-    const inputs = Object.entries(output.inputs)
+    const outputs = result.metafile.outputs;
+    const code = Object.keys(outputs).filter((path) => !path.endsWith('.map'));
+    // Chunks reached through `import()` are entry points too: the bundle's own is the one built from its entry file.
+    const entry = code.find((path) => outputs[path].entryPoint === bundle.entry.entryPoints[0]);
+    const atStart = staticClosure(outputs, entry);
+    const sum = (paths) => paths.reduce((total, path) => total + outputs[path].bytes, 0);
+    const inputs = [...atStart]
+      .flatMap((path) => Object.entries(outputs[path].inputs))
       .map(([path, { bytesInOutput }]) => ({ path: relative(REPO, join(REPO, path)), bytes: bytesInOutput }))
+      .filter((input) => input.bytes > 0)
       .sort((a, b) => b.bytes - a.bytes);
-    return { name: bundle.name, outfile: relative(REPO, join(REPO, outputPath)), bytes: output.bytes, budget: BUNDLE_BUDGET_BYTES, inputs: inputs.slice(0, topInputs), inputCount: inputs.length };
+    const lazy = code.filter((path) => !atStart.has(path)).map((path) => ({ file: relative(REPO, join(REPO, path)), bytes: outputs[path].bytes }));
+    return {
+      name: bundle.name,
+      outfile: relative(REPO, join(REPO, entry)),
+      bytes: sum([...atStart]),
+      files: atStart.size,
+      budget: BUNDLE_BUDGET_BYTES,
+      inputs: inputs.slice(0, topInputs),
+      inputCount: inputs.length,
+      lazy,
+    };
   }));
+}
+
+/** The output file and every chunk it imports statically, directly or not: what loads with it. */
+function staticClosure(outputs, entry) {
+  const seen = new Set([entry]);
+  for (const path of seen) {
+    for (const imported of outputs[path].imports) {
+      if (imported.kind === 'import-statement' && !imported.external) seen.add(imported.path);
+    }
+  }
+  return seen;
 }

@@ -1,3 +1,5 @@
+import { safeLines } from '../core/safeText';
+
 /** Where a CLI command writes, so commands can be run in tests without a child process. */
 export interface CliIo {
   out(text: string): void;
@@ -24,6 +26,7 @@ export function readErrorText(error: unknown): string {
 
 export const processIo: CliIo = {
   out: (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
-  err: (text) => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
+  // Messages only, never colours: whatever a message quotes (a file name, a setting) cannot drive the terminal.
+  err: (text) => process.stderr.write(safeLines(text.endsWith('\n') ? text : text + '\n')),
   color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
 };

@@ -1,4 +1,5 @@
 import { createLineIndex, type LintIssue, type Severity } from '../core/lint';
+import { safeText } from '../core/safeText';
 
 /** One diagnostic as the CLI prints it: 1-based lines and columns, end exclusive. */
 export interface CliDiagnostic {
@@ -46,13 +47,16 @@ export function countSeverities(files: readonly FileReport[]): SeverityCounts {
 const COLORS: Record<Severity, string> = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', hint: '\x1b[90m' };
 const RESET = '\x1b[0m';
 
-/** `file:line:col severity rule message`, one per line, then a summary line. */
+/**
+ * `file:line:col severity rule message`, one per line, then a summary line. Messages quote the
+ * file's own text, and file names are anyone's: both have their control characters escaped.
+ */
 export function formatText(files: readonly FileReport[], color: boolean): string {
   const lines: string[] = [];
   for (const file of files) {
     for (const d of file.diagnostics) {
       const severity = color ? `${COLORS[d.severity]}${d.severity}${RESET}` : d.severity;
-      lines.push(`${file.path}:${d.line}:${d.column} ${severity} ${d.rule} ${d.message}`);
+      lines.push(`${safeText(file.path)}:${d.line}:${d.column} ${severity} ${d.rule} ${safeText(d.message)}`);
     }
   }
   lines.push(summary(files));

@@ -1,7 +1,9 @@
 import { createPrivateKey } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { redactUrl } from '../core/http';
 import { createListener, formatRecordLine, type ListenerAddress, type ListenerOptions } from '../core/listener';
 import { type Logger } from '../core/logger';
+import { safeText } from '../core/safeText';
 import { parsePublicKey, type PublicKeyEntry, type PublicKeySet, toPublicPem } from '../core/signature';
 import { createMemoryStore, MB, openFileStore, type WebhookRecord, type WebhookStore } from '../core/store';
 import { type CliIo, EXIT, readErrorText } from './io';
@@ -100,7 +102,16 @@ export const listenCommand: CliCommand = {
 };
 
 function listenerOptions(args: ListenArgs, publicKey: PublicKeySet | undefined): ListenerOptions {
-  const options: ListenerOptions = { host: args.host, port: args.port, response: args.response, rejectUnsigned: args.rejectUnsigned };
+  const options: ListenerOptions = {
+    host: args.host,
+    port: args.port,
+    response: args.response,
+    rejectUnsigned: args.rejectUnsigned,
+    allowedHosts: args.allowedHosts,
+    unverifiedLimits: args.unverifiedLimits,
+    keepSecrets: args.keepSecrets,
+    maxInboundBodyBytes: args.maxInboundMb * MB,
+  };
   if (args.path !== undefined) options.requiredPath = args.path;
   if (publicKey !== undefined) options.publicKey = publicKey;
   if (args.forwardTo !== undefined) options.forward = { url: args.forwardTo };
@@ -157,13 +168,18 @@ function announce(address: ListenerAddress, args: ListenArgs, publicKey: PublicK
   // With --json, stdout carries only request lines; everything else goes to stderr.
   const say = args.json ? io.err : io.out;
   say(`Listening on ${address.url}  (Ctrl-C to stop)`);
-  if (args.forwardTo !== undefined) say(`Forwarding to ${args.forwardTo}`);
+  if (args.forwardTo !== undefined) say(`Forwarding to ${safeText(redactUrl(args.forwardTo))}`);
   if (args.historyFile !== undefined) say(`History: ${args.historyFile}`);
+  if (args.allowedHosts.length > 0) say(`Also accepting requests for: ${args.allowedHosts.map(safeText).join(', ')}`);
   if (address.host === '0.0.0.0' || address.host === '::') say('Reachable from other machines: anyone who can reach this port can send it requests.');
   if (publicKey === undefined) io.err(KEY_HINT);
 }
 
-/** The `--json` line of a request: what it was, the checks, our answer and the forward's outcome. */
+/**
+ * The `--json` line of a request: what it was, the checks, our answer and the forward's outcome;
+ * for inbound e-mail (`kind: "inbound"`) also `inbound`: format, encoding, subject, from, to,
+ * rcptTo, mailFrom, attachments (a count) and the rest of the summary.
+ */
 export function recordJsonLine(record: WebhookRecord): Record<string, unknown> {
   const { signature, schema, response, forward } = record;
   return {
@@ -178,6 +194,7 @@ export function recordJsonLine(record: WebhookRecord): Record<string, unknown> {
     attempt: record.attempt,
     signature: { status: signature.status, algorithm: signature.algorithm ?? null, ...(signature.reason === undefined ? {} : { reason: signature.reason }) },
     schema: schema === undefined ? null : { valid: schema.valid, issues: schema.issues },
+    ...(record.inbound === undefined ? {} : { inbound: record.inbound }),
     response: { status: response.status, delayMs: response.delayMs },
     forward: forward === undefined ? null : forwardSummary(forward),
   };
@@ -194,8 +211,8 @@ function cliLogger(io: CliIo): Logger {
     trace: () => undefined,
     debug: () => undefined,
     info: () => undefined,
-    warn: (message) => io.err(`warning: ${message}`),
-    error: (message) => io.err(`error: ${typeof message === 'string' ? message : message.message}`),
+    warn: (message) => io.err(`warning: ${safeText(message)}`),
+    error: (message) => io.err(`error: ${safeText(typeof message === 'string' ? message : message.message)}`),
   };
 }
 

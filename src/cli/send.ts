@@ -3,19 +3,20 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { EVENT_CATALOG, EVENT_NAMES, sampleEnvelope } from '../core/events';
 import { describeAnswer, describePostalOutcome } from '../core/replay/describeResult';
-import { describeProblems, type Payload, readPayloadFile } from '../core/replay/payloadFile';
 import { buildPostalRequest } from '../core/replay/postalRequest';
 import { sendPostalRequest, type SendResult } from '../core/replay/sendPostalRequest';
 import { postalBody } from '../core/replay/serialize';
 import { simulateDelivery } from '../core/replay/simulateDelivery';
 import { urlForLog } from '../core/replay/targetUrl';
+import { safeText } from '../core/safeText';
 import { type CliCommand } from './command';
 import { type CliIo, EXIT, readErrorText } from './io';
 import { parsePublicKey } from '../core/signature';
 import { parseSendArgs, SEND_USAGE, type SendArgs } from './sendArgs';
+import { loadFileItems, loadEmlItem, type SendItem } from './sendItems';
 
 export const sendCommand: CliCommand = {
-  summary: 'Send signed test events (samples or payload files) exactly as Postal would',
+  summary: 'Send signed test events, payload files or e-mails exactly as Postal would',
   usage: SEND_USAGE,
   async run(args: string[], io: CliIo): Promise<number> {
     const options = parseSendArgs(args);
@@ -23,19 +24,19 @@ export const sendCommand: CliCommand = {
       io.out(listText());
       return EXIT.ok;
     }
-    const payloads = await loadPayloads(options, io);
-    const key = payloads === undefined ? undefined : await loadKey(options, io);
-    if (payloads === undefined || key === false) return EXIT.usage;
+    const items = await loadItems(options, io);
+    const key = items === undefined ? undefined : await loadKey(options, io);
+    if (items === undefined || key === false) return EXIT.usage;
     const controller = new AbortController();
     const stop = (): void => controller.abort();
     process.once('SIGINT', stop);
     let allDelivered = true;
     try {
-      for (const payload of payloads) {
+      for (const item of items) {
         if (controller.signal.aborted) break;
-        const request = buildPostalRequest({ url: options.to ?? '', body: payload.body, privateKey: key, postalVersion: options.postalVersion });
-        const deps = { now: () => performance.now(), signal: controller.signal, timeoutMs: options.timeoutMs };
-        const report = (result: SendResult): void => io.out(options.json ? jsonLine(payload, result) : `${payload.label} → ${urlForLog(result.url)}: ${describeAnswer(result)}. ${describePostalOutcome(result)}`);
+        const request = buildPostalRequest({ url: options.to ?? '', body: item.body, privateKey: key, postalVersion: options.postalVersion, contentType: item.contentType });
+        const deps = { now: () => performance.now(), signal: controller.signal, timeoutMs: options.timeoutMs, policy: item.policy };
+        const report = (result: SendResult): void => io.out(options.json ? jsonLine(item, result) : safeText(`${item.label} → ${urlForLog(result.url)}: ${describeAnswer(result)}. ${describePostalOutcome(result, item.policy)}`));
         const attempts =
           options.retryCompression === undefined
             ? [await sendPostalRequest(request, deps)]
@@ -50,30 +51,14 @@ export const sendCommand: CliCommand = {
   },
 };
 
-async function loadPayloads(options: SendArgs, io: CliIo): Promise<Payload[] | undefined> {
+async function loadItems(options: SendArgs, io: CliIo): Promise<SendItem[] | undefined> {
   const source = options.source;
   if (source === undefined) return undefined;
   if (source.kind === 'sample') {
     const envelope = sampleEnvelope(source.event, source.variant, { now: Date.now() / 1000 });
-    return [{ label: `${source.event} ${envelope.uuid.slice(0, 8)}`, body: postalBody(envelope), event: source.event, uuid: envelope.uuid }];
+    return [{ label: `${source.event} ${envelope.uuid.slice(0, 8)}`, body: postalBody(envelope), json: { event: source.event, uuid: envelope.uuid } }];
   }
-  let text: string;
-  try {
-    text = await readFile(resolve(io.cwd ?? process.cwd(), source.path), 'utf8');
-  } catch (error) {
-    io.err(`postal-webhooks send: cannot read ${source.path}: ${readErrorText(error)}.`);
-    return undefined;
-  }
-  const file = readPayloadFile(text, source.path);
-  if (file.problems.length > 0) {
-    io.err(`postal-webhooks send: ${source.path} is not valid JSON, nothing was sent. ${describeProblems(file.problems)}`);
-    return undefined;
-  }
-  if (file.payloads.length === 0) {
-    io.err(`postal-webhooks send: ${source.path} has no envelope to send.`);
-    return undefined;
-  }
-  return file.payloads;
+  return source.kind === 'eml' ? loadEmlItem(source.path, options, io) : loadFileItems(source.path, options, io);
 }
 
 /** The private key, undefined for --unsigned, false after reporting why it cannot be used. */
@@ -105,16 +90,16 @@ function signingKey(text: string): KeyObject | string {
   return key.asymmetricKeyType === 'rsa' ? key : `is a ${key.asymmetricKeyType ?? 'non-RSA'} key, but Postal signs with RSA: ${remedy}`;
 }
 
-function jsonLine(payload: Payload, result: SendResult): string {
+function jsonLine(item: SendItem, result: SendResult): string {
+  const outcome = result.outcome;
   return JSON.stringify({
-    event: payload.event,
-    uuid: payload.uuid,
+    ...item.json,
     url: urlForLog(result.url),
     attempt: result.attempt,
     status: result.response?.status,
     timeMs: Math.round(result.timeMs),
     error: result.error,
-    postal: result.outcome === undefined ? undefined : { success: result.outcome.success, willRetry: result.outcome.willRetry, nextAttemptInMinutes: result.outcome.nextAttemptInMinutes, gaveUp: result.outcome.gaveUp },
+    postal: outcome === undefined ? undefined : { success: outcome.success, willRetry: outcome.willRetry, nextAttemptInMinutes: outcome.nextAttemptInMinutes, gaveUp: outcome.gaveUp, bounce: outcome.bounce },
   });
 }
 
@@ -127,3 +112,4 @@ function listText(): string {
   }
   return lines.join('\n');
 }
+

@@ -1,3 +1,5 @@
+import { redactUrl } from '../core/http';
+
 /** A setting value that cannot be used, in words that say what to put instead. */
 export interface SettingProblem<Id extends string = string> {
   /** The full id, e.g. `postalWebhooks.replay.timeoutMs`, for "Open Settings". */
@@ -67,7 +69,8 @@ export class SettingsReader<Key extends string> {
   }
 
   private reject<T>(key: Key, value: unknown, hint: string, fallback: T): T {
-    this.report(key, `${this.id(key)} is ${JSON.stringify(value)}: ${hint} Until then its default applies.`);
+    // A URL's credentials are not repeated in a message.
+    this.report(key, `${this.id(key)} is ${JSON.stringify(typeof value === 'string' ? redactUrl(value) : value)}: ${hint} Until then its default applies.`);
     return fallback;
   }
 }

@@ -27,7 +27,7 @@ describe('the packaged .vsix', function () {
 
   it('carries the bundled extension, manifest, readme, changelog and licence', () => {
     const names = entries.map((entry) => entry.name);
-    for (const required of ['extension/package.json', 'extension/dist/extension.js', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt']) {
+    for (const required of ['extension/package.json', 'extension/dist/extension.mjs', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt']) {
       assert.ok(names.includes(required), `${required} missing from the package`);
     }
   });

@@ -20,7 +20,7 @@ function sample(name: string, message?: { token: string; to: string; subject: st
   return envelope;
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {

@@ -6,6 +6,7 @@ import { createMemoryStore } from '../../src/core/store';
 import { COMMAND, VIEW } from '../../src/vscode/commandIds';
 import { EXPLORER_SCENARIOS } from './explorerScenarios';
 import { HANDLER_SCENARIOS } from './handlerScenarios';
+import { PERIMETER_SCENARIOS } from './perimeterScenarios';
 import { pause, shot } from './shot';
 import { SIGNATURE_SCENARIOS } from './signatureScenarios';
 
@@ -32,6 +33,7 @@ async function sendTestEventTo(response: ResponseMode): Promise<void> {
 export const SCENARIOS: Record<string, () => Promise<void>> = {
   ...EXPLORER_SCENARIOS,
   ...HANDLER_SCENARIOS,
+  ...PERIMETER_SCENARIOS,
   async walkthrough() {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     // Without the side bar the steps and their pages sit side by side.
@@ -97,6 +99,31 @@ export const SCENARIOS: Record<string, () => Promise<void>> = {
     await vscode.commands.executeCommand('editor.action.quickFix');
     await pause(1500);
     await shot('lint-quickfix');
+    await vscode.commands.executeCommand('hideCodeActionWidget');
+    await vscode.commands.executeCommand('workbench.action.closePanel');
+  },
+
+  /** An inbound e-mail payload with Postal's quirks got wrong, the quick-fix menu open on its numeric size. */
+  async 'inbound-lint-quickfix'() {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (!folder) throw new Error('no workspace folder');
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'inbound', 'support.postal.json'));
+    const editor = await vscode.window.showTextDocument(document);
+    const deadline = Date.now() + 30_000;
+    while (vscode.languages.getDiagnostics(document.uri).filter((diagnostic) => diagnostic.source === 'postal').length < 3) {
+      if (Date.now() > deadline) throw new Error('the diagnostics did not appear');
+      await pause(100);
+    }
+    const position = document.positionAt(document.getText().indexOf('"size": 1282') + 9);
+    editor.selection = new vscode.Selection(position, position);
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    await vscode.window.showTextDocument(document);
+    await pause(800);
+    await vscode.commands.executeCommand('editor.action.quickFix');
+    await pause(1500);
+    await shot('inbound-lint-quickfix');
     await vscode.commands.executeCommand('hideCodeActionWidget');
     await vscode.commands.executeCommand('workbench.action.closePanel');
   },

@@ -41,6 +41,19 @@ describe('postal-webhooks lint', () => {
     assert.equal(lines[lines.length - 1], '2 problems (2 errors) in 1 of 1 file.');
   });
 
+  it('lints an inbound e-mail payload file with the inbound rules', async () => {
+    const inbound = join(REPO, 'test/workspace/inbound');
+    const result = await lint(['support.postal.json', '--format', 'json'], inbound);
+    assert.equal(result.status, 1, result.stderr);
+    const report = JSON.parse(result.stdout) as JsonReport;
+    assert.deepEqual(report.files[0].diagnostics.map((diagnostic) => [diagnostic.rule, diagnostic.line]), [
+      ['postal/inbound-message-id', 7],
+      ['postal/inbound-types', 9],
+      ['postal/inbound-types', 12],
+    ]);
+    assert.equal((await lint(['raw.postal.json'], inbound)).status, 0);
+  });
+
   it('searches folders for *.postal.json(l) and Postal bodies in other .json files, linting JSONL line by line', async () => {
     const result = await lint(['--format', 'json', '.']);
     assert.equal(result.status, 1);

@@ -60,7 +60,7 @@ describe('package.json manifest', () => {
   });
 
   it('points main and bin at the bundles esbuild writes', () => {
-    assert.equal(manifest.main, './dist/extension.js');
+    assert.equal(manifest.main, './dist/extension.mjs');
     assert.equal(manifest.bin['postal-webhooks'], 'dist/cli.js');
   });
 

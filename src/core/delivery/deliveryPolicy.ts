@@ -37,6 +37,11 @@ export interface DeliveryPolicy {
   verdict(statusCode: number): AnswerVerdict;
   /** Minutes Postal waits after failed attempt `attempt` (1-based, below `maxAttempts`). */
   retryDelayMinutes(attempt: number): number;
+  /**
+   * Whether failing for good with this result code (a hard fail, or the last attempt failing)
+   * makes Postal send a bounce e-mail to the message's sender. Absent: never (webhooks).
+   */
+  bouncesOnFinalFailure?(statusCode: number): boolean;
 }
 
 /** What Postal does after one attempt. */
@@ -50,6 +55,8 @@ export interface PostalOutcome {
   nextAttemptInMinutes?: number;
   /** Postal stops trying: a final failure, or a failure on the last attempt. */
   gaveUp: boolean;
+  /** Postal gave up and sends the message's sender a bounce e-mail (inbound mail only). */
+  bounce?: boolean;
 }
 
 /** What Postal does under `policy` after attempt `attempt` (1-based) got `answer`. Pure. */
@@ -58,7 +65,11 @@ export function deliveryOutcome(policy: DeliveryPolicy, answer: PostalAnswer, at
   const statusCode = typeof answer === 'number' ? answer : resultCode(answer);
   const verdict = policy.verdict(statusCode);
   if (verdict === 'sent') return { attempt, statusCode, success: true, willRetry: false, gaveUp: false };
-  if (verdict === 'hard-fail' || attempt >= policy.maxAttempts) return { attempt, statusCode, success: false, willRetry: false, gaveUp: true };
+  if (verdict === 'hard-fail' || attempt >= policy.maxAttempts) {
+    const outcome: PostalOutcome = { attempt, statusCode, success: false, willRetry: false, gaveUp: true };
+    if (policy.bouncesOnFinalFailure !== undefined) outcome.bounce = policy.bouncesOnFinalFailure(statusCode);
+    return outcome;
+  }
   return { attempt, statusCode, success: false, willRetry: true, nextAttemptInMinutes: policy.retryDelayMinutes(attempt), gaveUp: false };
 }
 

@@ -95,14 +95,15 @@ export function pathText(path: readonly (string | number)[], rootLabel = 'the va
 }
 
 /** A received value with its JSON type when the type is what is wrong: `"42" (a string)`. */
-function typedValue(value: unknown): string {
+export function typedValue(value: unknown): string {
   const rendered = renderValue(value);
   if (typeof value === 'string') return `${rendered} (a string)`;
   if (typeof value === 'number' && !Number.isInteger(value)) return `${rendered} (not a whole number)`;
   return rendered;
 }
 
-function isMissing(root: unknown, path: JsonPath): boolean {
+/** True when the object holding the last key of `path` exists but has no such key. */
+export function isMissing(root: unknown, path: JsonPath): boolean {
   if (path.length === 0) return false;
   const parent = valueAt(root, path.slice(0, -1));
   const key = path[path.length - 1];

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { INBOUND_CONDITION, inboundJsonSchemaParts } from '../inbound/inboundJsonSchema';
 import { EVENT_CATALOG } from './catalog';
 import { envelopeSchema } from './envelope';
 import { EVENT_NAMES } from './eventNames';
@@ -12,8 +13,10 @@ export const JSON_SCHEMA_FILE = 'schemas/postal-webhook.schema.json';
 
 /**
  * The JSON Schema (draft-07, what VS Code's JSON language service speaks) for Postal webhook
- * bodies, generated from the zod schemas. zod emits a `oneOf` over the ten envelopes; VS Code
- * reports a failed `oneOf` vaguely, so the envelope is rebuilt as common properties plus one
+ * bodies and the inbound e-mail Postal posts to HTTP endpoints, generated from the zod schemas.
+ * A document shaped like an endpoint payload (`if`) is checked as a Hash or a RawMessage; any
+ * other (`else`) as a webhook. zod emits a `oneOf` over the ten envelopes; VS Code reports a
+ * failed `oneOf` vaguely, so the envelope is rebuilt as common properties plus one
  * `if event = X then payload is definitions/X` per event, which gives precise diagnostics.
  * Unknown keys are allowed, as in zod: the linter warns about them instead.
  */
@@ -24,28 +27,33 @@ export function buildJsonSchema(): JsonObject {
   const payloads = Object.fromEntries(
     EVENT_NAMES.map((event, index) => [event, payloadDefinition(event, envelopes[index])]),
   );
+  const inbound = inboundJsonSchemaParts();
   const schema = {
     $schema: generated.$schema,
     $id: JSON_SCHEMA_ID,
-    title: 'Postal webhook',
-    description: 'The JSON body Postal posts to a webhook URL: {event, timestamp, payload, uuid}.',
+    title: 'Postal webhook or inbound e-mail',
+    description: 'The JSON body Postal posts to a webhook URL ({event, timestamp, payload, uuid}), or to an HTTP endpoint of a route (an inbound e-mail, Hash or RawMessage).',
     markdownDescription:
-      'The JSON body Postal posts to a webhook URL: `{event, timestamp, payload, uuid}`. The shape of `payload` depends on `event`.',
+      'The JSON body Postal posts to a webhook URL: `{event, timestamp, payload, uuid}`, the shape of `payload` depending on `event`; or to an HTTP endpoint of a route: an inbound e-mail in the Hash or RawMessage format.',
     type: 'object',
-    required: ['event', 'timestamp', 'payload', 'uuid'],
-    properties: {
-      event: eventProperty(),
-      timestamp: common.timestamp,
-      payload: { description: plainText(ENVELOPE_DOCS.payload.doc), markdownDescription: ENVELOPE_DOCS.payload.doc },
-      uuid: common.uuid,
-    },
     additionalProperties: true,
-    allOf: EVENT_NAMES.map((event) => ({
-      if: { properties: { event: { const: event } }, required: ['event'] },
-      then: { properties: { payload: { $ref: `#/definitions/${event}` } } },
-    })),
+    if: INBOUND_CONDITION,
+    then: inbound.branch,
+    else: {
+      required: ['event', 'timestamp', 'payload', 'uuid'],
+      properties: {
+        event: eventProperty(),
+        timestamp: common.timestamp,
+        payload: { description: plainText(ENVELOPE_DOCS.payload.doc), markdownDescription: ENVELOPE_DOCS.payload.doc },
+        uuid: common.uuid,
+      },
+      allOf: EVENT_NAMES.map((event) => ({
+        if: { properties: { event: { const: event } }, required: ['event'] },
+        then: { properties: { payload: { $ref: `#/definitions/${event}` } } },
+      })),
+    },
     defaultSnippets: defaultSnippets(),
-    definitions: { ...(generated.definitions as JsonObject), ...payloads },
+    definitions: { ...(generated.definitions as JsonObject), ...payloads, ...looseObjectsAsTrue(inbound.definitions) as JsonObject },
   };
   return schema;
 }

@@ -1,3 +1,4 @@
+import { $ZodOptional } from 'zod/v4/core';
 import { allowedValues, innerSchema, type Schema, schemaKind } from './schemaReflection';
 
 /**
@@ -6,7 +7,7 @@ import { allowedValues, innerSchema, type Schema, schemaKind } from './schemaRef
  * handled; anything else reads as "a valid value".
  */
 export function expectedText(schema: Schema): string {
-  return alternatives(expectedChoices(schema));
+  return alternatives(expectedChoices(withoutOptional(schema)));
 }
 
 function expectedChoices(schema: Schema): string[] {
@@ -26,6 +27,7 @@ function expectedChoices(schema: Schema): string[] {
 
 /** The same in a TypeScript-like notation, e.g. `"outgoing" | "incoming"` or `number | null`. */
 export function typeNotation(schema: Schema): string {
+  if (schema instanceof $ZodOptional) return typeNotation(withoutOptional(schema));
   const kind = schemaKind(schema);
   switch (kind) {
     case 'nullable': return `${typeNotation(innerSchema(schema) as Schema)} | null`;
@@ -34,6 +36,11 @@ export function typeNotation(schema: Schema): string {
     case 'other': return 'unknown';
     default: return kind;
   }
+}
+
+/** A field that may be left out is described by what it holds when present. */
+function withoutOptional(schema: Schema): Schema {
+  return schema instanceof $ZodOptional ? (schema._zod.def.innerType as Schema) : schema;
 }
 
 function quotedValues(schema: Schema): string[] {

@@ -43,6 +43,8 @@ export function recordStyle(record: RecordBasics): IconStyle {
       return { icon: 'file-binary', color: 'problemsWarningIcon.foreground' };
     case 'rejected':
       return { icon: 'circle-slash', color: 'testing.iconFailed' };
+    case 'inbound':
+      return { icon: 'mail' };
     default:
       return { icon: 'question' };
   }
@@ -56,8 +58,9 @@ export type RecordProblem = 'signature-invalid' | 'schema-invalid' | 'unsigned';
 
 export function recordProblem(record: RecordBasics): RecordProblem | undefined {
   if (record.signature.status === 'invalid') return 'signature-invalid';
-  if (record.kind === 'postal' && record.schema?.valid === false) return 'schema-invalid';
+  const fromPostal = record.kind === 'postal' || record.kind === 'inbound';
+  if (fromPostal && record.schema?.valid === false) return 'schema-invalid';
   if (record.kind === 'invalid-json') return 'schema-invalid';
-  if (record.kind === 'postal' && record.signature.status === 'missing') return 'unsigned';
+  if (fromPostal && record.signature.status === 'missing') return 'unsigned';
   return undefined;
 }

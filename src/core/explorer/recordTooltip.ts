@@ -1,11 +1,24 @@
-import { outcomeOfDelayedAnswer, WEBHOOK_POLICY } from '../delivery';
+import { afterFailure, outcomeOfDelayedAnswer, policyForRecord } from '../delivery';
+import { safeText } from '../safeText';
 import { type HistoryEntry, issueCount, type RecordBasics } from '../store';
 import { keyFields } from './envelopeFields';
 import { localDateTime, relativeTime } from './relativeTime';
 
-/** Escapes text for Markdown so values from the wire cannot format (or link) anything. */
+/**
+ * Escapes text for Markdown so values from the wire cannot format (or link) anything, nor
+ * break a line or turn text around (control characters are written out, see `safeText`).
+ */
 export function escapeMarkdown(value: string): string {
-  return value.replace(/[\\`*_{}[\]()#+\-.!|<>~$]/g, (char) => `\\${char}`);
+  return safeText(value).replace(/[\\`*_{}[\]()#+\-.!|<>~$]/g, (char) => `\\${char}`);
+}
+
+/** A Markdown code span around text from the wire: fenced by more backticks than it holds in a row. */
+export function codeSpan(value: string): string {
+  const text = safeText(value);
+  let longest = 0;
+  for (const run of text.matchAll(/`+/g)) longest = Math.max(longest, run[0].length);
+  const ticks = '`'.repeat(longest + 1);
+  return longest === 0 ? `${ticks}${text}${ticks}` : `${ticks} ${text} ${ticks}`;
 }
 
 const MAX_VALUE = 120;
@@ -34,6 +47,7 @@ function schemaLines(record: RecordBasics): string[] {
   if (record.parse.status === 'invalid-json') return [`$(error) Body is not JSON: ${escapeMarkdown(record.parse.message)}`];
   if (record.parse.status === 'empty') return ['$(warning) Empty body'];
   if (record.schema === undefined) return [];
+  if (record.schema.valid && record.kind === 'inbound') return ["$(pass) Matches Postal's inbound e-mail format"];
   if (record.schema.valid) return record.kind === 'postal' ? ['$(pass) Matches the Postal schema'] : ['Not a Postal event'];
   const count = issueCount(record.schema);
   const issues = record.schema.issues.slice(0, 4).map((issue) => `- \`${issue.path.join('.') || '(body)'}\`: ${shortValue(issue.message)}`);
@@ -47,9 +61,9 @@ export function responseLine(record: RecordBasics): string {
   const after = delayMs > 0 ? ` after ${delayMs} ms` : '';
   if (record.kind === 'rejected' || record.kind === 'too-large') return `$(circle-slash) Answered ${status}${after} (${record.response.reason})`;
   if (record.response.reason === 'not-stored') return `$(error) Answered ${status}: the history could not be written, so Postal retries it`;
-  const outcome = outcomeOfDelayedAnswer(WEBHOOK_POLICY, status, delayMs, record.attempt);
+  const outcome = outcomeOfDelayedAnswer(policyForRecord(record), status, delayMs, record.attempt);
   if (outcome.success) return `$(check) Answered ${status}${after}: Postal counts it as delivered`;
-  const then = outcome.willRetry ? `Postal retries in ${outcome.nextAttemptInMinutes} min` : 'Postal gives up (last attempt)';
+  const then = afterFailure(outcome, ' (last attempt)');
   return `$(history) Answered ${outcome.statusCode === status ? status : `${status}${after}, Postal sees ${outcome.statusCode}`}: ${then}`;
 }
 
@@ -70,7 +84,7 @@ function forwardLine(record: RecordBasics): string | undefined {
 export function recordTooltip(record: HistoryEntry, now: number): string {
   const title = record.event ?? `${record.method} ${record.path}`;
   const lines = [`**${escapeMarkdown(title)}** · ${localDateTime(record.receivedAt)} (${relativeTime(record.receivedAt, now)})`, ''];
-  if (record.uuid !== undefined) lines.push(`uuid \`${record.uuid}\`${record.duplicate ? ` · **retry**, attempt ${record.attempt}` : ''}`, '');
+  if (record.uuid !== undefined) lines.push(`uuid ${codeSpan(record.uuid)}${record.duplicate ? ` · **retry**, attempt ${record.attempt}` : ''}`, '');
   lines.push(signatureLine(record), '', ...schemaLines(record), '', responseLine(record));
   const forward = forwardLine(record);
   if (forward !== undefined) lines.push('', forward);

@@ -7,5 +7,6 @@ export { type ForwardErrorCode, type HttpExchange, type HttpResponse, type Store
 export { HOP_BY_HOP_HEADERS, withoutHopByHopHeaders } from './hopByHop';
 export { isLoopbackHost, isLoopbackUrl } from './loopback';
 export { postRaw, type RawPostOptions, type RawPostResult } from './postRaw';
+export { hasUrlSecrets, isSecretHeader, MASK, maskSecret, maskSecretHeaderMap, maskSecretHeaders, redactPath, redactUrl, redactUrlIn } from './redact';
 export { classifyFailure, failureMessage } from './requestFailure';
 export { type OutgoingRequest, sendRequest, type SendOptions } from './sendRequest';

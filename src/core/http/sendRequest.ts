@@ -1,5 +1,6 @@
 import { type HttpExchange } from './exchange';
 import { postRaw } from './postRaw';
+import { redactUrl } from './redact';
 import { failureMessage } from './requestFailure';
 
 export interface OutgoingRequest {
@@ -22,13 +23,15 @@ export interface SendOptions {
 /**
  * POSTs one request as Postal does (see `postRaw`) and says what became of it: the answer with
  * its timing, or a failure classified and worded for the user. Never throws. Listener forwarding
- * and replays both send through here, so they fail alike and say so alike.
+ * and replays both send through here, so they fail alike and say so alike. The result names the
+ * URL with its credentials masked (see `redactUrl`): it is what gets stored and shown.
  */
 export async function sendRequest(request: OutgoingRequest, options: SendOptions): Promise<HttpExchange> {
   const startedAt = options.now();
   const result = await postRaw(request.url, request.headers, request.body, { timeoutMs: options.timeoutMs, maxBodyBytes: options.maxBodyBytes, signal: options.signal });
   const durationMs = options.now() - startedAt;
-  if (result.ok) return { outcome: 'response', url: request.url, startedAt, durationMs, ...result.response };
-  const message = failureMessage(result.code, request.url, options.timeoutMs, result.error.message);
-  return { outcome: 'failed', url: request.url, startedAt, durationMs, error: { code: result.code, message } };
+  const url = redactUrl(request.url);
+  if (result.ok) return { outcome: 'response', url, startedAt, durationMs, ...result.response };
+  const message = failureMessage(result.code, url, options.timeoutMs, result.error.message);
+  return { outcome: 'failed', url, startedAt, durationMs, error: { code: result.code, message } };
 }

@@ -1,4 +1,5 @@
 import { isEventName, looksLikeBarePayload, looksLikeEnvelope } from '../events';
+import { recogniseInbound } from '../inbound/inboundFormat';
 import { isPlainObject } from '../jsonValue';
 import { type DocumentShape } from './rule';
 
@@ -11,6 +12,8 @@ export function detectShape(value: unknown): DocumentShape {
   if (Object.hasOwn(value, 'event') || looksLikeEnvelope(value)) {
     return { kind: 'envelope', event: isEventName(value.event) ? value.event : undefined };
   }
+  const inbound = recogniseInbound(value);
+  if (inbound !== undefined) return { kind: 'inbound', format: inbound };
   const bare = looksLikeBarePayload(value);
   return bare ? { kind: 'bare-payload', event: bare } : { kind: 'other' };
 }

@@ -1,4 +1,5 @@
 import { type EnvelopeIssue, type EventName, validateEnvelope, validatePayload } from '../events';
+import { validateInbound } from '../inbound/validateInbound';
 import { detectShape } from './documentShape';
 import { parseDocument } from './parseDocument';
 import { type LintRule, type RuleContext, type RuleReport } from './rule';
@@ -16,9 +17,10 @@ export interface ResolvedLintOptions {
 export function lintJson(text: string, options: ResolvedLintOptions): LintIssue[] {
   const doc = parseDocument(text);
   const shape = detectShape(doc.value);
-  const event: EventName | undefined = shape.kind === 'other' ? undefined : shape.event;
-  const payloadPath: JsonPath = shape.kind === 'bare-payload' ? BARE_PAYLOAD : ENVELOPE_PAYLOAD;
-  const payload = shape.kind === 'bare-payload' ? doc.value : valueOf(doc.value, 'payload');
+  const event: EventName | undefined = shape.kind === 'envelope' || shape.kind === 'bare-payload' ? shape.event : undefined;
+  const atRoot = shape.kind === 'bare-payload' || shape.kind === 'inbound';
+  const payloadPath: JsonPath = atRoot ? BARE_PAYLOAD : ENVELOPE_PAYLOAD;
+  const payload = atRoot ? doc.value : valueOf(doc.value, 'payload');
   const issues: LintIssue[] = [];
   const claimed = new Set<string>();
   let schemaIssues: readonly EnvelopeIssue[] | undefined | null = null;
@@ -54,6 +56,7 @@ export function lintJson(text: string, options: ResolvedLintOptions): LintIssue[
 
 function validate(value: unknown, shape: RuleContext['shape']): readonly EnvelopeIssue[] | undefined {
   if (value === undefined) return undefined;
+  if (shape.kind === 'inbound') return validateInbound(value, shape.format).issues;
   const result = shape.kind === 'bare-payload' ? validatePayload(shape.event, value) : validateEnvelope(value);
   return result.ok ? [] : result.issues;
 }

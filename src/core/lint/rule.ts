@@ -1,15 +1,18 @@
 import { type Node } from 'jsonc-parser';
 import { type EnvelopeIssue, type EventName } from '../events';
+import { type InboundFormat } from '../inbound/inboundFormat';
 import { type ParsedDocument } from './parseDocument';
 import { type IssueTag, type JsonPath, type LintFix, type Severity, type TextRange } from './types';
 
 /**
  * What the root of a document is: a webhook body (`envelope`, with its event when the name is
- * known), the inner payload alone as Postal's docs print it (`bare-payload`), or neither.
+ * known), the inner payload alone as Postal's docs print it (`bare-payload`), an inbound e-mail
+ * as Postal posts it to an HTTP endpoint (`inbound`, Hash or RawMessage), or none of these.
  */
 export type DocumentShape =
   | { kind: 'envelope'; event: EventName | undefined }
   | { kind: 'bare-payload'; event: EventName }
+  | { kind: 'inbound'; format: InboundFormat }
   | { kind: 'other' };
 
 /** A problem one rule found; the engine adds the rule id and severity. */
@@ -31,7 +34,7 @@ export interface RuleContext {
   readonly shape: DocumentShape;
   /** The event the document is about, if known (from `event`, or inferred for a bare payload). */
   readonly event: EventName | undefined;
-  /** Where the event payload sits: `['payload']` in an envelope, `[]` in a bare payload. */
+  /** Where the event payload sits: `['payload']` in an envelope, `[]` in a bare payload (and an inbound e-mail). */
   readonly payloadPath: JsonPath;
   readonly payload: unknown;
   now(): number;

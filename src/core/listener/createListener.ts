@@ -10,6 +10,8 @@ import { type EnvelopeValidator, validateWithEventModel } from './inspectBody';
 import { describeListenError, type ListenerError } from './listenError';
 import { type ListenerOptions, listenerOptionsProblem, type ResolvedListenerOptions, resolveListenerOptions } from './listenerOptions';
 import { ProbeTokens } from './reachProbe';
+import { type Refusal } from './perimeter';
+import { RefusalLog, type RefusalSummary, RefusalTally } from './refusals';
 import { RequestHandler } from './requestHandler';
 
 export type ListenerState = 'idle' | 'starting' | 'listening' | 'stopping' | 'error';
@@ -52,6 +54,10 @@ export interface WebhookListener {
   readonly onDidChangeState: Event<ListenerState>;
   /** Tokens for probes that test whether a URL leads to this listener (see `probeUrl`). */
   readonly probes: ProbeTokens;
+  /** Requests refused at the gate since this listener was created (counted, never stored). */
+  readonly refusals: RefusalSummary;
+  /** Fires for each refused request (a flood fires often: subscribers should throttle). */
+  readonly onDidRefuse: Event<Refusal>;
 }
 
 /**
@@ -79,12 +85,16 @@ class NodeWebhookListener implements WebhookListener {
   private readonly answering = new WeakMap<Socket, ServerResponse>();
   private readonly _onDidSettleRecord: Emitter<WebhookRecord>;
   private readonly _onDidChangeState: Emitter<ListenerState>;
+  private readonly _onDidRefuse: Emitter<Refusal>;
+  private readonly refused = new RefusalTally();
+  private readonly refusalLog: RefusalLog;
   state: ListenerState = 'idle';
   address: ListenerAddress | undefined;
   error: ListenerError | undefined;
   readonly onDidSettleRecord: Event<WebhookRecord>;
   readonly onDidChangeState: Event<ListenerState>;
   readonly probes: ProbeTokens;
+  readonly onDidRefuse: Event<Refusal>;
 
   constructor(
     options: ListenerOptions,
@@ -95,12 +105,19 @@ class NodeWebhookListener implements WebhookListener {
     const onListenerError = (error: unknown): void => deps.logger.error(`a listener subscriber failed: ${String(error)}`);
     this._onDidSettleRecord = new Emitter(onListenerError);
     this._onDidChangeState = new Emitter(onListenerError);
+    this._onDidRefuse = new Emitter(onListenerError);
     this.onDidSettleRecord = this._onDidSettleRecord.event;
     this.onDidChangeState = this._onDidChangeState.event;
+    this.onDidRefuse = this._onDidRefuse.event;
+    this.refusalLog = new RefusalLog(deps.logger);
   }
 
   get options(): ResolvedListenerOptions {
     return this.current;
+  }
+
+  get refusals(): RefusalSummary {
+    return this.refused.summary();
   }
 
   start(): Promise<StartResult> {
@@ -141,6 +158,11 @@ class NodeWebhookListener implements WebhookListener {
       onRecord: (record) => this._onDidSettleRecord.fire(record),
       developmentKey: this.deps.developmentKey,
       probes: this.probes,
+      onRefuse: (refusal, source, method) => {
+        this.refused.add(refusal.reason, source);
+        this.refusalLog.add(refusal, source, method);
+        this._onDidRefuse.fire(refusal);
+      },
     });
     const server = createServer(
       {
@@ -164,6 +186,7 @@ class NodeWebhookListener implements WebhookListener {
     this.handler = handler;
     this.stopController = stopController;
     const port = (server.address() as AddressInfo).port;
+    handler.gate.listening(port);
     const urlHost = options.host.includes(':') ? `[${options.host}]` : options.host;
     this.address = { host: options.host, port, url: `http://${urlHost}:${port}${options.requiredPath ?? '/'}` };
     this.error = undefined;
@@ -196,6 +219,7 @@ class NodeWebhookListener implements WebhookListener {
     server.closeAllConnections();
     await closed;
     await this.deps.store.flush().catch((error: unknown) => this.deps.logger.error(`could not flush the request history: ${String(error)}`));
+    this.refusalLog.flush();
     this.server = undefined;
     this.handler = undefined;
     this.stopController = undefined;

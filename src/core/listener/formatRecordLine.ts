@@ -1,5 +1,7 @@
-import { outcomeOfDelayedAnswer, WEBHOOK_POLICY } from '../delivery';
-import { issueCount, type RecordBasics } from '../store';
+import { afterFailure, outcomeOfDelayedAnswer, policyForRecord } from '../delivery';
+import { isEventName } from '../events';
+import { safeText } from '../safeText';
+import { type InboundSummary, issueCount, type RecordBasics } from '../store';
 
 type Tone = 'good' | 'bad' | 'warn' | 'dim' | 'plain';
 
@@ -12,16 +14,23 @@ const RESET = '\u001b[0m';
  * (signature: `✓ sha256`, `✓ dev key`, `✗ body changed`, `✗ other key`, `✗ malformed`, `unchecked`, `missing`).
  * Colours (ANSI) only when `color` is true. `time: false` leaves out the clock, for logs that
  * stamp each line themselves. Pure: the same record always gives the same line (times in the
- * local time zone).
+ * local time zone). What came from the wire has its control characters escaped (see
+ * `safeText`), and an event name Postal does not send is quoted, so no body can forge a line.
  */
 export function formatRecordLine(record: RecordBasics, options: { color: boolean; time?: boolean }): string {
   const paint = (tone: Tone, text: string): string => (options.color && tone !== 'plain' ? `${ANSI[tone]}${text}${RESET}` : text);
   const parts = [
     ...(options.time === false ? [] : [paint('dim', clock(record.receivedAt))]),
-    `${record.method} ${record.path}`,
-    record.event ?? paint('warn', `(${record.kind})`),
+    safeText(`${record.method} ${record.path}`),
+    record.event === undefined
+      ? record.inbound === undefined
+        ? paint('warn', `(${record.kind})`)
+        : inboundPart(record.inbound)
+      : isEventName(record.event)
+        ? record.event
+        : paint('warn', `"${safeText(record.event)}"`),
   ];
-  if (record.uuid !== undefined) parts.push(paint('dim', record.uuid.slice(0, 8)));
+  if (record.uuid !== undefined) parts.push(paint('dim', safeText(record.uuid.slice(0, 8))));
   if (record.duplicate) parts.push(paint('warn', `retry #${record.attempt}`));
   parts.push(signaturePart(record, paint), schemaPart(record, paint), responsePart(record, paint));
   const forward = forwardPart(record, paint);
@@ -30,6 +39,16 @@ export function formatRecordLine(record: RecordBasics, options: { color: boolean
 }
 
 type Paint = (tone: Tone, text: string) => string;
+
+/** `inbound hash/form "Re: Your order" john@example.net → support@example.com 1 attachment`. */
+function inboundPart(inbound: InboundSummary): string {
+  const parts = [`inbound ${inbound.format}/${inbound.encoding}`];
+  if (inbound.subject !== null) parts.push(JSON.stringify(inbound.subject.length > 60 ? `${inbound.subject.slice(0, 59)}…` : inbound.subject));
+  parts.push(`${inbound.mailFrom || '<>'} → ${inbound.rcptTo ?? '?'}`);
+  if (inbound.attachments > 0) parts.push(`${inbound.attachments} attachment${inbound.attachments === 1 ? '' : 's'}`);
+  // Subject and addresses came with the request.
+  return safeText(parts.join(' '));
+}
 
 function clock(ms: number): string {
   const date = new Date(ms);
@@ -64,10 +83,9 @@ function responsePart(record: RecordBasics, paint: Paint): string {
   const delay = delayMs > 0 ? ` after ${delayMs}ms` : '';
   if (record.kind === 'rejected' || record.kind === 'too-large') return paint('bad', `→ ${status}${delay}`);
   if (record.response.reason === 'not-stored') return paint('bad', `→ ${status} not stored, history unwritable (Postal retries)`);
-  const outcome = outcomeOfDelayedAnswer(WEBHOOK_POLICY, status, delayMs, record.attempt);
+  const outcome = outcomeOfDelayedAnswer(policyForRecord(record), status, delayMs, record.attempt);
   if (outcome.success) return paint('good', `→ ${status}${delay}`);
-  const next = outcome.willRetry ? `Postal retries in ${outcome.nextAttemptInMinutes} min` : 'Postal gives up';
-  return paint('warn', `→ ${status}${delay} (${next})`);
+  return paint('warn', `→ ${status}${delay} (${afterFailure(outcome)})`);
 }
 
 function forwardPart(record: RecordBasics, paint: Paint): string | undefined {

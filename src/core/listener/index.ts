@@ -18,9 +18,17 @@
  *
  * - Defaults: host 127.0.0.1 (loopback only), port {@link DEFAULT_LISTENER_PORT} (8789), any path
  *   accepted; with `requiredPath`, other paths get 404 (recorded, kind `rejected`).
+ * - The gate, before any byte of the body is read (see `Gate`): browsers (an `Origin` or Fetch
+ *   Metadata header, `OPTIONS` preflights) and a `Host` that names neither this listener nor an
+ *   allowed host (DNS rebinding) get 403; with a public key, unsigned or badly signed requests
+ *   beyond a budget per minute get 429. Refused requests are counted (`refusals`,
+ *   `onDidRefuse`) and logged at a bounded rate, never stored nor forwarded.
  * - Methods: POST is handled; GET and HEAD are health probes (the listening path answers 200 with
  *   a one-line text, other paths 404) and are never recorded, so browsers and tunnel checks do
  *   not flood the history; any other method gets 405 with `Allow: POST` and is recorded.
+ * - What is stored has its credentials masked (headers such as Authorization and Cookie, unless
+ *   `keepSecrets`; credentials in the path and the forward URL always); the app gets the
+ *   request as it came, with at most `forwardLimits.maxInFlight` forwards at once.
  * - Malformed HTTP gets 400, a client too slow with its headers or body gets 408 (Node's
  *   `headersTimeout` / `requestTimeout`). These are logged, not recorded: malformed bytes are no
  *   request, and a body that never arrived cannot be checked (the same goes for a client that
@@ -40,6 +48,8 @@ export { createListener, type ListenerAddress, type ListenerDeps, type ListenerS
 export { type FinishedForward, forwardRequest, type ForwardTarget } from './forwardRequest';
 export { formatRecordLine } from './formatRecordLine';
 export { type BodyInspection, type EnvelopeValidator, inspectBody, validateWithEventModel } from './inspectBody';
+export { type ForwardLimits } from './forwardQueue';
+export { allowedHostProblem } from './hostPolicy';
 export { describeListenError, type ListenerError } from './listenError';
 export {
   DEFAULT_LISTENER_HOST,
@@ -52,4 +62,7 @@ export {
   resolveListenerOptions,
 } from './listenerOptions';
 export { PROBE_HEADER, probeUrl, type ReachResult, ProbeTokens } from './reachProbe';
+export { type Refusal, type RefusalReason } from './perimeter';
+export { describeSources, NO_REFUSALS, type RefusalSummary } from './refusals';
+export { DEFAULT_UNVERIFIED_LIMITS, type UnverifiedLimits } from './unverifiedBudget';
 export { DEFAULT_RESPONSE_MODE, MAX_RESPONSE_DELAY_MS, parseResponseMode, type ResponseMode, responseModeProblem, type ResponseModeParse } from './responseMode';

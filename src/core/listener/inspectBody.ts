@@ -1,7 +1,9 @@
 import { isUtf8 } from 'node:buffer';
-import { parse as parseJsonc, type ParseError, printParseErrorCode } from 'jsonc-parser';
 import { validateEnvelope } from '../events';
+import { readFormBody } from '../inbound/formBody';
+import { encodingOfContentType, type InboundEncoding, type InboundFormat, recogniseInbound } from '../inbound/inboundFormat';
 import { type BodyFacts, bodyFacts, type ParseResult, type RecordKind, type SchemaResult, type StoredBody } from '../store';
+import { locateJsonError } from './jsonErrorLocation';
 
 /** Checks a parsed body against the event model. */
 export type EnvelopeValidator = (value: unknown) => SchemaResult;
@@ -23,7 +25,9 @@ function capIssues(schema: SchemaResult): SchemaResult {
 export interface BodyInspection {
   stored: StoredBody;
   parse: ParseResult;
-  kind: Extract<RecordKind, 'postal' | 'not-postal' | 'invalid-json'>;
+  kind: Extract<RecordKind, 'postal' | 'not-postal' | 'invalid-json' | 'inbound'>;
+  /** For `inbound`: the body's endpoint format and encoding, and the body as parsed, for `inspectInbound`. */
+  inbound?: { format: InboundFormat; encoding: InboundEncoding; value: Record<string, unknown> };
   event?: string;
   uuid?: string;
   schema?: SchemaResult;
@@ -33,10 +37,12 @@ export interface BodyInspection {
 
 /**
  * Stores, parses and classifies a raw body. A JSON object with a string `event` and a `payload`
- * or `uuid` is Postal's envelope (valid or not: that is `schema`'s job); other JSON is
- * `not-postal`, and still validated so the issues say why (e.g. only the inner payload was sent).
+ * or `uuid` is Postal's envelope (valid or not: that is `schema`'s job); a JSON or urlencoded
+ * body shaped like an HTTP endpoint's payload is `inbound` (checked by `inspectInbound`); other
+ * JSON is `not-postal`, and still validated so the issues say why (e.g. only the inner payload
+ * was sent). `contentType` is the request's: only a form body is read as one.
  */
-export function inspectBody(body: Buffer, validate: EnvelopeValidator = validateWithEventModel): BodyInspection {
+export function inspectBody(body: Buffer, validate: EnvelopeValidator = validateWithEventModel, contentType?: string): BodyInspection {
   if (!isUtf8(body)) {
     return {
       stored: { encoding: 'base64', data: body.toString('base64'), size: body.length, truncated: false },
@@ -47,12 +53,18 @@ export function inspectBody(body: Buffer, validate: EnvelopeValidator = validate
   const text = body.toString('utf8');
   const stored: StoredBody = { encoding: 'utf8', data: text, size: body.length, truncated: false };
   if (text.trim() === '') return { stored, parse: { status: 'empty' }, kind: 'not-postal' };
+  if (encodingOfContentType(contentType) === 'form') {
+    const form = readFormBody(text);
+    if (form.format !== undefined) return { stored, parse: { status: 'form' }, kind: 'inbound', inbound: { format: form.format, encoding: 'form', value: form.value } };
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
     return { stored, parse: jsonError(text, error as Error), kind: 'invalid-json' };
   }
+  const format = recogniseInbound(value);
+  if (format !== undefined) return { stored, parse: { status: 'json' }, kind: 'inbound', inbound: { format, encoding: 'json', value: value as Record<string, unknown> } };
   const inspection: BodyInspection = { stored, parse: { status: 'json' }, kind: 'not-postal' };
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const envelope = value as Record<string, unknown>;
@@ -68,16 +80,21 @@ export function inspectBody(body: Buffer, validate: EnvelopeValidator = validate
 /** JSON.parse's message, with where it went wrong (V8 does not always say). Only on the error path. */
 function jsonError(text: string, error: Error): Extract<ParseResult, { status: 'invalid-json' }> {
   const result: Extract<ParseResult, { status: 'invalid-json' }> = { status: 'invalid-json', message: error.message };
-  const errors: ParseError[] = [];
-  parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const reported = /at position (\d+)/.exec(error.message);
-  const position = reported !== null ? Number(reported[1]) : errors[0]?.offset;
+  const located = reported === null ? locateJsonError(text) : undefined;
+  const position = reported !== null ? Number(reported[1]) : located?.offset;
   if (position === undefined) return result;
   const before = text.slice(0, position);
   const lineStart = before.lastIndexOf('\n') + 1;
   result.position = position;
-  result.line = before.split('\n').length;
+  result.line = countLines(before);
   result.column = position - lineStart + 1;
-  if (reported === null && errors[0] !== undefined) result.message = `${error.message} (${printParseErrorCode(errors[0].error)})`;
+  if (located !== undefined) result.message = `${error.message} (${located.reason})`;
   return result;
+}
+
+function countLines(text: string): number {
+  let lines = 1;
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lines += 1;
+  return lines;
 }

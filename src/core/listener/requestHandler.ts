@@ -1,9 +1,12 @@
 import { type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { maskSecretHeaderMap, maskSecretHeaders, redactPath, redactUrl } from '../http';
 import { type Logger } from '../logger';
-import { type PublicKeyEntry, verifySignature } from '../signature';
-import { type BodyFacts, createRecordId, HistoryWriteError, type RecordHeaders, type RecordResponse, type StoredBody, type WebhookRecord, type WebhookStore } from '../store';
-import { type FinishedForward, forwardRequest } from './forwardRequest';
+import { type PublicKeyEntry, type SignatureResult, verifySignature } from '../signature';
+import { type BodyFacts, createRecordId, headerMap, HistoryWriteError, type RecordHeaders, type RecordResponse, type StoredBody, type WebhookRecord, type WebhookStore } from '../store';
+import { type FinishedForward } from './forwardRequest';
+import { ForwardQueue } from './forwardQueue';
+import { Gate, type RefusalSink, RETRY_AFTER_SECONDS } from './gate';
 import { type EnvelopeValidator, inspectBody } from './inspectBody';
 import { type ResolvedListenerOptions } from './listenerOptions';
 import { type ProbeTokens } from './reachProbe';
@@ -18,6 +21,8 @@ export interface HandlerDeps {
   signal: AbortSignal;
   /** Called once per request when everything about it is settled (forward included). */
   onRecord(record: WebhookRecord): void;
+  /** Called for each request refused at the gate (answered, never stored). */
+  onRefuse: RefusalSink;
   /** This editor's development key, whose signatures are told apart from Postal's (read per request: it may appear later). */
   developmentKey?: () => PublicKeyEntry | undefined;
   /** Tokens of the probes that test a URL leads here: answered, never recorded. */
@@ -25,8 +30,6 @@ export interface HandlerDeps {
 }
 
 const JSON_TYPE = 'application/json';
-/** How long Postal (or any client) is asked to wait before retrying a request we could not store. */
-const RETRY_AFTER_SECONDS = 60;
 
 /** How a record is answered once stored: extra headers, whether `onRecord` fires now, the body's facts. */
 interface FinishOptions {
@@ -40,22 +43,36 @@ function emptyBody(size = 0): StoredBody {
 }
 
 /**
- * The per-request pipeline: read the raw body, verify, parse and validate, decide the answer,
- * put the record on disk, answer, and pass the request on to the app. One instance per run of
- * the server; `settled()` resolves once no request is in progress.
+ * The per-request pipeline: pass the gate, read the raw body, verify, parse and validate, decide
+ * the answer, put the record on disk, answer, and pass the request on to the app. One instance
+ * per run of the server; `settled()` resolves once no request is in progress.
  */
 export class RequestHandler {
   private active = 0;
   private idleWaiters: (() => void)[] = [];
+  readonly gate: Gate;
+  private readonly forwards: ForwardQueue | undefined;
+  /** Settles when the listener stops: cuts response delays short with one listener on the signal, not one per request. */
+  private readonly stopped: Promise<void>;
 
   constructor(
     private readonly options: ResolvedListenerOptions,
     private readonly deps: HandlerDeps,
-  ) {}
+  ) {
+    this.gate = new Gate(options, deps.now, deps.onRefuse);
+    const { forward } = options;
+    if (forward !== undefined) this.forwards = new ForwardQueue(forward, options.forwardLimits, deps.signal, { now: deps.now, logger: deps.logger });
+    this.stopped = new Promise((resolve) => (deps.signal.aborted ? resolve() : deps.signal.addEventListener('abort', () => resolve(), { once: true })));
+  }
 
   readonly handle = (req: IncomingMessage, res: ServerResponse): void => {
     if (this.deps.probes?.answer(req, res) === true) return;
     const receivedAt = this.deps.now();
+    const refusal = this.gate.admit(req);
+    if (refusal !== undefined) {
+      this.gate.refuse(req, res, refusal);
+      return;
+    }
     if (req.method === 'GET' || req.method === 'HEAD') {
       this.answerProbe(req, res);
       return;
@@ -89,18 +106,24 @@ export class RequestHandler {
       record.response = this.errorResponse(405, 'method', `${req.method ?? 'This method'} is not accepted: Postal sends webhooks as POST.`);
       return this.finish(res, record, { headers: { allow: 'POST' } });
     }
-    const read = await readBody(req, this.options.maxBodyBytes);
+    const read = await readBody(req, Math.max(this.options.maxBodyBytes, this.options.maxInboundBodyBytes));
     if (read.status === 'aborted') {
       this.deps.logger.debug(`${path}: the client went away before sending the whole body; nothing recorded`);
       return;
     }
     if (read.status === 'too-large') {
       const record = this.baseRecord(req, receivedAt, headers);
-      const limit = `${Math.round(this.options.maxBodyBytes / 1024)} KB`;
-      tooLarge(record, read.size, `The body (${read.size} bytes or more) is larger than the listener's ${limit} limit.`);
+      tooLarge(record, read.size, `The body (${read.size} bytes or more) is larger than the listener's limits (${this.limitsText()}).`);
       return this.finish(res, record, { headers: { connection: 'close' } });
     }
-    const { record, facts } = this.inspect(req, receivedAt, headers, read.body);
+    const signature = verifySignature(read.body, headers.map, { postal: this.options.publicKey, development: this.deps.developmentKey?.() });
+    const flood = this.gate.admitChecked(signature.status, read.body.length);
+    if (flood !== undefined) return this.gate.refuse(req, res, flood);
+    const { record, facts } = await this.inspect(req, receivedAt, headers, read.body, signature);
+    if (record.kind !== 'inbound' && read.body.length > this.options.maxBodyBytes) {
+      tooLarge(record, read.body.length, `The body (${read.body.length} bytes) is larger than the listener's limit for webhooks (${this.limitsText()}).`);
+      return this.finish(res, record);
+    }
     if (this.options.requiredPath !== undefined && pathOf(path) !== this.options.requiredPath) {
       record.kind = 'rejected';
       record.response = this.errorResponse(404, 'path', `Nothing listens on ${pathOf(path)}: send webhooks to ${this.options.requiredPath}.`);
@@ -114,15 +137,22 @@ export class RequestHandler {
     return this.options.forward === undefined ? this.finish(res, record, { facts }) : this.forwardAndFinish(res, record, read.body, headers, facts);
   }
 
-  private inspect(req: IncomingMessage, receivedAt: number, headers: RecordHeaders, body: Buffer): { record: WebhookRecord; facts?: BodyFacts } {
+  private async inspect(req: IncomingMessage, receivedAt: number, headers: RecordHeaders, body: Buffer, signature: SignatureResult): Promise<{ record: WebhookRecord; facts?: BodyFacts }> {
     const record = this.baseRecord(req, receivedAt, headers);
-    record.signature = verifySignature(body, headers.map, { postal: this.options.publicKey, development: this.deps.developmentKey?.() });
-    const inspection = inspectBody(body, this.deps.validate);
+    record.signature = signature;
+    const inspection = inspectBody(body, this.deps.validate, headers.map['content-type']);
     record.body = inspection.stored;
     record.parse = inspection.parse;
     record.kind = inspection.kind;
     if (inspection.event !== undefined) record.event = inspection.event;
     if (inspection.schema !== undefined) record.schema = inspection.schema;
+    if (inspection.inbound !== undefined) {
+      // Inbound e-mail is checked by its own module, loaded the first time one arrives.
+      const { inspectInbound } = await import('../inbound/inspectInbound.js');
+      const inbound = await inspectInbound(inspection.inbound.value, inspection.inbound.format, inspection.inbound.encoding);
+      record.inbound = inbound.summary;
+      record.schema = inbound.schema;
+    }
     if (inspection.uuid !== undefined) {
       record.uuid = inspection.uuid;
       const sighting = this.deps.store.sighting(inspection.uuid);
@@ -136,8 +166,9 @@ export class RequestHandler {
 
   private async forwardAndFinish(res: ServerResponse, record: WebhookRecord, body: Buffer, headers: RecordHeaders, facts: BodyFacts | undefined): Promise<boolean> {
     const target = this.options.forward;
-    if (target === undefined) return this.finish(res, record, { facts });
-    const forwarding = forwardRequest(body, headers.raw, target, { now: this.deps.now, signal: this.deps.signal });
+    if (target === undefined || this.forwards === undefined) return this.finish(res, record, { facts });
+    // The app gets the request as it came, credentials included; the record keeps them masked.
+    const forwarding = this.forwards.send(body, headers.raw).then((forward) => this.kept(forward));
     if (this.options.response.type === 'mirror') {
       const forward = await forwarding;
       record.forward = forward;
@@ -146,7 +177,7 @@ export class RequestHandler {
       return this.finish(res, record, { headers: type === undefined ? {} : { 'content-type': type }, facts });
     }
     // The app must not slow down the answer to Postal: record it as pending, fill it in later.
-    record.forward = { outcome: 'pending', url: target.url, startedAt: this.deps.now() };
+    record.forward = { outcome: 'pending', url: redactUrl(target.url), startedAt: this.deps.now() };
     const stored = await this.finish(res, record, { announce: false, facts });
     const forward = await forwarding;
     record.forward = forward;
@@ -163,7 +194,7 @@ export class RequestHandler {
   private async finish(res: ServerResponse, record: WebhookRecord, options: FinishOptions = {}): Promise<boolean> {
     const stored = await this.keep(record, options.facts);
     const { status, delayMs } = record.response;
-    if (stored && delayMs > 0 && !this.deps.signal.aborted) await sleep(delayMs, undefined, { signal: this.deps.signal }).catch(() => undefined);
+    if (stored && delayMs > 0 && !this.deps.signal.aborted) await Promise.race([sleep(delayMs, undefined, { ref: false }), this.stopped]);
     const body = responseBytes(record);
     const headers = stored ? options.headers : { ...options.headers, 'content-type': JSON_TYPE, 'retry-after': String(RETRY_AFTER_SECONDS) };
     res.writeHead(status, { 'content-type': JSON_TYPE, 'content-length': Buffer.byteLength(body), ...headers });
@@ -193,12 +224,14 @@ export class RequestHandler {
   }
 
   private baseRecord(req: IncomingMessage, receivedAt: number, headers: RecordHeaders): WebhookRecord {
+    // What is stored is masked here, before anything is written; forwarding uses `headers` as they came.
+    const raw = this.options.keepSecrets ? headers.raw : maskSecretHeaders(headers.raw);
     const record: WebhookRecord = {
       id: createRecordId(receivedAt),
       receivedAt,
       method: req.method ?? '',
-      path: req.url ?? '/',
-      headers,
+      path: redactPath(req.url ?? '/'),
+      headers: raw === headers.raw ? headers : { raw, map: headerMap(raw) },
       body: emptyBody(),
       parse: { status: 'not-read' },
       kind: 'rejected',
@@ -209,6 +242,12 @@ export class RequestHandler {
     };
     if (req.socket.remoteAddress !== undefined) record.remoteAddress = req.socket.remoteAddress;
     return record;
+  }
+
+  /** "1024 KB for webhooks, 25600 KB for inbound e-mail", for the 413 answer. */
+  private limitsText(): string {
+    const kb = (bytes: number): string => `${Math.round(bytes / 1024)} KB`;
+    return `${kb(this.options.maxBodyBytes)} for webhooks, ${kb(this.options.maxInboundBodyBytes)} for inbound e-mail`;
   }
 
   private errorResponse(status: number, reason: RecordResponse['reason'], message: string): RecordResponse {
@@ -223,6 +262,11 @@ export class RequestHandler {
     const text = isListeningPath ? `Postal Webhooks listener: POST Postal's webhooks to this URL (${listening}).\n` : 'Not found.\n';
     res.writeHead(isListeningPath ? 200 : 404, { 'content-type': 'text/plain; charset=utf-8', 'content-length': Buffer.byteLength(text) });
     res.end(req.method === 'HEAD' ? undefined : text);
+  }
+
+  /** A forward as the history keeps it: the app's credential headers (Set-Cookie…) masked (its URL's credentials always are). */
+  private kept(forward: FinishedForward): FinishedForward {
+    return forward.outcome === 'response' && !this.options.keepSecrets ? { ...forward, headers: maskSecretHeaderMap(forward.headers) } : forward;
   }
 
   /** A late forward result that could not be written: the store said why in the log; this says what is missing. */
@@ -246,6 +290,7 @@ function tooLarge(record: WebhookRecord, size: number, message: string): void {
   delete record.event;
   delete record.uuid;
   delete record.schema;
+  delete record.inbound;
   record.duplicate = false;
   record.attempt = 1;
   record.response = { status: 413, delayMs: 0, body: JSON.stringify({ error: message }), reason: 'too-large' };

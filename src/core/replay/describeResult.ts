@@ -2,8 +2,9 @@ import { type DeliveryPolicy, WEBHOOK_POLICY } from '../delivery';
 import { type SendResult } from './sendPostalRequest';
 
 /**
- * "Postal would …": what Postal does after this answer, in one sentence (the answer itself is
- * told by `describeAnswer`): count it delivered, retry (attempt n of 6) in m minutes, or give up.
+ * "Postal would …": what Postal does after this answer under `policy`, in one sentence (the
+ * answer itself is told by `describeAnswer`): count it delivered, retry (attempt n of 6) in m
+ * minutes, or give up, and for inbound mail whether the sender gets a bounce.
  */
 export function describePostalOutcome(result: SendResult, policy: DeliveryPolicy = WEBHOOK_POLICY): string {
   const { outcome } = result;
@@ -12,9 +13,10 @@ export function describePostalOutcome(result: SendResult, policy: DeliveryPolicy
   const status = result.response?.status ?? 0;
   const note = status >= 300 && status < 400 ? 'Postal does not follow redirects, so this is a failure: ' : '';
   const max = policy.maxAttempts;
-  if (outcome.gaveUp && outcome.attempt < max) return `${note}Postal would not try again: it does not retry this answer.`;
-  if (outcome.gaveUp) return `${note}Postal would give up: that was attempt ${outcome.attempt} of ${max}.`;
-  const minutes = outcome.nextAttemptInMinutes ?? 0;
+  const bounce = outcome.bounce === true ? ', and it would send a bounce e-mail to the message\'s sender' : outcome.bounce === false ? ', without a bounce to the sender' : '';
+  if (outcome.gaveUp && outcome.attempt < max) return `${note}Postal would not try again: it does not retry this answer${bounce}.`;
+  if (outcome.gaveUp) return `${note}Postal would give up: that was attempt ${outcome.attempt} of ${max}${bounce}.`;
+  const minutes = Math.round((outcome.nextAttemptInMinutes ?? 0) * 10) / 10;
   return `${note}Postal would retry (attempt ${outcome.attempt + 1} of ${max}) in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
 }
 

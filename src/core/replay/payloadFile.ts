@@ -1,3 +1,7 @@
+import { type DeliveryPolicy } from '../delivery';
+import { encodeInboundText } from '../inbound/encodeInbound';
+import { inboundLabel, policyForPayload } from '../inbound/inboundPayload';
+import { recogniseInbound } from '../inbound/inboundFormat';
 import { encodeJsonText, type JsonTextError } from './jsonText';
 import { numberKindsFor } from './numberKinds';
 
@@ -8,6 +12,8 @@ export interface Payload {
   body: Buffer;
   event?: string;
   uuid?: string;
+  /** Set for an inbound e-mail payload (Hash or RawMessage): how Postal judges its answer. */
+  policy?: DeliveryPolicy;
 }
 
 /** A problem with one part of the file; `offset` is into the whole text. */
@@ -29,6 +35,7 @@ export function isJsonLines(fileName: string): boolean {
  * The envelopes in a payload file, each encoded byte for byte as Postal would send it
  * (`encodeJsonText`: the user's number text kept, Rails escaping, Ruby floats where the event
  * model has floats): a `.json` file is one envelope, a `.jsonl` file one per non-blank line.
+ * An inbound e-mail payload (Hash or RawMessage) goes out as Postal's JSON encoding of it.
  * Parts that are not JSON are reported with their offset and left out.
  */
 export function readPayloadFile(text: string, fileName: string): PayloadFile {
@@ -41,6 +48,15 @@ export function readPayloadFile(text: string, fileName: string): PayloadFile {
       continue;
     }
     const envelope = typeof encoded.value === 'object' && encoded.value !== null ? (encoded.value as Record<string, unknown>) : {};
+    const inbound = recogniseInbound(envelope);
+    if (inbound !== undefined) {
+      // Postal's own number kinds for inbound bodies (a whole `timestamp` is a Ruby Float).
+      const inboundText = encodeInboundText(part.text, 'json');
+      const label = inboundLabel(inbound, 'json', envelope);
+      const body = inboundText.ok ? inboundText.encoded.body : Buffer.from(encoded.json, 'utf8');
+      result.payloads.push({ label: part.line === undefined ? label : `${label} (line ${part.line})`, body, policy: policyForPayload(envelope) });
+      continue;
+    }
     const event = typeof envelope.event === 'string' ? envelope.event : undefined;
     const uuid = typeof envelope.uuid === 'string' ? envelope.uuid : undefined;
     const name = [event ?? 'JSON body', uuid?.slice(0, 8)].filter(Boolean).join(' ');

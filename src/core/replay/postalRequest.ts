@@ -22,6 +22,8 @@ export interface PostalRequestOptions {
   privateKey?: KeyObject;
   /** Which Postal to imitate: before 3.2.0 only the SHA-1 `X-Postal-Signature` is sent. */
   postalVersion?: string;
+  /** `application/json` (webhooks, and inbound mail as JSON) or `application/x-www-form-urlencoded` (inbound mail as a form). */
+  contentType?: string;
 }
 
 /** `3.3.6`, `3.2.0`, `2.3.2`, `0.0.0-dev`: numbers Postal's `VERSION` file holds. */
@@ -65,7 +67,7 @@ export function buildPostalRequest(options: PostalRequestOptions): PostalRequest
     ['Accept-Encoding', 'gzip;q=1.0,deflate;q=0.6,identity;q=0.3'],
     ['Accept', '*/*'],
     ['User-Agent', `Postal/${version}`],
-    ['Content-Type', 'application/json'],
+    ['Content-Type', options.contentType ?? 'application/json'],
   ];
   if (options.privateKey !== undefined) {
     const signature = sign(options.body, options.privateKey, { legacy: signsLegacyOnly(version) });

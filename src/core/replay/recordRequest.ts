@@ -1,4 +1,5 @@
 import { type StoredBody, withoutHopByHopHeaders } from '../http';
+import { safeText } from '../safeText';
 import { type RecordBasics, type WebhookRecord } from '../store';
 import { type PostalRequest } from './postalRequest';
 
@@ -22,8 +23,15 @@ export function requestFromRecord(record: WebhookRecord, url: string): RecordReq
   return { ok: true, request: { method: 'POST', url, headers: withoutHopByHopHeaders(record.headers.raw), body } };
 }
 
-/** A short name for a record in lists and titles: `MessageSent 8a3f0c6e`. */
+/**
+ * A short name for a record in lists, titles, notifications and export comments:
+ * `MessageSent 8a3f0c6e`, `inbound hash/json 4711`. Its parts came with the request, so control
+ * characters are escaped (a newline would start a line of its own in an exported shell script)
+ * and `](` is broken up (notifications turn `[text](command:…)` into a link that runs a command).
+ */
 export function recordLabel(record: RecordBasics): string {
-  const what = record.event ?? `${record.method} ${record.path}`;
-  return record.uuid === undefined ? what : `${what} ${record.uuid.slice(0, 8)}`;
+  const inbound = record.inbound === undefined ? undefined : `inbound ${record.inbound.format}/${record.inbound.encoding} ${record.inbound.id ?? '?'}`;
+  const what = record.event ?? inbound ?? `${record.method} ${record.path}`;
+  const label = record.uuid === undefined ? what : `${what} ${record.uuid.slice(0, 8)}`;
+  return safeText(label).replace(/\]\(/g, '] (');
 }

@@ -1,6 +1,7 @@
-import { type StoredBody } from '../http';
+import { type DeliveryPolicy } from '../delivery';
+import { redactUrl, type StoredBody } from '../http';
 import { describeAnswer, describePostalOutcome } from './describeResult';
-import { type PostalRequest } from './postalRequest';
+import { headerValue, type PostalRequest } from './postalRequest';
 import { type SendResult } from './sendPostalRequest';
 
 /** What was sent, for the report's heading: an event name and its envelope uuid when known. */
@@ -9,6 +10,8 @@ export interface SentItem {
   request: PostalRequest;
   /** One result per attempt (several when retries are simulated). */
   attempts: SendResult[];
+  /** How Postal judges the answers; default: webhooks. */
+  policy?: DeliveryPolicy;
 }
 
 /** A code fence longer than any run of backticks in `text`, so no body can end the block early. */
@@ -44,12 +47,12 @@ function responseSection(result: SendResult): string[] {
 }
 
 /** One row per attempt, when Postal's retries were simulated. */
-function attemptTable(attempts: readonly SendResult[]): string[] {
+function attemptTable(attempts: readonly SendResult[], policy: DeliveryPolicy | undefined): string[] {
   const escape = (text: string): string => text.replace(/\|/g, '\\|');
   return [
     '| Attempt | Answer | Then |',
     '| --- | --- | --- |',
-    ...attempts.map((attempt) => `| ${attempt.attempt} | ${escape(describeAnswer(attempt))} | ${escape(describePostalOutcome(attempt))} |`),
+    ...attempts.map((attempt) => `| ${attempt.attempt} | ${escape(describeAnswer(attempt))} | ${escape(describePostalOutcome(attempt, policy))} |`),
     '',
   ];
 }
@@ -67,12 +70,12 @@ export function formatSendReport(items: readonly SentItem[], sentAt: Date): stri
   for (const item of items) {
     const last = item.attempts.at(-1);
     lines.push(`# ${item.label} · ${last === undefined ? 'not sent' : describeAnswer(last)}`, '');
-    if (last !== undefined) lines.push(`**${describePostalOutcome(last)}**`, '');
-    lines.push(`\`${item.request.method} ${item.request.url}\` · ${utcTime(sentAt)}`, '');
-    if (item.attempts.length > 1) lines.push('## Attempts, on Postal\'s retry schedule', '', ...attemptTable(item.attempts));
+    if (last !== undefined) lines.push(`**${describePostalOutcome(last, item.policy)}**`, '');
+    lines.push(`\`${item.request.method} ${redactUrl(item.request.url)}\` · ${utcTime(sentAt)}`, '');
+    if (item.attempts.length > 1) lines.push('## Attempts, on Postal\'s retry schedule', '', ...attemptTable(item.attempts, item.policy));
     if (last !== undefined) lines.push(item.attempts.length > 1 ? `## Response to attempt ${last.attempt}` : '## Response', '', ...responseSection(last));
     lines.push('## Request', '', '### Headers', '', headerBlock(item.request.headers), '');
-    lines.push('### Body (the exact bytes sent)', '', fenced(item.request.body.toString('utf8'), 'application/json'), '');
+    lines.push('### Body (the exact bytes sent)', '', fenced(item.request.body.toString('utf8'), headerValue(item.request, 'content-type') ?? 'application/json'), '');
   }
   return lines.join('\n');
 }

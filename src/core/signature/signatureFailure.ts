@@ -3,12 +3,13 @@ import { type PublicKeyEntry } from './publicKey';
 import { type KidCheck, type SignatureAlgorithm, type SignatureFailure } from './signatureResult';
 
 /**
- * The DER prefix of PKCS#1 v1.5's DigestInfo for each hash (RFC 8017, 9.2 note 1), and the
- * length of the hash that follows it.
+ * The DER prefix of PKCS#1 v1.5's DigestInfo for each hash (RFC 8017, 9.2 note 1), in hex, and
+ * the length of the hash that follows it. Plain strings: a module without calls at load time is
+ * left out of bundles that do not use it.
  */
-const DIGEST_INFO: Record<SignatureAlgorithm, { prefix: Buffer; hashBytes: number }> = {
-  sha256: { prefix: Buffer.from('3031300d060960864801650304020105000420', 'hex'), hashBytes: 32 },
-  sha1: { prefix: Buffer.from('3021300906052b0e03021a05000414', 'hex'), hashBytes: 20 },
+const DIGEST_INFO: Record<SignatureAlgorithm, { prefix: string; hashBytes: number }> = {
+  sha256: { prefix: '3031300d060960864801650304020105000420', hashBytes: 32 },
+  sha1: { prefix: '3021300906052b0e03021a05000414', hashBytes: 20 },
 };
 
 const KEY_HINT = "Is the public key your Postal server's (postal default-dkim-record, or /.well-known/jwks.json)?";
@@ -61,7 +62,8 @@ function signedDigest(entry: PublicKeyEntry, signature: Buffer, algorithm: Signa
     return false; // not this key's padding: another key made it
   }
   const { prefix, hashBytes } = DIGEST_INFO[algorithm];
-  return digestInfo.length === prefix.length + hashBytes && digestInfo.subarray(0, prefix.length).equals(prefix);
+  const prefixBytes = prefix.length / 2;
+  return digestInfo.length === prefixBytes + hashBytes && digestInfo.subarray(0, prefixBytes).toString('hex') === prefix;
 }
 
 function short(id: string | undefined): string {

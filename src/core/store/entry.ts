@@ -36,6 +36,7 @@ export function entryOf(record: RecordBasics, facts: BodyFacts): HistoryEntry {
   if (record.event !== undefined) entry.event = record.event;
   if (record.uuid !== undefined) entry.uuid = record.uuid;
   if (record.schema !== undefined) entry.schema = shortSchema(record.schema);
+  if (record.inbound !== undefined) entry.inbound = record.inbound;
   if (record.forward !== undefined) entry.forward = forwardSummary(record.forward);
   return entry;
 }

@@ -14,6 +14,5 @@ export { type LoadReport } from './loadHistory';
 export { headerMap } from './storeLines';
 export { createMemoryStore, openFileStore, type OpenStoreResult, type StoreOptions } from './openStore';
 export * from './record';
-export { needsRecheck, recheckSignatures, type RecheckProgress, type RecheckResult, sameVerdict } from './recheckSignatures';
 export { createRecordId } from './recordId';
 export { describeFileError, HistoryWriteError } from './writeProblem';

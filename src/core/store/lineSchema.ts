@@ -22,6 +22,7 @@ const storedBodySchema = z.object({ encoding: z.enum(['utf8', 'base64']), data: 
 
 const parseSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('json') }),
+  z.object({ status: z.literal('form') }),
   z.object({ status: z.literal('empty') }),
   z.object({ status: z.literal('not-read') }),
   z.object({ status: z.literal('invalid-json'), message: text(10_000), position: z.optional(count(Number.MAX_SAFE_INTEGER)), line: z.optional(count(Number.MAX_SAFE_INTEGER)), column: z.optional(count(Number.MAX_SAFE_INTEGER)) }),
@@ -43,6 +44,24 @@ const signatureSchema = z.object({
   kid: z.optional(z.object({ header: z.optional(text(1000)), key: z.optional(text(1000)), matches: z.optional(z.boolean()) })),
   failure: z.optional(z.enum(['malformed', 'body-changed', 'other-key'] satisfies SignatureFailure[])),
   reason: z.optional(text(10_000)),
+});
+
+const nullableText = z.nullable(text(1000));
+const inboundSchema = z.object({
+  format: z.enum(['hash', 'raw']),
+  encoding: z.enum(['json', 'form']),
+  id: z.nullable(z.number()),
+  token: nullableText,
+  subject: nullableText,
+  from: nullableText,
+  to: nullableText,
+  rcptTo: nullableText,
+  mailFrom: nullableText,
+  attachments: count(1_000_000),
+  attachmentQuantity: z.nullable(count(1_000_000)),
+  spamStatus: nullableText,
+  bounce: z.nullable(z.boolean()),
+  messageId: nullableText,
 });
 
 const responseSchema = z.object({
@@ -83,10 +102,11 @@ const storedRecordSchema = z.object({
   headers: z.object({ raw: z.array(z.tuple([z.string(), z.string()])).check(z.maxLength(10_000)) }),
   body: storedBodySchema,
   parse: parseSchema,
-  kind: z.enum(['postal', 'not-postal', 'invalid-json', 'too-large', 'rejected']),
+  kind: z.enum(['postal', 'not-postal', 'invalid-json', 'too-large', 'rejected', 'inbound']),
   event: z.optional(text(1000)),
   uuid: z.optional(text(1000)),
   schema: z.optional(schemaResultSchema),
+  inbound: z.optional(inboundSchema),
   signature: signatureSchema,
   duplicate: z.boolean(),
   attempt: z.int().check(z.minimum(1), z.maximum(1_000_000)),

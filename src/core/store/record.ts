@@ -27,9 +27,39 @@ export function issueCount(schema: SchemaResult): number {
  * - `invalid-json`: the body does not parse (see `parse`);
  * - `too-large`: the body exceeded the size cap and was not kept (answered 413);
  * - `rejected`: refused before handling: wrong method (405), wrong path (404), or unsigned /
- *   badly signed while `rejectUnsigned` is on (401). `response.reason` says which.
+ *   badly signed while `rejectUnsigned` is on (401). `response.reason` says which;
+ * - `inbound`: an e-mail Postal delivered to an HTTP endpoint (Hash or RawMessage, JSON or form),
+ *   valid or not (see `schema`), described by `inbound`.
  */
-export type RecordKind = 'postal' | 'not-postal' | 'invalid-json' | 'too-large' | 'rejected';
+export type RecordKind = 'postal' | 'not-postal' | 'invalid-json' | 'too-large' | 'rejected' | 'inbound';
+
+/**
+ * What an inbound e-mail request was about, read from its body when it arrived (for a
+ * RawMessage, from the MIME message inside): enough to list, group and search it without
+ * reading the body again. Texts are cut at 500 characters; absent values are null.
+ */
+export interface InboundSummary {
+  format: 'hash' | 'raw';
+  encoding: 'json' | 'form';
+  /** The message's id and token in Postal (a Raw body has no token): the same on every retry. */
+  id: number | null;
+  token: string | null;
+  subject: string | null;
+  /** The From and To headers. */
+  from: string | null;
+  to: string | null;
+  /** The envelope (`RCPT TO`, `MAIL FROM`). */
+  rcptTo: string | null;
+  mailFrom: string | null;
+  /** Attachments in the body (decoded from the MIME message for a Raw body). */
+  attachments: number;
+  /** Attachments Postal counted (Hash only); more than `attachments` when some were not sent. */
+  attachmentQuantity: number | null;
+  spamStatus: string | null;
+  /** Postal's `bounce` flag: the mail came back to the return path. */
+  bounce: boolean | null;
+  messageId: string | null;
+}
 
 /** What is known of a body without its bytes. */
 export type BodyInfo = Omit<StoredBody, 'data'>;
@@ -37,6 +67,8 @@ export type BodyInfo = Omit<StoredBody, 'data'>;
 /** How the body parsed. `position` is a 0-based character offset; `line`/`column` are 1-based. */
 export type ParseResult =
   | { status: 'json' }
+  /** An `application/x-www-form-urlencoded` body (an inbound e-mail in Postal's FormData encoding). */
+  | { status: 'form' }
   | { status: 'empty' }
   | { status: 'invalid-json'; message: string; position?: number; line?: number; column?: number }
   /** Not read at all: too large, or rejected before the body was looked at. */
@@ -106,8 +138,10 @@ export interface RecordBasics {
   event?: string;
   /** The envelope's `uuid`: the same on every retry of one delivery. */
   uuid?: string;
-  /** The event model's result, for every body that parsed as JSON. */
+  /** The event model's result, for every body that parsed as JSON (the inbound schemas' for inbound e-mail). */
   schema?: SchemaResult;
+  /** Set for `inbound` records. */
+  inbound?: InboundSummary;
   signature: SignatureResult;
   /** True when an earlier request in the history had the same envelope `uuid`: a Postal retry. */
   duplicate: boolean;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { fixAllEdit, type LintFix, type LintIssue, type LintOptions, type TextEdit } from '../../core/lint';
+import { type LintFix, type LintIssue, type LintOptions, type TextEdit } from '../../core/lint/types';
 import { type LintController } from '../diagnostics/lintController';
 import { DIAGNOSTIC_SOURCE, isDiagnosticOf } from '../diagnostics/toDiagnostic';
 
@@ -36,8 +36,9 @@ export class LintCodeActionProvider implements vscode.CodeActionProvider {
   }
 
   /** Fixing everything re-lints the file several times, so it is only done when chosen. */
-  resolveCodeAction(action: vscode.CodeAction): vscode.CodeAction {
+  async resolveCodeAction(action: vscode.CodeAction): Promise<vscode.CodeAction> {
     if (action instanceof FixAllAction && !action.edit) {
+      const { fixAllEdit } = await import('../../core/lint/fixAll.js');
       const edit = fixAllEdit(action.document.getText(), action.options);
       action.edit = workspaceEdit(action.document, edit ? [edit] : []);
     }

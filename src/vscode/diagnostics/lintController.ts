@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { type Logger } from '../../core/logger';
-import { type LintIssue, lintDocumentIncrementally, type LintOptions } from '../../core/lint';
+import { type LintIssue, type LintOptions } from '../../core/lint/types';
 import { SettingProblemReporter } from '../settingProblems';
 import { LINT_SECTION, type LintSettings, parseLintSettings } from './lintSettings';
 import { exceedsSizeLimit, lintFormatFor, rulesShownElsewhere } from './lintTarget';
@@ -83,6 +83,8 @@ export class LintController implements vscode.Disposable {
     const version = document.version;
     const options: LintOptions = { format, rules: this.settings.rules };
     const started = Date.now();
+    // The linter loads with the first document that needs it, not when the extension starts.
+    const { lintDocumentIncrementally } = await import('../../core/lint/lintDocument.js');
     const issues = await lintDocumentIncrementally(text, options, { isCancelled: () => document.isClosed || document.version !== version });
     if (!issues) return; // the document changed meanwhile; its next run will publish
     const shownElsewhere = rulesShownElsewhere(document.languageId, vscode.workspace.getConfiguration('json').get<boolean>('validate.enable', true));

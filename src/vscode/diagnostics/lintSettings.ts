@@ -1,5 +1,6 @@
 import { globProblem } from '../../core/globProblem';
-import { isSeveritySetting, ruleById, type SeveritySetting } from '../../core/lint';
+import { isRuleId } from '../../core/lint/ruleIds';
+import { isSeveritySetting, type SeveritySetting } from '../../core/lint/types';
 import { type SettingProblem, SettingsReader } from '../settingsReader';
 
 /** The `postalWebhooks.lint.*` settings; package.json declares the same keys (a unit test checks). */
@@ -65,7 +66,7 @@ function parseRules(reader: SettingsReader<LintSettingKey>): Record<string, Seve
   }
   const rules: Record<string, SeveritySetting> = {};
   for (const [id, level] of Object.entries(value as Record<string, unknown>)) {
-    if (!ruleById(id)) reader.report('rules', `${LINT_SECTION}.rules: there is no rule ${id}; ignored`);
+    if (!isRuleId(id)) reader.report('rules', `${LINT_SECTION}.rules: there is no rule ${id}; ignored`);
     else if (!isSeveritySetting(level)) reader.report('rules', `${LINT_SECTION}.rules: ${id} must be error, warning, info, hint or off, not ${JSON.stringify(level)}; ignored`);
     else rules[id] = level;
   }

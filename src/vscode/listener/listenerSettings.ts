@@ -1,6 +1,11 @@
-import { DEFAULT_LISTENER_HOST, DEFAULT_LISTENER_PORT, LISTENER_DEFAULTS, type ListenerOptions, MAX_RESPONSE_DELAY_MS, type ResponseMode } from '../../core/listener';
+// Modules, not the listener's index: the server itself loads with the first start (see ListenerController).
+import { allowedHostProblem } from '../../core/listener/hostPolicy';
+import { DEFAULT_LISTENER_HOST, DEFAULT_LISTENER_PORT, LISTENER_DEFAULTS, type ListenerOptions } from '../../core/listener/listenerOptions';
+import { MAX_RESPONSE_DELAY_MS, type ResponseMode } from '../../core/listener/responseMode';
+import { DEFAULT_UNVERIFIED_LIMITS } from '../../core/listener/unverifiedBudget';
+import { redactUrl } from '../../core/http';
 import { parsePublicKey, type PublicKeySet } from '../../core/signature';
-import { DEFAULT_MAX_MB, DEFAULT_MAX_RECORDS } from '../../core/store';
+import { DEFAULT_MAX_MB, DEFAULT_MAX_RECORDS, MB } from '../../core/store';
 import { type SettingProblem as AnySettingProblem } from '../settingsReader';
 
 /**
@@ -18,14 +23,22 @@ export const SETTING = {
   rejectUnsigned: 'postalWebhooks.listener.rejectUnsigned',
   forwardUrl: 'postalWebhooks.listener.forwardUrl',
   forwardTimeoutMs: 'postalWebhooks.listener.forwardTimeoutMs',
+  allowedHosts: 'postalWebhooks.listener.allowedHosts',
+  unverifiedPerMinute: 'postalWebhooks.listener.unverifiedPerMinute',
+  unverifiedKBPerMinute: 'postalWebhooks.listener.unverifiedKBPerMinute',
+  keepSecrets: 'postalWebhooks.history.keepSecrets',
+  maxInboundBodyMB: 'postalWebhooks.listener.maxInboundBodyMB',
   publicKey: 'postalWebhooks.signature.publicKey',
   maxEvents: 'postalWebhooks.history.maxEvents',
   maxSizeMB: 'postalWebhooks.history.maxSizeMB',
 } as const;
 export type SettingId = (typeof SETTING)[keyof typeof SETTING];
 
-/** Settings that start a server or send data elsewhere: ignored from an untrusted workspace. */
-export const RESTRICTED_SETTINGS: readonly SettingId[] = [SETTING.host, SETTING.port, SETTING.forwardUrl, SETTING.autoStart];
+/**
+ * Settings that start a server, send data elsewhere, open the listener to other sites or keep
+ * secrets in clear: ignored from an untrusted workspace.
+ */
+export const RESTRICTED_SETTINGS: readonly SettingId[] = [SETTING.host, SETTING.port, SETTING.forwardUrl, SETTING.autoStart, SETTING.allowedHosts, SETTING.keepSecrets];
 
 /** The history's size: a change reopens the history (and restarts a running listener on it). */
 export const HISTORY_SETTINGS: readonly SettingId[] = [SETTING.maxEvents, SETTING.maxSizeMB];
@@ -38,6 +51,9 @@ export const SETTING_LIMITS = {
   responseStatus: { min: 200, max: 599 },
   responseDelayMs: { min: 0, max: MAX_RESPONSE_DELAY_MS },
   forwardTimeoutMs: { min: 100, max: 120_000 },
+  unverifiedPerMinute: { min: 0, max: 100_000 },
+  unverifiedKBPerMinute: { min: 0, max: 1_000_000 },
+  maxInboundBodyMB: { min: 1, max: 1024 },
   maxEvents: { min: 10, max: 100_000 },
   maxSizeMB: { min: 1, max: 10_000 },
 } as const;
@@ -93,7 +109,19 @@ export function readListenerSettings(get: (id: SettingId) => unknown): ListenerS
     return fallback;
   };
   const port = integer(SETTING.port, DEFAULT_LISTENER_PORT, SETTING_LIMITS.port);
-  const options: ListenerOptions = { host: readHost(get, problems), port, response: readResponse(get, integer, problems), rejectUnsigned: get(SETTING.rejectUnsigned) === true };
+  const options: ListenerOptions = {
+    host: readHost(get, problems),
+    port,
+    response: readResponse(get, integer, problems),
+    rejectUnsigned: get(SETTING.rejectUnsigned) === true,
+    allowedHosts: readAllowedHosts(get, problems),
+    unverifiedLimits: {
+      requests: integer(SETTING.unverifiedPerMinute, DEFAULT_UNVERIFIED_LIMITS.requests, SETTING_LIMITS.unverifiedPerMinute),
+      bytes: 1024 * integer(SETTING.unverifiedKBPerMinute, DEFAULT_UNVERIFIED_LIMITS.bytes / 1024, SETTING_LIMITS.unverifiedKBPerMinute, ' KB'),
+    },
+    keepSecrets: get(SETTING.keepSecrets) === true,
+    maxInboundBodyBytes: integer(SETTING.maxInboundBodyMB, LISTENER_DEFAULTS.maxInboundBodyBytes / MB, SETTING_LIMITS.maxInboundBodyMB, ' MB') * MB,
+  };
   const path = readPath(get, problems);
   if (path !== undefined) options.requiredPath = path;
   const forwardUrl = readForwardUrl(get, problems);
@@ -114,6 +142,15 @@ function readHost(get: (id: SettingId) => unknown, problems: SettingProblem[]): 
   return DEFAULT_LISTENER_HOST;
 }
 
+function readAllowedHosts(get: (id: SettingId) => unknown, problems: SettingProblem[]): string[] {
+  const value = get(SETTING.allowedHosts) ?? [];
+  const hosts = Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string' && entry.trim() !== '') : [];
+  const bad = Array.isArray(value) ? hosts.map(allowedHostProblem).find((problem) => problem !== undefined) : 'it is not a list.';
+  if (bad === undefined) return hosts.map((host) => host.trim());
+  problems.push({ setting: SETTING.allowedHosts, message: `${SETTING.allowedHosts}: ${bad} Use a list of host names, e.g. ["abc.trycloudflare.com"].` });
+  return [];
+}
+
 function readPath(get: (id: SettingId) => unknown, problems: SettingProblem[]): string | undefined {
   const value = get(SETTING.path) ?? '';
   if (value === '' || value === '/') return undefined;
@@ -126,7 +163,7 @@ function readForwardUrl(get: (id: SettingId) => unknown, problems: SettingProble
   const value = get(SETTING.forwardUrl) ?? '';
   if (value === '') return undefined;
   if (typeof value === 'string' && /^https?:\/\/[^\s]+$/.test(value.trim()) && URL.canParse(value.trim())) return value.trim();
-  problems.push({ setting: SETTING.forwardUrl, message: `${SETTING.forwardUrl} is ${JSON.stringify(value)}: use your app's full http:// or https:// URL (e.g. http://localhost:3000/webhooks/postal), or leave it empty.` });
+  problems.push({ setting: SETTING.forwardUrl, message: `${SETTING.forwardUrl} is ${JSON.stringify(typeof value === 'string' ? redactUrl(value) : value)}: use your app's full http:// or https:// URL (e.g. http://localhost:3000/webhooks/postal), or leave it empty.` });
   return undefined;
 }
 

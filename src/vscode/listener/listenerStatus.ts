@@ -1,4 +1,6 @@
+import { escapeMarkdown } from '../../core/explorer/recordTooltip';
 import { isLoopbackHost } from '../../core/http';
+import { describeSources, type RefusalSummary } from '../../core/listener/refusals';
 import { type ListenerController, type ListenerUiState, type StartProblem } from './listenerController';
 import { type KeyState } from './listenerSettings';
 
@@ -47,6 +49,17 @@ export function startProblemText(problem: StartProblem, where: { host: string; p
   return problem.message.replace(/ \/ --[a-z-]+/g, '');
 }
 
+/** `12 refused`, for the Events view's title and message; empty when nothing was refused. */
+export function refusedWords(refusals: RefusalSummary): string {
+  return refusals.total === 0 ? '' : `${refusals.total.toLocaleString('en-US')} refused`;
+}
+
+/** ` · 12 refused` after a status line, while the listener runs and after it stopped. */
+function withRefused(controller: ListenerController): string {
+  const refused = refusedWords(controller.refusals);
+  return refused === '' ? '' : ` · ${refused}`;
+}
+
 export function listenerStatus(controller: ListenerController, eventCount: number, history: HistoryNotes = {}): ListenerStatus {
   const { state, address, problem, settings } = controller;
   const configuredPort = settings.options.port ?? 0;
@@ -54,7 +67,7 @@ export function listenerStatus(controller: ListenerController, eventCount: numbe
   let line: string;
   let statusText: string;
   if (state === 'listening' && address !== undefined) {
-    line = `Listening on ${address.url.replace(/^http:\/\//, '').replace(/\/$/, '')} · ${keyWords(settings.key)}`;
+    line = `Listening on ${address.url.replace(/^http:\/\//, '').replace(/\/$/, '')} · ${keyWords(settings.key)}${withRefused(controller)}`;
     statusText = `$(radio-tower) Postal :${address.port}${count}`;
   } else if (state === 'error') {
     line = `Not listening. ${problem === undefined ? 'The listener failed to start.' : startProblemText(problem, where(controller))}`;
@@ -63,7 +76,7 @@ export function listenerStatus(controller: ListenerController, eventCount: numbe
     line = `${STATE_WORDS[state]} · ${keyWords(settings.key)}`;
     statusText = '$(loading~spin) Postal';
   } else {
-    line = `Listener stopped · ${keyWords(settings.key)}`;
+    line = `Listener stopped · ${keyWords(settings.key)}${withRefused(controller)}`;
     statusText = `$(circle-slash) Postal${count}`;
   }
   if (history.writeProblem !== undefined && state === 'listening') statusText = `$(warning) Postal :${address?.port ?? configuredPort}${count}`;
@@ -86,6 +99,11 @@ function tooltipOf(controller: ListenerController, eventCount: number, history: 
   else if (key.status === 'invalid') lines.push(`$(warning) The public key setting is unusable: ${key.message}`, '');
   else lines.push('$(key) No public key: signatures are not checked. Run **Postal: Set Up Postal Public Key**.', '');
   lines.push(`$(history) ${eventCount} event${eventCount === 1 ? '' : 's'} in the history (keeps the last ${settings.maxEvents}, up to ${settings.maxSizeMB} MB)`, '');
+  const refusals = controller.refusals;
+  if (refusals.total > 0) {
+    const count = `${refusals.total.toLocaleString('en-US')} request${refusals.total === 1 ? '' : 's'}`;
+    lines.push(`$(shield) ${count} refused, not stored (${escapeMarkdown(describeSources(refusals))}): browsers, unknown Hosts or floods. **Show Log** says why and how to allow a tunnel.`, '');
+  }
   if (history.writeProblem !== undefined) lines.push(`$(warning) The history cannot be written: ${history.writeProblem}. Requests are answered 503 until it can.`, '');
   if (history.notice !== undefined) lines.push(`$(info) ${history.notice}`, '');
   lines.push('Click for listener actions');

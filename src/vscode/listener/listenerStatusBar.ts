@@ -27,6 +27,7 @@ export class ListenerStatusBar implements vscode.Disposable {
     this.disposables = [
       this.item,
       controller.onDidChangeState(() => this.update()),
+      controller.onDidChangeRefusals(() => this.update()),
       history.onDidChange(() => this.scheduleUpdate()),
       history.onDidChangeWriteProblem(() => this.update()),
     ];

@@ -1,5 +1,5 @@
 import { POSTAL_RESULT_CODE, WEBHOOK_POLICY, WEBHOOK_RETRY_DELAYS_MINUTES } from '../../core/delivery';
-import { type ReachResult } from '../../core/listener';
+import { type ReachResult } from '../../core/listener/reachProbe';
 
 /** A URL that could lead to the listener: directly, or through VS Code's port forwarding; with what a test POST found. */
 export interface TestedUrl {
@@ -55,7 +55,8 @@ use \`http://host.docker.internal:PORT/\` or the host's address instead).
 Postal must be able to open the URL, so give it an address that leads here:
 
 1. **A tunnel** (simplest): \`cloudflared tunnel --url ${localUrl}\` or \`ngrok http ${portOf(localUrl)}\`, then use the
-   public \`https://…\` URL it prints as the webhook URL.
+   public \`https://…\` URL it prints as the webhook URL, and add its name (\`abc.trycloudflare.com\`) to
+   \`postalWebhooks.listener.allowedHosts\`: the listener refuses requests for names it does not know.
 2. **VS Code port forwarding**: in the *Ports* view, forward port ${portOf(localUrl)} and set its visibility to
    *Public* (Codespaces, dev tunnels). The forwarded URL is what **Copy Webhook URL** copies in a remote window,
    once a test POST through it reached the listener.

@@ -11,7 +11,7 @@ import { type DevelopmentKeySource, ListenerController } from './listenerControl
 import { SignatureRechecker } from './signatureRecheck';
 import { HISTORY_SETTINGS, LISTENER_SETTINGS, readListenerSettings, type SettingId } from './listenerSettings';
 import { ListenerStatusBar } from './listenerStatusBar';
-import { HELP_SCHEME, HelpDocuments } from './webhookUrl';
+import { externalHost, HELP_SCHEME, HelpDocuments } from './webhookUrl';
 
 /** Settings changes arrive one key at a time (a settings.json save, a test writing several): gather them. */
 const SETTINGS_DEBOUNCE_MS = 300;
@@ -61,7 +61,7 @@ export function registerListener(context: vscode.ExtensionContext, baseLog: Logg
   const log = componentLogger(baseLog, 'listener');
   const history = new HistoryService(componentLogger(baseLog, 'history'));
   const { developmentKey } = deps;
-  const controller = new ListenerController(history, () => readListenerSettings(readSetting), log, developmentKey);
+  const controller: ListenerController = new ListenerController(history, () => readListenerSettings(readSetting), log, () => externalHost(controller), developmentKey);
   const rechecker = new SignatureRechecker(history, () => currentKeys(developmentKey), componentLogger(baseLog, 'history'));
   const statusBar = new ListenerStatusBar(controller, history);
   let pendingRestart: NodeJS.Timeout | undefined;

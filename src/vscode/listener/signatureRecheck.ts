@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { type Logger } from '../../core/logger';
 import { type VerificationKeys } from '../../core/signature';
-import { needsRecheck, recheckSignatures, type RecheckResult } from '../../core/store';
+import { type RecheckResult } from '../../core/store/recheckSignatures';
 import { type HistoryService } from './historyService';
 
 /** Above this many requests the check gets a notification the user can cancel; below, the status bar spins. */
@@ -45,6 +45,8 @@ export class SignatureRechecker implements vscode.Disposable {
 
   private async run(signal: AbortSignal): Promise<RecheckResult | undefined> {
     const keys = await this.keys();
+    // Verifying loads with the first check, not with the extension.
+    const { needsRecheck, recheckSignatures } = await import('../../core/store/recheckSignatures.js');
     const store = this.history.store;
     const stale = store.list().filter((entry) => needsRecheck(entry, keys)).length;
     if (stale === 0 || signal.aborted) return undefined;

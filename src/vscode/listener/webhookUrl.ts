@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { probeUrl } from '../../core/listener';
 import { type Logger } from '../../core/logger';
 import { COMMAND } from '../commandIds';
 import { type ListenerController } from './listenerController';
@@ -28,6 +27,17 @@ export async function externalWebhookUrl(controller: ListenerController): Promis
 }
 
 /**
+ * The host (and port) VS Code forwards the listener under when it differs from the listener's
+ * own (Remote, Codespaces, a web VS Code), else undefined: Postal's requests through it carry it
+ * in their Host header, so the listener allows it.
+ */
+export async function externalHost(controller: ListenerController): Promise<string | undefined> {
+  const { local, external } = await externalWebhookUrl(controller);
+  const host = vscode.Uri.parse(external).authority;
+  return host === '' || host === vscode.Uri.parse(local).authority ? undefined : host;
+}
+
+/**
  * Every URL that could be given to Postal (VS Code's forwarded one first, when it differs), each
  * tested with a probe POST when the listener runs: a forwarded URL is not always one that
  * passes a POST on (the web build's `/proxy/PORT/` answers 405), so only a tested URL is offered.
@@ -35,6 +45,8 @@ export async function externalWebhookUrl(controller: ListenerController): Promis
 export async function testedWebhookUrls(controller: ListenerController): Promise<TestedUrl[]> {
   const { local, external } = await externalWebhookUrl(controller);
   const candidates: TestedUrl[] = external === local ? [{ url: local, via: 'direct' }] : [{ url: external, via: 'forwarded' }, { url: local, via: 'direct' }];
+  // Loaded when a URL is first tested, not with the extension.
+  const { probeUrl } = await import('../../core/listener/reachProbe.js');
   return Promise.all(
     candidates.map(async (candidate) => {
       const token = controller.probeToken();

@@ -23,7 +23,7 @@ export async function deliverRequests(outgoing: Outgoing[], services: ReplayServ
     for (const [index, item] of outgoing.entries()) {
       if (signal.aborted) break;
       report(`${index + 1}/${outgoing.length} ${item.label}`);
-      const deps = { now: () => performance.now(), signal, timeoutMs: settings.timeoutMs };
+      const deps = { now: () => performance.now(), signal, timeoutMs: settings.timeoutMs, policy: item.policy };
       services.log.debug(`sending ${item.label} to ${urlForLog(item.request.url)}`);
       services.log.trace(`request body: ${item.request.body.toString('utf8')}`);
       const attempts = settings.simulateRetries
@@ -32,7 +32,7 @@ export async function deliverRequests(outgoing: Outgoing[], services: ReplayServ
             onWait: (attempt, ms) => report(`${item.label}: attempt ${attempt} failed, Postal's next attempt in ${formatWait(ms)}`),
           })
         : [await sendPostalRequest(item.request, deps)];
-      items.push({ label: item.label, request: item.request, attempts });
+      items.push({ label: item.label, request: item.request, attempts, policy: item.policy });
       if (attempts.some((attempt) => attempt.response !== undefined)) reachMilestone(MILESTONE.testEventAnswered);
       report(`${index + 1}/${outgoing.length} sent`, 100 / outgoing.length);
       services.log.info(`${item.label} → ${urlForLog(item.request.url)}: ${attempts.map((attempt) => describeAnswer(attempt)).join('; ')}`);
@@ -67,7 +67,7 @@ async function notify(items: SentItem[], total: number): Promise<void> {
   const delivered = finals.filter((result) => result.outcome?.success === true).length;
   let message: string;
   if (total === 1 && finals.length === 1) {
-    message = `${items[0].label}: ${describeAnswer(finals[0])}. ${describePostalOutcome(finals[0])}`;
+    message = `${items[0].label}: ${describeAnswer(finals[0])}. ${describePostalOutcome(finals[0], items[0].policy)}`;
   } else {
     const cancelled = total - finals.length;
     message = `Sent ${finals.length} of ${total} events: ${delivered} delivered, ${finals.length - delivered} failed.${cancelled > 0 ? ` ${cancelled} cancelled.` : ''}`;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { hasUrlSecrets, redactUrl } from '../../core/http';
 import { toCurl, toHttpFile } from '../../core/replay/exportRequest';
 import { recordLabel, requestFromRecord } from '../../core/replay/recordRequest';
 import { toDnsRecord, toJwks, toPublicPem } from '../../core/signature';
@@ -12,6 +13,17 @@ type ExportFormat = 'curl' | 'http';
 
 export interface ExportOptions {
   target?: string;
+  /** Keep the URL's credentials in the export; asked when the URL has some and this is not given. */
+  includeCredentials?: boolean;
+}
+
+/** Credentials in the URL go into an export only when the user says so. */
+async function includeCredentials(url: string, options: ExportOptions): Promise<boolean | undefined> {
+  if (options.includeCredentials !== undefined || !hasUrlSecrets(url)) return options.includeCredentials ?? false;
+  const masked = { label: '$(lock) Leave Them Out', detail: redactUrl(url), include: false };
+  const kept = { label: '$(unlock) Include Them', detail: 'For a command or file you keep to yourself: they will be in clear', include: true };
+  const picked = await vscode.window.showQuickPick([masked, kept], { title: 'The URL has credentials: put them in the export?' });
+  return picked?.include;
 }
 
 /** The requests to export: the records given, else the active payload file's envelopes, signed. */
@@ -32,10 +44,12 @@ async function requestsToExport(services: ReplayServices, first: unknown, second
 async function exportRequests(services: ReplayServices, format: ExportFormat, first?: unknown, second?: unknown, options: ExportOptions = {}): Promise<string | undefined> {
   const outgoing = await requestsToExport(services, first, second, options);
   if (outgoing === undefined || outgoing.length === 0) return undefined;
+  const include = await includeCredentials(outgoing[0].request.url, options);
+  if (include === undefined) return undefined;
   const text =
     format === 'curl'
-      ? outgoing.map((item) => `# ${item.label}\n${toCurl(item.request)}`).join('\n')
-      : outgoing.map((item) => toHttpFile(item.request, item.label)).join('\n###\n\n');
+      ? outgoing.map((item) => `# ${item.label}\n${toCurl(item.request, { includeCredentials: include })}`).join('\n')
+      : outgoing.map((item) => toHttpFile(item.request, item.label, { includeCredentials: include })).join('\n###\n\n');
   const languages = await vscode.languages.getLanguages();
   const language = format === 'curl' ? 'shellscript' : languages.includes('http') ? 'http' : 'plaintext';
   const document = await vscode.workspace.openTextDocument({ language, content: text });

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { type DeliveryPolicy } from '../../core/delivery';
 import { describeProblems, type Payload, readPayloadFile } from '../../core/replay/payloadFile';
 import { buildPostalRequest } from '../../core/replay/postalRequest';
 import { type WebhookRecord } from '../../core/store';
@@ -43,11 +44,12 @@ export function payloadsInActiveEditor(): Payload[] | undefined {
 }
 
 /** Requests for `payloads`, signed with the development key as the configured Postal version would. */
-export async function signedOutgoing(payloads: readonly { label: string; body: Buffer }[], url: string, services: ReplayServices, unsigned = false): Promise<Outgoing[]> {
+export async function signedOutgoing(payloads: readonly { label: string; body: Buffer; policy?: DeliveryPolicy }[], url: string, services: ReplayServices, unsigned = false): Promise<Outgoing[]> {
   const { postalVersion } = services.settings();
   const key = unsigned ? undefined : await services.keys.get();
   return payloads.map((payload) => ({
     label: payload.label,
     request: buildPostalRequest({ url, body: payload.body, privateKey: key?.privateKey, postalVersion }),
+    policy: payload.policy,
   }));
 }

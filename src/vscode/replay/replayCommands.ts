@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { policyForRecord } from '../../core/delivery';
 import { recordLabel, requestFromRecord } from '../../core/replay/recordRequest';
 import { type SentItem } from '../../core/replay/sendReport';
 import { COMMAND } from '../commandIds';
@@ -41,7 +42,7 @@ async function replayEvent(services: ReplayServices, first?: unknown, second?: u
     const outgoing: Outgoing[] = [];
     for (const record of records) {
       const result = requestFromRecord(record, url);
-      if (result.ok) outgoing.push({ label: recordLabel(record), request: result.request });
+      if (result.ok) outgoing.push({ label: recordLabel(record), request: result.request, policy: policyForRecord(record) });
       else void vscode.window.showWarningMessage(`Postal: ${recordLabel(record)} was skipped. ${result.problem}`);
     }
     return outgoing;

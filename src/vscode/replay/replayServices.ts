@@ -1,3 +1,4 @@
+import { type DeliveryPolicy } from '../../core/delivery';
 import type * as vscode from 'vscode';
 import { type Logger } from '../../core/logger';
 import { type PostalRequest } from '../../core/replay/postalRequest';
@@ -11,6 +12,8 @@ import { type TargetSources } from './sendTargets';
 export interface Outgoing {
   label: string;
   request: PostalRequest;
+  /** How Postal judges the answer; default: webhooks. */
+  policy?: DeliveryPolicy;
 }
 
 /** What every replay command shares; built once by `registerReplay`. */

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isLoopbackUrl } from '../../core/http';
+import { isLoopbackUrl, redactUrl } from '../../core/http';
 import { targetUrlProblem } from '../../core/replay/targetUrl';
 
 const RECENT_TARGETS_KEY = 'postalWebhooks.replay.recentTargets';
@@ -32,11 +32,12 @@ export async function pickTarget(sources: TargetSources, title: string): Promise
   const add = (url: string | undefined, label: string, description: string): void => {
     if (url === undefined || seen.has(url)) return;
     seen.add(url);
-    items.push({ label, description, detail: url, url });
+    // Shown with its credentials masked; sent as it is.
+    items.push({ label, description, detail: redactUrl(url), url });
   };
   add(sources.ownListenerUrl(), '$(radio-tower) Our own listener', 'see the event arrive in the Events view');
   add(sources.forwardUrl(), '$(arrow-right) Your app (forward URL)', 'postalWebhooks.listener.forwardUrl');
-  for (const url of recentTargets(sources.workspaceState)) add(url, `$(history) ${url}`, 'recent');
+  for (const url of recentTargets(sources.workspaceState)) add(url, `$(history) ${redactUrl(url)}`, 'recent');
   items.push({ label: '$(add) New URL…', description: 'e.g. http://localhost:3000/webhooks/postal' });
   const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'Where should the event go?', matchOnDetail: true });
   if (picked === undefined) return undefined;

@@ -4,7 +4,7 @@ import { CONTEXT_KEY, VIEW } from '../commandIds';
 import { type RecordSource } from '../itemArgs';
 import { type HistoryService } from '../listener/historyService';
 import { type ListenerController } from '../listener/listenerController';
-import { describeListener } from '../listener/listenerStatus';
+import { describeListener, refusedWords } from '../listener/listenerStatus';
 import { EventsTreeProvider } from './eventsTreeProvider';
 
 const GROUPING_STATE_KEY = 'postalWebhooks.events.grouping';
@@ -39,6 +39,7 @@ export class EventsView implements vscode.Disposable {
       this.treeView,
       this.provider.onDidChangeView(() => this.updateChrome()),
       controller.onDidChangeState(() => this.updateChrome()),
+      controller.onDidChangeRefusals(() => this.updateChrome()),
       history.onDidChange((change) => this.countUnseen(change.type === 'added')),
       this.treeView.onDidChangeVisibility(() => this.onVisibility()),
     );
@@ -75,11 +76,13 @@ export class EventsView implements vscode.Disposable {
     const active = isFilterActive(filter);
     const matched = view.grouping === 'time' ? view.records.length : view.groups.reduce((sum, group) => sum + group.newestFirst.length, 0);
     const filterLine = `${describeFilter(filter)} (${matched} of ${view.total})`;
-    this.treeView.description = active ? filterLine : undefined;
+    // Refused requests are never rows: the title and the message line say how many (the log says why).
+    const refused = refusedWords(this.controller.refusals);
+    this.treeView.description = [active ? filterLine : '', refused].filter((part) => part !== '').join(' · ') || undefined;
     // A message hides the welcome content, so it is only shown above rows. A narrow side bar
     // cuts the description off, so an active filter is said there too; the status bar item
     // keeps showing the listener.
-    this.treeView.message = matched === 0 ? undefined : active ? `Filtered: ${filterLine}` : describeListener(this.controller).line;
+    this.treeView.message = matched === 0 ? undefined : active ? `Filtered: ${filterLine}${refused === '' ? '' : ` · ${refused}`}` : describeListener(this.controller).line;
     void vscode.commands.executeCommand('setContext', CONTEXT_KEY.filterActive, active);
     void vscode.commands.executeCommand('setContext', CONTEXT_KEY.grouping, view.grouping);
     void vscode.commands.executeCommand('setContext', CONTEXT_KEY.hasEvents, view.total > 0);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { type ExplorerNode, type ItemSpec } from '../../core/explorer';
+import { safeText } from '../../core/safeText';
 import { COMMAND } from '../commandIds';
 import { decorationUri } from './eventDecorations';
 import { markdown } from './markdown';
@@ -10,18 +11,23 @@ const COLLAPSIBLE: Record<ItemSpec['collapsible'], vscode.TreeItemCollapsibleSta
   expanded: vscode.TreeItemCollapsibleState.Expanded,
 };
 
-/** A tree row from its plain spec (see core `itemSpec`), with its click command and decoration. */
+/**
+ * A tree row from its plain spec (see core `itemSpec`), with its click command and decoration.
+ * Labels and descriptions show what requests carried: their control characters are escaped.
+ */
 export function toTreeItem(spec: ItemSpec, node: ExplorerNode): vscode.TreeItem {
-  const item = new vscode.TreeItem(spec.label, COLLAPSIBLE[spec.collapsible]);
+  const label = safeText(spec.label);
+  const item = new vscode.TreeItem(label, COLLAPSIBLE[spec.collapsible]);
   item.id = spec.id;
   item.contextValue = spec.contextValue;
-  if (spec.description !== undefined) item.description = spec.description;
+  const description = spec.description === undefined ? undefined : safeText(spec.description);
+  if (description !== undefined) item.description = description;
   if (spec.icon !== undefined) item.iconPath = new vscode.ThemeIcon(spec.icon.icon, spec.icon.color === undefined ? undefined : new vscode.ThemeColor(spec.icon.color));
   if (spec.tooltip !== undefined) item.tooltip = markdown(spec.tooltip);
   if (node.kind === 'record') {
     item.resourceUri = decorationUri(node.summary.record);
     item.command = { command: COMMAND.openEvent, title: 'Open Event', arguments: [node] };
-    item.accessibilityInformation = { label: `${spec.label}, ${spec.description ?? ''}` };
+    item.accessibilityInformation = { label: `${label}, ${description ?? ''}` };
   }
   if (spec.moreOf !== undefined) item.command = { command: COMMAND.showMore, title: 'Show More', arguments: [spec.moreOf] };
   return item;

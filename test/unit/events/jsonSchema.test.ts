@@ -13,6 +13,7 @@ import {
   sampleEnvelope,
   validateEnvelope,
 } from '../../../src/core/events';
+import { inboundHashSample, inboundRawSample } from '../../../src/core/inbound/inboundSamples';
 import { ALL_FIXTURES, type Json, REPO_ROOT } from './eventFixtures';
 import { compileShippedSchema, SHIPPED_SCHEMA_TEXT } from './shippedSchema';
 
@@ -87,12 +88,28 @@ describe('generated JSON Schema', () => {
 
   it('routes each event to its own payload definition with an if/then, instead of a vague oneOf', () => {
     assert.equal(schema.oneOf, undefined);
-    assert.deepEqual(schema.properties.event.enum, [...EVENT_NAMES]);
+    assert.deepEqual(schema.else.properties.event.enum, [...EVENT_NAMES]);
     assert.deepEqual(
-      schema.allOf.map((entry: Json) => [entry.if.properties.event.const, entry.then.properties.payload.$ref]),
+      schema.else.allOf.map((entry: Json) => [entry.if.properties.event.const, entry.then.properties.payload.$ref]),
       EVENT_NAMES.map((event) => [event, `#/definitions/${event}`]),
     );
     for (const event of EVENT_NAMES) assert.equal(schema.definitions[event].type, 'object', event);
+  });
+
+  it('checks an inbound e-mail payload as a Hash or a RawMessage, and anything else as a webhook', () => {
+    const { validate } = compileShippedSchema();
+    assert.equal(validate(inboundHashSample()), true, JSON.stringify(validate.errors));
+    assert.equal(validate(inboundRawSample()), true, JSON.stringify(validate.errors));
+    assert.equal(schema.then.then.$ref, '#/definitions/PostalInboundRawMessage');
+    assert.equal(schema.then.else.$ref, '#/definitions/PostalInboundMessage');
+    const refused = (value: Json): string[] => (validate(value) ? [] : (validate.errors ?? []).map((error) => `${error.instancePath} ${error.keyword}`));
+    assert.ok(refused({ ...inboundHashSample(), size: 1282 }).includes('/size type'));
+    assert.ok(refused({ ...inboundHashSample(), received_with_ssl: false }).some((error) => error.startsWith('/received_with_ssl')));
+    assert.ok(refused({ ...inboundHashSample(), reply_to: 'a@b' }).some((error) => error.startsWith('/reply_to')));
+    assert.ok(refused({ ...inboundRawSample(), size: '300' }).includes('/size type'));
+    assert.ok(refused({ ...inboundRawSample(), message: 'SGVsbG8=' }).includes('/message pattern'));
+    // A webhook that happens to carry rcpt_to is still a webhook.
+    assert.ok(refused({ event: 'MessageSent', rcpt_to: 'a@b', token: 'x' }).some((error) => error.endsWith('required')));
   });
 
   it('allows unknown keys everywhere, as zod does', () => {
@@ -153,10 +170,11 @@ describe('the schema the editor gets', () => {
     const full = buildJsonSchema() as Json;
     assert.deepEqual(Object.keys(editor.definitions).sort(), Object.keys(full.definitions).sort());
     assert.deepEqual(editor.defaultSnippets, full.defaultSnippets);
-    assert.equal(editor.properties.event.description, full.properties.event.description);
-    assert.deepEqual(editor.properties.event.anyOf[0].enum, [...EVENT_NAMES]);
-    assert.deepEqual(editor.properties.event.anyOf[0].markdownEnumDescriptions, full.properties.event.markdownEnumDescriptions);
-    assert.deepEqual(editor.allOf.map((entry: Json) => entry.if), full.allOf.map((entry: Json) => entry.if));
+    assert.equal(editor.else.properties.event.description, full.else.properties.event.description);
+    assert.deepEqual(editor.else.properties.event.anyOf[0].enum, [...EVENT_NAMES]);
+    assert.deepEqual(editor.else.properties.event.anyOf[0].markdownEnumDescriptions, full.else.properties.event.markdownEnumDescriptions);
+    assert.deepEqual(editor.if, full.if, 'webhooks and inbound e-mail are told apart as before');
+    assert.deepEqual(editor.else.allOf.map((entry: Json) => entry.if), full.else.allOf.map((entry: Json) => entry.if));
     for (const [where, field] of fields(editor)) assert.equal(typeof field.description, 'string', where);
   });
 });

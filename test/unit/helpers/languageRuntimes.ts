@@ -8,7 +8,7 @@ import { join } from 'node:path';
  * Debian's packages. `.ci/run` installs them; on a machine without them the tests install them
  * the same way (as root), or fail saying which command to run.
  */
-export const DEBIAN_PACKAGES = ['python3-flask', 'python3-cryptography', 'php-cli', 'ruby-sinatra', 'ruby-rack', 'ruby-webrick', 'golang-go'] as const;
+export const DEBIAN_PACKAGES = ['python3-flask', 'python3-cryptography', 'php-cli', 'ruby-sinatra', 'ruby-rack', 'ruby-webrick', 'ruby-mail', 'golang-go'] as const;
 
 export interface Runtimes {
   python: string;
@@ -50,7 +50,7 @@ function locate(): Runtimes {
   // Debian's python3-flask is importable by Debian's own interpreter, whatever `python3` is first on PATH.
   const python = ['/usr/bin/python3', 'python3'].find((candidate) => works(candidate, ['-c', 'import flask, cryptography']));
   if (python === undefined) throw new Error('No python3 can import flask and cryptography; install python3-flask and python3-cryptography.');
-  for (const [command, args] of [['php', ['-r', 'exit(function_exists("openssl_verify") ? 0 : 1);']], ['ruby', ['-e', 'require "sinatra/base"; require "webrick"']], ['go', ['version']]] as const) {
+  for (const [command, args] of [['php', ['-r', 'exit(function_exists("openssl_verify") ? 0 : 1);']], ['ruby', ['-e', 'require "sinatra/base"; require "webrick"; require "mail"']], ['go', ['version']]] as const) {
     if (!works(command, [...args])) throw new Error(`${command} is missing or incomplete (${args.join(' ')} failed)`);
   }
   const cache = join(tmpdir(), 'postal-webhooks-go-cache');

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { type EventName, sampleEnvelope } from '../../../src/core/events';
+import { type InboundFormat } from '../../../src/core/inbound/inboundFormat';
+import { inboundSample } from '../../../src/core/inbound/inboundSamples';
 import { applyEdits, type LintFix, type LintIssue, lintDocument, type LintOptions } from '../../../src/core/lint';
 
 /** A fixed clock and UUID source, so fixes that stamp a time or an id give the same text every run. */
@@ -68,4 +70,11 @@ export function packageLockLike(bytes: number): string {
     size += JSON.stringify(entry, null, 6).length + 30;
   }
   return JSON.stringify({ name: 'demo', version: '1.0.0', lockfileVersion: 3, requires: true, packages }, null, 2);
+}
+
+/** Postal's reference Hash (or a RawMessage), pretty-printed, with fields changed by `edit`. */
+export function inboundText(format: InboundFormat, edit: (payload: Editable) => void = () => undefined): string {
+  const payload = inboundSample(format) as Editable;
+  edit(payload);
+  return JSON.stringify(payload, null, 2);
 }

@@ -12,7 +12,7 @@ describe('listener: malformed and slow clients', () => {
   after(() => harness.close());
 
   it('answers 400 to malformed HTTP and serves the next request', async () => {
-    const reply = await rawExchange(harness.port, 'POST / HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n');
+    const reply = await rawExchange(harness.port, `POST / HTTP/1.1\r\nHost: 127.0.0.1:${harness.port}\r\nContent-Length: abc\r\n\r\n`);
     assert.match(reply, /^HTTP\/1\.1 400 Bad Request/);
     assert.equal((await postLikePostal(harness.url, postalBody())).status, 200);
   });
@@ -26,7 +26,7 @@ describe('listener: malformed and slow clients', () => {
   });
 
   it('answers 408 to a client that never finishes its headers', async () => {
-    const reply = await rawExchange(harness.port, 'POST / HTTP/1.1\r\nHost: x\r\n');
+    const reply = await rawExchange(harness.port, `POST / HTTP/1.1\r\nHost: 127.0.0.1:${harness.port}\r\n`);
     assert.match(reply, /^HTTP\/1\.1 408 Request Timeout/);
   });
 
@@ -38,7 +38,7 @@ describe('listener: malformed and slow clients', () => {
       socket.on('data', (chunk: Buffer) => (text += chunk.toString('latin1')));
       socket.on('close', () => resolve(text));
       socket.on('error', () => undefined);
-      socket.write('POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"event":');
+      socket.write(`POST / HTTP/1.1\r\nHost: 127.0.0.1:${harness.port}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"event":`);
     });
     assert.match(reply, /^HTTP\/1\.1 408 Request Timeout/);
     assert.equal(harness.store.size, before, 'an unfinished request is not recorded');

@@ -79,7 +79,7 @@ describe('listener: every request is recorded, whatever it is', () => {
     const announced = await postLikePostal(harness.url, 'x'.repeat(5000));
     assert.equal(announced.status, 413);
     assert.deepEqual([latest().kind, latest().body.size, latest().body.data], ['too-large', 5000, '']);
-    const chunked = `POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n${'1000\r\n' + 'y'.repeat(4096) + '\r\n'}${'10\r\n' + 'z'.repeat(16) + '\r\n'}0\r\n\r\n`;
+    const chunked = `POST / HTTP/1.1\r\nHost: 127.0.0.1:${harness.port}\r\nTransfer-Encoding: chunked\r\n\r\n${'1000\r\n' + 'y'.repeat(4096) + '\r\n'}${'10\r\n' + 'z'.repeat(16) + '\r\n'}0\r\n\r\n`;
     const reply = await rawExchange(harness.port, chunked);
     assert.match(reply, /^HTTP\/1\.1 413 /);
     assert.equal(latest().kind, 'too-large');

@@ -4,7 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parsePublicKey, type PublicKeySet, sign, toDnsRecord, type VerificationKeys, verifySignature } from '../../../src/core/signature';
-import { headerMap, needsRecheck, openFileStore, recheckSignatures, type WebhookRecord, type WebhookStore } from '../../../src/core/store';
+import { headerMap, openFileStore, type WebhookRecord, type WebhookStore } from '../../../src/core/store';
+import { needsRecheck, recheckSignatures } from '../../../src/core/store/recheckSignatures';
 import { makeRecord } from '../helpers/records';
 
 const postalKeys = generateKeyPairSync('rsa', { modulusLength: 2048 });

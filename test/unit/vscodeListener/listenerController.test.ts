@@ -82,7 +82,7 @@ describe('listener controller', () => {
     let read = false;
     const source = { current: () => (read ? entry : undefined), existing: async () => ((read = true), entry) };
     await controller.dispose();
-    controller = new ListenerController(history, () => readListenerSettings((id) => settings[id]), log, source);
+    controller = new ListenerController(history, () => readListenerSettings((id) => settings[id]), log, undefined, source);
     settings[SETTING.publicKey] = toDnsRecord(postal.publicKey);
     const started = await controller.start();
     assert.ok(started.ok);

@@ -38,9 +38,18 @@ describe('listener settings', () => {
     for (const id of RESTRICTED_SETTINGS) assert.ok(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations.includes(id), id);
   });
 
-  it('listens on 127.0.0.1:8789, any path, answering 200, with no key by default', () => {
+  it('listens on 127.0.0.1:8789, any path, answering 200, with no key and inbound e-mail up to 25 MB by default', () => {
     const settings = read({});
-    assert.deepEqual(settings.options, { host: '127.0.0.1', port: 8789, response: { type: 'fixed', status: 200, delayMs: 0 }, rejectUnsigned: false });
+    assert.deepEqual(settings.options, {
+      host: '127.0.0.1',
+      port: 8789,
+      response: { type: 'fixed', status: 200, delayMs: 0 },
+      rejectUnsigned: false,
+      allowedHosts: [],
+      unverifiedLimits: { requests: 60, bytes: 5 * 1024 * 1024 },
+      keepSecrets: false,
+      maxInboundBodyBytes: 25 * 1024 * 1024,
+    });
     assert.deepEqual([settings.key, settings.autoStart, settings.problems], [{ status: 'none' }, false, []]);
   });
 
@@ -54,7 +63,12 @@ describe('listener settings', () => {
       [SETTING.rejectUnsigned]: true,
       [SETTING.forwardUrl]: 'http://localhost:3000/hooks',
       [SETTING.forwardTimeoutMs]: 2000,
+      [SETTING.maxInboundBodyMB]: 40,
       [SETTING.autoStart]: true,
+      [SETTING.allowedHosts]: [' abc.trycloudflare.com ', '*.ngrok-free.app', 'localhost:9000'],
+      [SETTING.unverifiedPerMinute]: 10,
+      [SETTING.unverifiedKBPerMinute]: 64,
+      [SETTING.keepSecrets]: true,
     });
     assert.deepEqual(settings.options, {
       host: '0.0.0.0',
@@ -63,6 +77,10 @@ describe('listener settings', () => {
       response: { type: 'fixed', status: 503, delayMs: 6000 },
       rejectUnsigned: true,
       forward: { url: 'http://localhost:3000/hooks', timeoutMs: 2000 },
+      allowedHosts: ['abc.trycloudflare.com', '*.ngrok-free.app', 'localhost:9000'],
+      unverifiedLimits: { requests: 10, bytes: 64 * 1024 },
+      keepSecrets: true,
+      maxInboundBodyBytes: 40 * 1024 * 1024,
     });
     assert.equal(settings.autoStart, true);
     assert.deepEqual(read({ [SETTING.responseMode]: 'mirror', [SETTING.forwardUrl]: 'http://localhost:3000/' }).options.response, { type: 'mirror' });
@@ -78,8 +96,12 @@ describe('listener settings', () => {
     assert.match(problems({ [SETTING.responseMode]: 'mirror' })[0], /"mirror".*forwardUrl is empty/);
     assert.match(problems({ [SETTING.responseMode]: 'echo' })[0], /responseMode is "echo": use "fixed" or "mirror"/);
     assert.match(problems({ [SETTING.responseStatus]: 100 })[0], /responseStatus is 100: use a whole number from 200 to 599/);
+    assert.deepEqual(problems({ [SETTING.maxInboundBodyMB]: 0 }), ['postalWebhooks.listener.maxInboundBodyMB is 0: use a whole number from 1 to 1024 MB.']);
     assert.match(problems({ [SETTING.maxEvents]: 5 })[0], /maxEvents is 5: use a whole number from 10 to 100000/);
     assert.match(problems({ [SETTING.maxSizeMB]: 0.5 })[0], /maxSizeMB is 0\.5: use a whole number from 1 to 10000 MB/);
+    assert.match(problems({ [SETTING.allowedHosts]: ['abc.example', 'not a host'] })[0], /allowedHosts: "not a host" is not a host name: write it like abc\.trycloudflare\.com/);
+    assert.match(problems({ [SETTING.allowedHosts]: 'abc.example' })[0], /allowedHosts: it is not a list/);
+    assert.match(problems({ [SETTING.unverifiedPerMinute]: -1 })[0], /unverifiedPerMinute is -1: use a whole number from 0 to 100000/);
   });
 
   it('reads the public key in any form and says why an unusable one is unusable', () => {

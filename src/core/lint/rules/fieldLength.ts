@@ -13,6 +13,7 @@ export const fieldLength: LintRule = {
   defaultSeverity: 'warning',
   description: 'details or output longer than the 250 characters Postal stores, or a subject over 200.',
   check(context) {
+    if (context.shape.kind === 'inbound' && context.shape.format === 'hash') checkLength(context, ['subject'], SUBJECT_LIMIT, 'Postal keeps the first 200 characters of a subject');
     const event = context.event;
     if (!event) return;
     if (isDeliveryEvent(event)) {
@@ -30,6 +31,7 @@ function checkLength(context: RuleContext, path: JsonPath, limit: number, why: s
   if (value === undefined || value.length <= limit) return;
   context.report({
     range: rangeOfValue(context, path),
+    path,
     message: `${String(path[path.length - 1])} has ${value.length} characters: ${why}`,
     fixes: fixes(setValueFix(context, path, value.slice(0, limit), `Cut to ${limit} characters, as Postal does`)),
   });

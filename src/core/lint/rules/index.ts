@@ -4,6 +4,10 @@ import { dnsStatusError } from './dnsStatusError';
 import { duplicateKey } from './duplicateKey';
 import { fieldLength } from './fieldLength';
 import { heldConnectionFields } from './heldConnectionFields';
+import { inboundAttachments } from './inboundAttachments';
+import { inboundDataLayout } from './inboundDataLayout';
+import { inboundMessageId } from './inboundMessageId';
+import { inboundTypes } from './inboundTypes';
 import { invalidUuid } from './invalidUuid';
 import { jsonSyntax } from './jsonSyntax';
 import { schema } from './schema';
@@ -34,11 +38,13 @@ export const LINT_RULES: readonly LintRule[] = [
   fieldLength,
   tokenLength,
   invalidUuid,
+  inboundTypes,
+  inboundMessageId,
+  inboundDataLayout,
+  inboundAttachments,
   unknownKey,
   schema,
 ];
-
-export const RULE_IDS: readonly string[] = LINT_RULES.map((rule) => rule.id);
 
 export function ruleById(id: string): LintRule | undefined {
   return LINT_RULES.find((rule) => rule.id === id);

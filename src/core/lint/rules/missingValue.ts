@@ -1,4 +1,5 @@
 import { type EventName, looksLikeBarePayload, sampleEnvelope } from '../../events';
+import { inboundSample } from '../../inbound/inboundSamples';
 import { type RuleContext } from '../rule';
 import { type JsonPath } from '../types';
 import { valueAt } from '../../jsonValue';
@@ -13,6 +14,10 @@ type Found = unknown | typeof NONE;
  * value the catalog's sample of the event has there. NONE when nothing sensible exists.
  */
 export function missingValue(context: RuleContext, path: JsonPath): Found {
+  if (context.shape.kind === 'inbound') {
+    const sample = valueAt(inboundSample(context.shape.format), path);
+    return sample === undefined ? NONE : sample;
+  }
   const envelopePath: JsonPath = context.shape.kind === 'bare-payload' ? ['payload', ...path] : path;
   const key = envelopePath.join('.');
   if (key === 'event') return looksLikeBarePayload(context.payload) ?? NONE;

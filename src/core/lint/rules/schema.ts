@@ -1,4 +1,5 @@
 import { ENVELOPE_KEYS, type EnvelopeIssue, knownKeysAt } from '../../events';
+import { inboundKeysAt } from '../../inbound/inboundFields';
 import { isPlainObject } from '../../jsonValue';
 import { insertProperty } from '../insertProperty';
 import { headRange, nodeAt, valueRange } from '../locate';
@@ -21,7 +22,7 @@ export const schema: LintRule = {
   check(context) {
     const { doc } = context;
     if (doc.tooDeep !== undefined) {
-      const message = `Nested ${doc.tooDeep} levels deep (more than ${MAX_NESTING_DEPTH}); a Postal webhook body has three levels, so this was not checked further`;
+      const message = `Nested ${doc.tooDeep} levels deep (more than ${MAX_NESTING_DEPTH}); a Postal body has three levels at most, so this was not checked further`;
       context.report({ range: { offset: 0, length: Math.min(1, doc.text.length) }, message });
       return;
     }
@@ -57,6 +58,7 @@ function insertFix(context: RuleContext, parentPath: JsonPath, key: string): Lin
 
 /** Postal's key order for the object at `parentPath`, to insert a field where Postal puts it. */
 function keyOrder(context: RuleContext, parentPath: JsonPath): readonly string[] {
+  if (context.shape.kind === 'inbound') return inboundKeysAt(context.shape.format, parentPath) ?? [];
   const envelopePath = context.shape.kind === 'bare-payload' ? ['payload', ...parentPath] : parentPath;
   if (envelopePath.length === 0) return ENVELOPE_KEYS;
   return context.event ? (knownKeysAt(context.event, envelopePath) ?? []) : [];

@@ -10,7 +10,7 @@ const PATHS_BY_SHAPE = new Map<string, readonly JsonPath[]>();
 
 /** Every field Postal fills with Unix seconds, as absolute paths for this document (built once per shape). */
 export function timestampPaths(context: RuleContext): readonly JsonPath[] {
-  const key = `${context.shape.kind}:${context.event ?? ''}`;
+  const key = `${context.shape.kind}:${context.event ?? (context.shape.kind === 'inbound' ? context.shape.format : '')}`;
   let paths = PATHS_BY_SHAPE.get(key);
   if (!paths) {
     paths = buildTimestampPaths(context);
@@ -21,6 +21,7 @@ export function timestampPaths(context: RuleContext): readonly JsonPath[] {
 
 function buildTimestampPaths(context: RuleContext): JsonPath[] {
   const event = context.event;
+  if (context.shape.kind === 'inbound') return context.shape.format === 'hash' ? [['timestamp']] : [];
   const paths: JsonPath[] = context.shape.kind === 'envelope' ? [['timestamp']] : [];
   if (!event) return paths;
   for (const message of messageKeys(event)) paths.push(inPayload(context, message, 'timestamp'));

@@ -46,12 +46,13 @@ export const tokenLength: LintRule = {
 function findTokens(context: RuleContext): FoundToken[] {
   const event = context.event;
   const payload = context.payload;
-  if (!event || !isPlainObject(payload)) return [];
   const found: FoundToken[] = [];
   const add = (holder: unknown, path: () => JsonPath, kind: TokenKind) => {
     const token = isPlainObject(holder) ? holder.token : undefined;
     if (typeof token === 'string' && token !== '') found.push({ path: path(), kind, token, version: versionOf(kind, token) });
   };
+  if (context.shape.kind === 'inbound') add(payload, () => ['token'], 'message');
+  if (!event || !isPlainObject(payload)) return found;
   for (const message of messageKeys(event)) add(payload[message], () => inPayload(context, message, 'token'), 'message');
   if (event === 'MessageLinkClicked') add(payload, () => inPayload(context, 'token'), 'link');
   return found;

@@ -1,4 +1,6 @@
 import { ENVELOPE_KEYS, type EventName, knownKeysAt } from '../../events';
+import { inboundKeysAt } from '../../inbound/inboundFields';
+import { type InboundFormat } from '../../inbound/inboundFormat';
 import { isPlainObject } from '../../jsonValue';
 import { removeProperty, replaceNode } from '../edits';
 import { propertyAt } from '../locate';
@@ -18,6 +20,10 @@ export const unknownKey: LintRule = {
   check(context) {
     if (context.shape.kind === 'other') return;
     const root = context.doc.value;
+    if (context.shape.kind === 'inbound') {
+      checkInbound(context, context.shape.format, root);
+      return;
+    }
     if (context.shape.kind === 'envelope') checkObject(context, [], root, ENVELOPE_KEY_SET);
     if (!context.event) return;
     const pending: [JsonPath, unknown, KnownObject][] = [[context.payloadPath, context.payload, knownPayload(context.event)]];
@@ -58,6 +64,27 @@ function knownObjectAt(event: EventName, path: JsonPath): KnownObject | undefine
     if (child) children.set(key, child);
   }
   return { keys: new Set(keys), children };
+}
+
+const INBOUND_KEY_SETS = new Map<string, ReadonlySet<string>>();
+
+/** The keys of the object at `path` of an inbound body, built once per place. */
+function inboundKeySet(format: InboundFormat, path: JsonPath): ReadonlySet<string> {
+  const key = `${format}:${path.length}`;
+  let keys = INBOUND_KEY_SETS.get(key);
+  if (keys === undefined) {
+    keys = new Set(inboundKeysAt(format, path) ?? []);
+    INBOUND_KEY_SETS.set(key, keys);
+  }
+  return keys;
+}
+
+/** An inbound body: its own keys, and those of each attachment. */
+function checkInbound(context: RuleContext, format: InboundFormat, root: unknown): void {
+  checkObject(context, [], root, inboundKeySet(format, []));
+  const attachments = isPlainObject(root) ? root.attachments : undefined;
+  if (format !== 'hash' || !Array.isArray(attachments)) return;
+  attachments.forEach((attachment, index) => checkObject(context, ['attachments', index], attachment, inboundKeySet(format, ['attachments', 0])));
 }
 
 function checkObject(context: RuleContext, path: JsonPath, object: unknown, known: ReadonlySet<string>): void {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { applyFixAndRelint, flagged, issuesOf, onlyIssue, sampleText } from '../lintHelpers';
+import { applyFixAndRelint, flagged, inboundText, issuesOf, onlyIssue, sampleText } from '../lintHelpers';
 
 const RULE = 'postal/field-length';
 
@@ -20,6 +20,12 @@ describe('postal/field-length', () => {
     assert.equal(flagged(text, issue), JSON.stringify(long));
     assert.match(issue.message, /details has 357 characters/);
     assert.equal(JSON.parse(applyFixAndRelint(text, RULE)).payload.details, long.slice(0, 250));
+  });
+
+  it('cuts the subject of an inbound e-mail to the 200 characters Postal keeps, without a second schema error', () => {
+    const text = inboundText('hash', (payload) => { payload.subject = 's'.repeat(201); });
+    assert.equal(JSON.parse(applyFixAndRelint(text, RULE)).subject.length, 200);
+    assert.deepEqual(issuesOf(text, 'postal/schema'), []);
   });
 
   it('checks output and the subject of every message object', () => {

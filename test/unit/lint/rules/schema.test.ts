@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { FIXED_UUID, applyFixAndRelint, compact, flagged, issuesOf, lint, onlyIssue, sampleText } from '../lintHelpers';
+import { applyEdits } from '../../../../src/core/lint';
+import { FIXED_UUID, applyFixAndRelint, compact, flagged, inboundText, issuesOf, lint, onlyIssue, sampleText } from '../lintHelpers';
 
 const RULE = 'postal/schema';
 
@@ -60,6 +61,23 @@ describe('postal/schema', () => {
     const issue = onlyIssue(text, RULE);
     assert.match(issue.message, /event is missing/);
     assert.equal(JSON.parse(applyFixAndRelint(text, RULE)).event, 'MessageBounced');
+  });
+
+  it('checks an inbound e-mail against its format, inserting a missing field where Postal puts it', () => {
+    const text = inboundText('hash', (payload) => { delete payload.spam_status; payload.bounce = 'no'; });
+    const issues = issuesOf(text, RULE);
+    assert.deepEqual(issues.map((issue) => issue.message), [
+      'spam_status is missing (Postal always sends it)',
+      'bounce must be true or false, got "no" (a string)',
+    ]);
+    const fixed = JSON.parse(applyEdits(text, issues[0].fixes?.[0]?.edits ?? [])) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(fixed).slice(7, 10), ['size', 'spam_status', 'bounce']);
+    assert.equal(fixed.spam_status, 'NotSpam');
+  });
+
+  it('checks a RawMessage too, where base64 is always true', () => {
+    const issue = onlyIssue(inboundText('raw', (payload) => { payload.base64 = 'yes'; }), RULE);
+    assert.equal(issue.message, 'base64 must be true, got "yes" (Postal always sends true)');
   });
 
   it('reports a root that is not an object, and a document nested absurdly deep', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { applyFixAndRelint, compact, flagged, issuesOf, onlyIssue, sampleText } from '../lintHelpers';
+import { applyFixAndRelint, compact, flagged, inboundText, issuesOf, onlyIssue, sampleText } from '../lintHelpers';
 
 const RULE = 'postal/unknown-key';
 
@@ -37,6 +37,19 @@ describe('postal/unknown-key', () => {
     assert.deepEqual(issue.fixes?.map((fix) => [fix.title, fix.preferred]), [['Rename to "ip_address"', true], ['Remove "ipAddress"', false]]);
     const fixed = applyFixAndRelint(text, RULE);
     assert.ok(Object.hasOwn(JSON.parse(fixed).payload, 'ip_address'));
+  });
+
+  it('checks the keys of an inbound e-mail and of each of its attachments', () => {
+    const text = inboundText('hash', (payload) => {
+      payload.headers = {};
+      delete payload.attachments[0].content_type;
+      payload.attachments[0].contentType = 'text/plain';
+    });
+    const issues = issuesOf(text, RULE);
+    assert.deepEqual(issues.map((issue) => flagged(text, issue)), ['"headers"', '"contentType"']);
+    assert.match(issues[1].message, /in attachments\.0; .* \(did you mean "content_type"\?\)/);
+    const raw = inboundText('raw', (payload) => { payload.token = 'abc'; });
+    assert.match(onlyIssue(raw, RULE).message, /Postal never sends "token"/);
   });
 
   it('checks only the envelope keys when the event is unknown', () => {
