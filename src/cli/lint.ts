@@ -1,6 +1,6 @@
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { isSeveritySetting, LINT_RULES, lintDocument, looksLikePostalText, POSTAL_SNIFF_CHARS, ruleById, type SeveritySetting } from '../core/lint';
-import { type CliIo, EXIT, UsageError } from './io';
+import { type CliIo, EXIT, readErrorText, UsageError } from './io';
 import { type CliCommand } from './command';
 import { countSeverities, type FileReport, formatJson, formatText, toCliDiagnostics } from './lintReport';
 import { type LintTarget, resolveTargets } from './lintTargets';
@@ -107,9 +107,7 @@ function readTarget(target: LintTarget, problems: string[]): string | undefined 
     if (target.onlyIfPostal && !looksLikePostalText(withoutBom(readStart(target.absolutePath)))) return undefined;
     return withoutBom(readFileSync(target.absolutePath, 'utf8'));
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'EISDIR' ? 'is a folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : error instanceof Error ? error.message : String(error);
-    problems.push(`cannot read ${target.path}: ${reason}`);
+    problems.push(`cannot read ${target.path}: ${readErrorText(error)}`);
     return undefined;
   }
 }

@@ -3,6 +3,7 @@ import type * as vscode from 'vscode';
 import { Emitter, type Event } from '../../core/emitter';
 import { type Logger } from '../../core/logger';
 import { generateSigningKey, keyId, type PublicKeyEntry, signatureLength, toPrivatePem } from '../../core/signature';
+import { type DevelopmentKeySource } from '../listener/listenerController';
 
 /** The SecretStorage entry holding the development signing key (PKCS#1 PEM). Never in settings or logs. */
 export const DEVELOPMENT_KEY_SECRET = 'postalWebhooks.developmentSigningKey';
@@ -13,16 +14,6 @@ export interface DevelopmentKey {
   kid: string;
 }
 
-/** What the listener needs of the development key: its public half, to recognise its signatures. */
-export interface DevelopmentKeySource {
-  /** The public half, once read or made (undefined before, and when there is none yet). */
-  current(): PublicKeyEntry | undefined;
-  /** Reads the key from secret storage if there is one, without making one. */
-  existing(): Promise<PublicKeyEntry | undefined>;
-  /** Fires when the key is made, or changed from another window. */
-  readonly onDidChange: Event<void>;
-}
-
 /**
  * The key replays are signed with: made on first use and kept in VS Code's secret storage, so
  * the user's app can trust its public half (exported by "Export Development Public Key") for
@@ -30,10 +21,11 @@ export interface DevelopmentKeySource {
  * The listener reads its public half, to tell the user's own test events from Postal's.
  */
 export class DevelopmentKeyStore implements DevelopmentKeySource {
+  /** Fires when the key is made, or changed from another window. */
+  readonly onDidChange: Event<void>;
   private pending: Promise<DevelopmentKey> | undefined;
   private known: PublicKeyEntry | undefined;
   private readonly changes: Emitter<void>;
-  readonly onDidChange: Event<void>;
 
   constructor(
     private readonly secrets: vscode.SecretStorage,
@@ -52,10 +44,12 @@ export class DevelopmentKeyStore implements DevelopmentKeySource {
     return this.pending;
   }
 
+  /** The public half, once read or made (undefined before, and while there is none). */
   current(): PublicKeyEntry | undefined {
     return this.known;
   }
 
+  /** Reads the key from secret storage if there is one, without making one. */
   async existing(): Promise<PublicKeyEntry | undefined> {
     if (this.pending === undefined && (await this.secrets.get(DEVELOPMENT_KEY_SECRET)) === undefined) return undefined;
     await this.get();
