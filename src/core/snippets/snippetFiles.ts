@@ -1,4 +1,5 @@
 import { buildTypeModel, renderGo, renderPython, renderTypeScript, TYPE_LANGUAGES, type TypeLanguage, typeFilePath, type TypeModel } from '../types';
+import { renderJsDoc } from '../types/renderJsDoc';
 import { renderTypeFile } from '../types/renderers';
 import { PACKAGE_VERSION } from '../../version';
 import { renderPhpShapes, renderRubyShapes } from '../types/renderShapes';
@@ -47,6 +48,8 @@ export function typeParts(model: TypeModel, language: string): Record<string, st
   switch (language) {
     case 'typescript':
       return { types: renderTypeScript(model, compact) };
+    case 'javascript':
+      return { types: renderJsDoc(model) };
     case 'python':
       return { types: renderPython(model, compact) };
     case 'go':
