@@ -5,6 +5,7 @@ import { PACKAGE_VERSION } from '../../version';
 import { renderPhpShapes, renderRubyShapes } from '../types/renderShapes';
 import { buildEventSnippets } from './eventSnippets';
 import { buildHandlerSnippets, type HandlerManifest } from './handlerSnippets';
+import { buildInboundSnippets } from './inboundSnippets';
 import { snippetFileText } from './snippetSyntax';
 
 /** A file `npm run generate:snippets` writes, relative to the repository root. */
@@ -15,7 +16,7 @@ export interface GeneratedFile {
 
 export const HANDLER_TEMPLATES_DIR = 'scripts/snippets/handlers';
 export const GENERATE_SNIPPETS_COMMAND = 'npm run generate:snippets';
-/** The JSON payload snippets, one per event and sample variant. */
+/** The JSON payload snippets: one per event and sample variant, and the inbound e-mail bodies. */
 export const EVENT_SNIPPETS_FILE = 'snippets/postal.code-snippets.json';
 
 /**
@@ -29,7 +30,7 @@ export function generatedSnippetFiles(readRepoFile: (path: string) => string): G
   const model = buildTypeModel();
   const handlers = buildHandlerSnippets(manifest, (name) => readRepoFile(`${HANDLER_TEMPLATES_DIR}/${name}`), (language) => typeParts(model, language));
   return [
-    { path: EVENT_SNIPPETS_FILE, content: snippetFileText(buildEventSnippets()) },
+    { path: EVENT_SNIPPETS_FILE, content: snippetFileText({ ...buildEventSnippets(), ...buildInboundSnippets() }) },
     ...Object.entries(handlers).map(([language, file]) => ({ path: `snippets/handlers-${language}.code-snippets.json`, content: snippetFileText(file) })),
   ];
 }
