@@ -8,8 +8,9 @@ import { parseOptions } from './parseOptions';
 
 export const TYPES_USAGE = `Usage: postal-webhooks types --lang ts|python|go|php|ruby [--out FILE]
 
-Prints the payload types of all 10 Postal webhook events for your app, generated from the same
-event model this tool validates webhooks with, every field documented:
+Prints the payload types of all 10 Postal webhook events, and of the inbound e-mail Postal posts
+to HTTP endpoints (Hash and RawMessage formats), for your app, generated from the same model this
+tool validates them with, every field documented:
 ${Object.entries(TYPE_LANGUAGES).map(([id, language]) => `  ${id.padEnd(8)} ${language.detail}`).join('\n')}
 
 Options:
@@ -22,7 +23,7 @@ Exit codes: 0 written, 2 bad options or the file could not be written.`;
 const ALIASES: Record<string, TypeLanguage> = { typescript: 'ts', py: 'python', golang: 'go', rb: 'ruby' };
 
 export const typesCommand: CliCommand = {
-  summary: 'Print the payload types of all 10 events for TypeScript, Python, Go, PHP or Ruby',
+  summary: 'Print the payload types of all 10 events and of inbound e-mail for TypeScript, Python, Go, PHP or Ruby',
   usage: TYPES_USAGE,
   async run(args: string[], io: CliIo): Promise<number> {
     const { language, out } = parseTypesArgs(args);
