@@ -36,6 +36,8 @@ function typeScriptFiles(dir) {
 }
 
 async function compileTests() {
+  // Tests deleted from test/ must not live on as stale files mocha would still run.
+  rmSync('out', { recursive: true, force: true });
   await esbuild.build({
     entryPoints: [...typeScriptFiles('src'), ...typeScriptFiles('test')],
     outdir: 'out',

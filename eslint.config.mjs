@@ -38,7 +38,7 @@ export default tseslint.config(
   },
   {
     // Replays, the explorer and Postal's delivery rules stand beside the listener, not on it.
-    files: ['src/core/replay/**/*.ts', 'src/core/explorer/**/*.ts', 'src/core/delivery/**/*.ts'],
+    files: ['src/core/replay/**/*.ts', 'src/core/explorer/**/*.ts', 'src/core/delivery/**/*.ts', 'src/core/inspector/**/*.ts', 'src/core/webview/**/*.ts'],
     rules: { 'no-restricted-imports': coreImports({ group: ['../listener', '../listener/**'], message: 'Use core/http, core/delivery or core/store instead of listener code.' }) },
   },
   {
@@ -61,5 +61,13 @@ export default tseslint.config(
     files: ['**/*.js'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', exports: 'writable', module: 'writable', __dirname: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // The webview pages' own script runs in the page, not in Node.
+    files: ['media/webview/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: { window: 'readonly', document: 'readonly', Element: 'readonly', acquireVsCodeApi: 'readonly' },
+    },
   },
 );

@@ -6,6 +6,7 @@ import { explorerProbe } from './vscode/explorerProbe';
 import { registerListener } from './vscode/listener/registerListener';
 import { localWebhookUrl } from './vscode/listener/webhookUrl';
 import { createLogChannel, loggerFor } from './vscode/logging';
+import { registerDevelopmentKey } from './vscode/replay/developmentKey';
 import { registerReplay } from './vscode/replay/registerReplay';
 import { registerTestCommands } from './vscode/testCommands';
 import { registerCopyTypes } from './vscode/types/copyTypes';
@@ -22,22 +23,24 @@ export function activate(context: vscode.ExtensionContext): void {
   const baseLog = loggerFor(channel);
   const log = componentLogger(baseLog, 'extension');
 
-  const listener = registerListener(context, baseLog);
+  const developmentKey = registerDevelopmentKey(context, componentLogger(baseLog, 'replay'));
+  const listener = registerListener(context, baseLog, { developmentKey });
   shutdown = listener.shutdown;
   const events = registerEventsView(context, listener, baseLog);
   registerLinting(context, baseLog);
   registerWalkthrough(context, listener);
   context.subscriptions.push(vscode.commands.registerCommand(COMMAND.showLog, () => channel.show(true)));
-  registerReplay(context, {
+  const replay = registerReplay(context, {
     log: componentLogger(baseLog, 'replay'),
     ownListenerUrl: () => localWebhookUrl(listener.controller),
-    records: events.records,
+    records: events.view.records,
+    keys: developmentKey,
   });
   context.subscriptions.push(registerCopyTypes(context.extensionUri, componentLogger(baseLog, 'types')));
 
   registerTestCommands(context, {
     state: () => ({ activated: true, extensionMode: context.extensionMode, logChannel: channel.name }),
-    ...explorerProbe(listener, events),
+    ...explorerProbe(listener, events, replay.answers),
   });
   log.info(`activated (VS Code ${vscode.version})`);
 }

@@ -6,15 +6,18 @@
 //   node scripts/vscode/run.mjs screenshot [--vscode ...] [--out DIR] [--theme dark|light|both]
 //   node scripts/vscode/run.mjs vsix --vsix FILE [--vscode ...]
 //   node scripts/vscode/run.mjs serve [--vscode ...] [--port N] [--host H]
+//   node scripts/vscode/run.mjs serve-check [--vscode ...]
 //
 // `test` runs a mocha suite inside VS Code's extension host and exits with its result.
 // `screenshot` runs a scenario suite that asks this driver for PNGs of the workbench.
 // `vsix` installs a packaged .vsix and checks it activates, through a probe extension.
-// `serve` keeps a workbench with the extension loaded running and prints its URL.
+// `serve` keeps a workbench with the extension installed running and prints its URL (`npm start`);
+// `serve-check` starts the same workbench and checks in Chromium that it works as a user's does.
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openWorkbench } from './browser.mjs';
+import { checkServe, startServe } from './serve.mjs';
 import {
   REPO, baseSettings, ensureCodeServer, freePort, isolatedEnv, makeStateDir, prepareWorkspace, resolveVersion,
   runServerCli, startServer, workbenchUrl,
@@ -22,6 +25,7 @@ import {
 
 const SHOT_MARKER = '[[postal-shot]] ';
 const TEXT_MARKER = '[[postal-text]] ';
+const CLICK_MARKER = '[[postal-click]] ';
 /** Workbench chatter (connection set-up, offline marketplace lookups) that hides test output. */
 const NOISE = /^(Unable to resolve resource output:|Resolving connection|Resolved connection|Creating a socket|Updating additional|\[Service Worker\]|ChatSessionStore|getaddrinfo ENOTFOUND|\s+at |\[(AgentHost|ChatModelSelection|AccountPolicyGate)[\]:])/;
 const started = Date.now();
@@ -77,6 +81,7 @@ async function runSuite({ version, extensionPath, testsPath, theme, env = {}, se
       onLog: (level, message) => {
         if (message.startsWith(SHOT_MARKER)) return void onShot?.(workbench.page, JSON.parse(message.slice(SHOT_MARKER.length)), stateDir);
         if (message.startsWith(TEXT_MARKER)) return void readTexts(workbench.page, JSON.parse(message.slice(TEXT_MARKER.length)));
+        if (message.startsWith(CLICK_MARKER)) return void clickInWebview(workbench.page, JSON.parse(message.slice(CLICK_MARKER.length)));
         if (values.verbose || (level !== 'pageerror' && !NOISE.test(message))) console.log(message);
       },
     });
@@ -134,10 +139,58 @@ async function readTexts(page, { selector, answerFile }) {
   renameSync(`${answerFile}.part`, answerFile);
 }
 
+/**
+ * Clicks, as a user would, the first visible element matching `selector` inside a webview page
+ * (the frames of the workbench), then answers `true` (clicked) or `false` (none found) in `answerFile`.
+ */
+async function clickInWebview(page, { selector, answerFile }) {
+  let clicked = false;
+  for (const frame of page.frames()) {
+    // Pages of hidden panels stay loaded: only a frame shown all the way up is the one in view.
+    if (!(await shownFrame(frame))) continue;
+    const target = frame.locator(selector).filter({ visible: true }).first();
+    if (await target.count().catch(() => 0) === 0) continue;
+    try {
+      await target.click({ timeout: 5000 });
+      clicked = true;
+      break;
+    } catch (error) {
+      say(`clicking ${selector} failed: ${error.message}`);
+    }
+  }
+  writeFileSync(`${answerFile}.part`, JSON.stringify(clicked));
+  renameSync(`${answerFile}.part`, answerFile);
+}
+
+/** Scrolls the webview page in view so that the element matching `selector` is at the top. */
+async function scrollInWebview(page, selector) {
+  for (const frame of page.frames()) {
+    if (!(await shownFrame(frame))) continue;
+    const target = frame.locator(selector).first();
+    if (await target.count().catch(() => 0) === 0) continue;
+    await target.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    return;
+  }
+  say(`nothing matches ${selector} in a webview in view`);
+}
+
+async function shownFrame(frame) {
+  for (let current = frame; current.parentFrame() !== null; current = current.parentFrame()) {
+    const element = await current.frameElement().catch(() => null);
+    if (element === null || !(await element.isVisible())) return false;
+  }
+  return true;
+}
+
 /** Takes the PNG a screenshot scenario asked for, then tells the scenario it may go on. */
 async function takeShot(page, request, stateDir) {
-  const { name, hoverText, hoverSelector, doneFile } = request;
+  const { name, hoverText, hoverSelector, webviewScrollTo, clickText, doneFile } = request;
   try {
+    if (webviewScrollTo) await scrollInWebview(page, webviewScrollTo);
+    if (clickText) {
+      await page.getByText(clickText, { exact: true }).first().click({ timeout: 10_000 });
+      await page.waitForTimeout(1000);
+    }
     if (hoverSelector || hoverText) {
       const target = hoverSelector ? page.locator(hoverSelector).first() : page.getByText(hoverText, { exact: false }).first();
       await target.hover({ timeout: 10_000 });
@@ -158,13 +211,10 @@ async function takeShot(page, request, stateDir) {
 }
 
 async function serve() {
-  const installDir = ensureCodeServer(version);
-  const stateDir = makeStateDir('pw-serve-');
-  const env = isolatedEnv(stateDir);
-  const workspace = prepareWorkspace(stateDir, resolve(REPO, values.workspace), baseSettings());
-  const server = await startServer({ installDir, stateDir, env, host: values.host, port: values.port ? Number(values.port) : 8765 });
-  const url = workbenchUrl(server.authority, { workspace, extensionPath: REPO });
-  console.log(`\nPostal Webhooks is running in VS Code ${vscodeVersionOf(version)} (web, from code-server ${version}). Open this URL in a browser:\n\n  ${url}\n\nPress Ctrl-C to stop.`);
+  const { server, url, stateDir, workspace } = await startServe({ version, host: values.host, port: values.port ? Number(values.port) : 8765 });
+  console.log(`\nPostal Webhooks is running in VS Code ${vscodeVersionOf(version)} (web, from code-server ${version}). Open this URL in a browser:\n\n  ${url}\n`);
+  console.log(`The sample workspace is ${workspace}: it is kept between runs (delete it to start afresh).`);
+  console.log(`VS Code's own state (settings, history, logs) is in ${stateDir} for this run.\n\nPress Ctrl-C to stop.`);
   const stop = () => { server.stop(); process.exit(0); };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
@@ -197,6 +247,7 @@ const modes = {
       beforeStart: (installDir, stateDir, env) => say(runServerCli(installDir, stateDir, ['--install-extension', vsix, '--force'], env).trim()) });
   },
   serve,
+  'serve-check': () => checkServe({ version, say }),
 };
 if (!Object.hasOwn(modes, mode)) {
   console.error(`unknown mode '${mode}': use ${Object.keys(modes).join(', ')}`);

@@ -33,6 +33,7 @@ export const COMMAND = {
   insertEvent: 'postalWebhooks.insertEvent',
   newPayloadFile: 'postalWebhooks.newPayloadFile',
   sendTestEvent: 'postalWebhooks.sendTestEvent',
+  sendPayloadFile: 'postalWebhooks.sendPayloadFile',
   replayEvent: 'postalWebhooks.replayEvent',
   replayWithEdits: 'postalWebhooks.replayWithEdits',
   sendEditedReplay: 'postalWebhooks.sendEditedReplay',
@@ -52,6 +53,7 @@ export const TEST_COMMAND = {
   treeSnapshot: 'postalWebhooks.test.treeSnapshot',
   explorerState: 'postalWebhooks.test.explorerState',
   milestones: 'postalWebhooks.test.milestones',
+  webviews: 'postalWebhooks.test.webviews',
 } as const;
 
 export const VIEW = {

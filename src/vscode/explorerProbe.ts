@@ -1,11 +1,22 @@
 import { type ListenerServices } from './listener/registerListener';
 import { localWebhookUrl } from './listener/webhookUrl';
-import { type EventsView } from './tree/eventsView';
+import { type SendResults } from './inspector/sendResults';
+import { type Lazy } from './lazy';
+import { type EventsViewParts } from './tree/registerEventsView';
 import { treeSnapshot } from './tree/treeSnapshot';
+import { type PanelSnapshot } from './webview/webviewPanels';
 
-/** The test probe's view of the explorer: tree rows, listener, status bar and view chrome. */
-export function explorerProbe(listener: ListenerServices, view: EventsView) {
+/** The test probe's view of the explorer: tree rows, listener, status bar, view chrome and webview pages. */
+export function explorerProbe(listener: ListenerServices, { view, inspector, timeline }: EventsViewParts, answers: Lazy<SendResults>) {
+  const snapshots = (ids: string[] | undefined, snapshot: (id: string) => PanelSnapshot | undefined): PanelSnapshot[] =>
+    (ids ?? []).map(snapshot).filter((found): found is PanelSnapshot => found !== undefined);
   return {
+    /** The webview panels open now: the HTML each was given and what its page reported. */
+    webviews: () => ({
+      inspector: snapshots(inspector.peek()?.openIds(), (id) => inspector.peek()?.snapshot(id)),
+      timeline: snapshots(timeline.peek()?.openIds(), (id) => timeline.peek()?.snapshot(id)),
+      answers: answers.peek()?.snapshot() ?? null,
+    }),
     treeSnapshot: async (depth?: number) => {
       await listener.ready;
       return treeSnapshot(view.provider, depth);

@@ -2,8 +2,12 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
+import { sampleEnvelope } from '../../src/core/events';
 import { generateSigningKey, type SigningKeyPair, toDnsRecord } from '../../src/core/signature';
+import { LINE_VERSION } from '../../src/core/store/lineSchema';
 import { COMMAND, VIEW } from '../../src/vscode/commandIds';
+import { UNDO_DELETE_COMMAND } from '../../src/vscode/tree/eventCommands';
+import { type SnapshotRow } from '../../src/vscode/tree/treeSnapshot';
 import {
   allRows,
   configure,
@@ -19,6 +23,10 @@ import {
   treeSnapshot,
 } from './explorerHelpers';
 import { FOLLOW_UP_FILE, writeRestartExpectations } from './restartExpectations';
+import { renderedPanel, webviews } from './webviewHelpers';
+
+/** The elements our pages are made of (see src/core/webview), and our one script. */
+const OUR_TAGS = new Set(['main', 'header', 'article', 'nav', 'section', 'h1', 'h2', 'h3', 'p', 'span', 'button', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'table', 'tbody', 'tr', 'th', 'td', 'div', 'pre', 'script']);
 
 describe('Events explorer in VS Code', function () {
   this.timeout(60_000);
@@ -152,13 +160,45 @@ describe('Events explorer in VS Code', function () {
     assert.deepEqual(JSON.parse(editor.document.getText()), sent.sent);
   });
 
-  it('opens the whole request: headers, raw body and our answer', async () => {
+  it('inspects the whole request in a rendered page: checks, our answer, headers in order, the raw body, actions', async () => {
     const row = rowOf(await treeSnapshot(1), sent.sent.uuid);
-    await vscode.commands.executeCommand(COMMAND.openRequest, recordIdOf(row));
-    const text = await eventually('the request document', () => (vscode.window.activeTextEditor?.document.uri.path.endsWith('request.md') === true ? vscode.window.activeTextEditor.document.getText() : undefined));
-    assert.ok(text.includes(`X-Postal-Signature-KID: ${key.kid}`), text);
-    assert.ok(text.includes(JSON.stringify(sent.sent)), 'the raw body is missing');
-    assert.match(text, /Answered 200: Postal counts it as delivered/);
+    const id = recordIdOf(row);
+    assert.equal(await vscode.commands.executeCommand(COMMAND.openRequest, id), true);
+    const panel = await renderedPanel('inspector', id);
+    assert.equal(panel.title, `MessageSent ${sent.sent.uuid.slice(0, 8)}`);
+    assert.equal(panel.rendered.scripts, 1, 'only our own script is on the page');
+    assert.deepEqual(panel.rendered.sections, ['Checks', 'Our answer', 'Request headers', 'Body']);
+    assert.match(panel.rendered.text, /Signature\s+Valid\s+RSA-SHA256 over the raw body/);
+    assert.match(panel.rendered.text, /Postal counts it as delivered\./);
+    assert.ok(panel.rendered.text.includes(`X-Postal-Signature-KID\t${key.kid}`) || panel.rendered.text.includes(key.kid), 'the KID header is missing');
+    assert.deepEqual(panel.rendered.actions, ['replay', 'replayWithEdits', 'copyCurl', 'openBody', 'timeline']);
+    // The raw tab holds the body exactly as it came (the page shows the pretty tab first).
+    const rawTab = panel.html.slice(panel.html.indexOf('data-panel="raw"'));
+    assert.ok(rawTab.includes(JSON.stringify(sent.sent).replace(/"/g, '&quot;')), 'the raw body is missing');
+    assert.match(panel.html, /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; [^"]*script-src &#39;nonce-/);
+    // Opening it again reveals the same panel rather than another.
+    await vscode.commands.executeCommand(COMMAND.openRequest, id);
+    assert.equal((await webviews()).inspector.filter((candidate) => candidate.key === id).length, 1);
+  });
+
+  it('shows a crafted request as text: its markup, quotes and terminal escapes cannot act on the page', async () => {
+    const body = `{"event":"MessageSent","payload":{"status":"<script>acquireVsCodeApi().postMessage({type:'rendered',report:{pwned:true}})</script> \\"q\\" 'single'","details":"red\u001b[31m\u202eevil"},"uuid":"${messageToken()}"}`;
+    const isBroken = (candidate: SnapshotRow): boolean => candidate.contextValue?.startsWith('postalRecord') === true && candidate.label === 'POST /';
+    const before = new Set(allRows(await treeSnapshot()).filter(isBroken).map((candidate) => candidate.id));
+    const status = await fetch(url, { method: 'POST', body, headers: { 'Content-Type': 'application/json', 'X-Note': '"><img src=x onerror="acquireVsCodeApi().postMessage({type:\'rendered\',report:{pwned:true}})">' } });
+    assert.equal(status.status, 200);
+    const row = await eventually('the crafted request', async () => allRows(await treeSnapshot()).find((candidate) => isBroken(candidate) && !before.has(candidate.id)));
+    const id = recordIdOf(row);
+    await vscode.commands.executeCommand(COMMAND.openRequest, id);
+    const panel = await renderedPanel('inspector', id);
+    assert.equal(panel.rendered.pwned, undefined, 'a script from the request ran');
+    assert.equal(panel.rendered.scripts, 1);
+    assert.deepEqual(panel.rendered.tags.filter((tag) => !OUR_TAGS.has(tag)), [], 'elements from the request made it into the page');
+    assert.ok(panel.rendered.text.includes("<script>acquireVsCodeApi().postMessage({type:'rendered',report:{pwned:true}})</script>"), 'the markup is not shown as text');
+    assert.ok(panel.rendered.text.includes('"><img src=x onerror='), 'the header is not shown as text');
+    assert.ok(panel.rendered.hiddenChars >= 2, `terminal escape and bidi override shown as marks: ${panel.rendered.hiddenChars}`);
+    assert.match(panel.rendered.text, /Body\s+Not JSON/);
+    await vscode.commands.executeCommand(COMMAND.deleteEvent, id);
   });
 
   it('compares two selected events in a diff editor', async () => {
@@ -173,24 +213,58 @@ describe('Events explorer in VS Code', function () {
     assert.match(input.modified.path, /MessageLoaded/);
   });
 
-  it('reveals the message timeline of an event', async () => {
+  it('shows a message timeline in a panel of its own, keeping the view\'s grouping', async () => {
     await vscode.commands.executeCommand(COMMAND.groupBy, 'type');
     const rows = await treeSnapshot();
     const clickedId = recordIdOf(rowOf(rows, sent.clicked.uuid));
     assert.equal(await vscode.commands.executeCommand(COMMAND.showMessageTimeline, clickedId), true);
-    const state = await explorerState();
-    assert.equal(state.grouping, 'message');
-    assert.deepEqual(state.selection, [`group:message:message:${token}/${clickedId}`]);
+    const panel = await renderedPanel('timeline', `group:message:message:${token}`);
+    assert.equal(panel.title, 'Timeline: Your order #1042 has shipped');
+    const order = ['MessageSent', 'MessageLoaded', 'MessageLinkClicked', 'MessageBounced'].map((event) => panel.rendered.text.indexOf(event));
+    assert.ok(order.every((at, index) => at >= 0 && (index === 0 || at > order[index - 1])), `events at ${order.join(', ')}`);
+    assert.equal((await explorerState()).grouping, 'type');
   });
 
   it('exports the selected event from the palette, or one named by its record id, as the row commands do', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const target = 'http://127.0.0.1:3000/webhooks/postal';
+    // Select the top row, as a click would.
+    await vscode.commands.executeCommand(COMMAND.groupBy, 'time');
+    await vscode.commands.executeCommand(`${VIEW.events}.focus`);
+    await vscode.commands.executeCommand('list.focusFirst');
+    await vscode.commands.executeCommand('list.select');
+    const [selected] = await eventually('a selected row', async () => ((await explorerState()).selection.length === 1 ? (await explorerState()).selection : undefined));
+    const selectedRow = allRows(await treeSnapshot(1)).find((row) => row.id === selected);
+    assert.ok(selectedRow !== undefined, selected);
+    const uuid = selectedRow.tooltip?.match(/uuid `([^`]+)`/)?.[1];
     const fromSelection = await vscode.commands.executeCommand<string>(COMMAND.exportAsCurl, undefined, undefined, { target });
-    assert.match(fromSelection ?? '', new RegExp(`^# MessageLinkClicked ${sent.clicked.uuid.slice(0, 8)}\n`));
+    assert.ok(fromSelection?.startsWith(`# ${selectedRow.label}${uuid === undefined ? '' : ` ${uuid.slice(0, 8)}`}\n`), fromSelection);
     const sentId = recordIdOf(rowOf(await treeSnapshot(), sent.sent.uuid));
     const fromId = await vscode.commands.executeCommand<string>(COMMAND.exportAsCurl, sentId, undefined, { target });
     assert.match(fromId ?? '', new RegExp(`^# MessageSent ${sent.sent.uuid.slice(0, 8)}\n`));
+    // Each opens as a shell script named after its event, and the same export again reuses its editor.
+    const curlEditor = vscode.window.activeTextEditor;
+    assert.equal(curlEditor?.document.languageId, 'shellscript');
+    assert.ok(curlEditor?.document.uri.path.endsWith(`/MessageSent-${sent.sent.uuid.slice(0, 8)}.sh`), curlEditor?.document.uri.toString());
+    assert.equal(curlEditor?.document.getText(), fromId);
+    await vscode.commands.executeCommand(COMMAND.exportAsCurl, sentId, undefined, { target });
+    assert.equal(vscode.workspace.textDocuments.filter((document) => document.uri.path.endsWith(`MessageSent-${sent.sent.uuid.slice(0, 8)}.sh`)).length, 1);
+    await vscode.commands.executeCommand(COMMAND.exportAsHttpRequest, sentId, undefined, { target });
+    assert.equal(vscode.window.activeTextEditor?.document.languageId, 'http');
+    assert.ok(vscode.window.activeTextEditor?.document.uri.path.endsWith(`/MessageSent-${sent.sent.uuid.slice(0, 8)}.http`));
+    // Saved beside the workspace on request.
+    await vscode.commands.executeCommand(COMMAND.exportAsHttpRequest, sentId, undefined, { target, save: true });
+    const saved = vscode.window.activeTextEditor?.document;
+    assert.equal(saved?.uri.scheme, 'file');
+    assert.equal(saved?.isDirty, false);
+    assert.ok(saved?.getText().startsWith(`# MessageSent ${sent.sent.uuid.slice(0, 8)}\nPOST ${target} HTTP/1.1`), saved?.getText());
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    if (saved !== undefined) await vscode.workspace.fs.delete(saved.uri);
+    // The inspector's "Copy as curl" only copies.
+    const editors = vscode.window.visibleTextEditors.length;
+    const copied = await vscode.commands.executeCommand<string>(COMMAND.exportAsCurl, sentId, undefined, { target, copyOnly: true });
+    assert.equal(await vscode.env.clipboard.readText(), copied);
+    assert.equal(vscode.window.visibleTextEditors.length, editors);
     for (const document of vscode.workspace.textDocuments.filter((candidate) => candidate.isUntitled)) {
       await vscode.window.showTextDocument(document);
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
@@ -207,12 +281,31 @@ describe('Events explorer in VS Code', function () {
     await eventually('the badge to go', async () => ((await explorerState()).badge === null ? true : undefined));
   });
 
-  it('deletes an event from the view and from the history', async () => {
+  it('groups test events about one mail under one message, as Postal\'s events of one message are', async () => {
+    for (const event of ['MessageSent', 'MessageLoaded', 'MessageSent']) await vscode.commands.executeCommand(COMMAND.sendTestEvent, { event, target: url });
+    await vscode.commands.executeCommand(COMMAND.groupBy, 'message');
+    // The message every test event about this mail shares.
+    const testToken = sampleEnvelope('MessageSent', 'default', { oneMessagePerMail: true }).payload.message.token;
+    const samples = await eventually('the three test events in one message', async () => {
+      const group = (await treeSnapshot()).find((row) => row.id === `group:message:message:${testToken}`);
+      return group?.children?.length === 3 ? group : undefined;
+    });
+    assert.equal(samples.label, 'Your order #1042 has shipped');
+    assert.deepEqual(samples.children?.map((row) => row.label), ['MessageSent', 'MessageLoaded', 'MessageSent']);
+    await vscode.commands.executeCommand(COMMAND.groupBy, 'time');
+  });
+
+  it('deletes an event from the view and from the history, and puts it back in its place on Undo', async () => {
     const before = await explorerState();
     const row = rowOf(await treeSnapshot(), sent.loaded.uuid);
+    const position = allRows(await treeSnapshot()).findIndex((candidate) => candidate.id === row.id);
     assert.equal(await vscode.commands.executeCommand(COMMAND.deleteEvent, recordIdOf(row)), 1);
     await eventually('the row to go', async () => (allRows(await treeSnapshot()).some((candidate) => candidate.id === row.id) ? undefined : true));
     assert.equal((await explorerState()).historyCount, before.historyCount - 1);
+    assert.deepEqual(await vscode.commands.executeCommand(UNDO_DELETE_COMMAND), { restored: 1 });
+    await eventually('the row to come back where it was', async () => (allRows(await treeSnapshot()).findIndex((candidate) => candidate.id === row.id) === position ? true : undefined));
+    assert.equal((await explorerState()).historyCount, before.historyCount);
+    assert.equal(await vscode.commands.executeCommand(COMMAND.deleteEvent, recordIdOf(row)), 1);
   });
 
   it('keeps the history in the extension storage as versioned JSON Lines, private to the user', async () => {
@@ -221,7 +314,7 @@ describe('Events explorer in VS Code', function () {
     await vscode.commands.executeCommand(COMMAND.stopListener);
     const lines = readFileSync(state.historyPath, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { v?: number; record?: { uuid?: string } });
     assert.ok(lines.some((line) => line.record?.uuid === sent.bounced.uuid));
-    assert.ok(lines.every((line) => line.v === 1));
+    assert.ok(lines.every((line) => line.v === LINE_VERSION));
     if (process.platform !== 'win32') {
       assert.equal(statSync(state.historyPath).mode & 0o777, 0o600);
       assert.equal(statSync(dirname(state.historyPath)).mode & 0o777, 0o700);

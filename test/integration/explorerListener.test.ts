@@ -4,6 +4,8 @@ import { createServer, type Server as NetServer } from 'node:net';
 import * as vscode from 'vscode';
 import { COMMAND, VIEW } from '../../src/vscode/commandIds';
 import { configure, eventually, explorerState, freePort, postLikePostal, recordIdOf, rowOf, sample, treeSnapshot } from './explorerHelpers';
+import { renderedPanel } from './webviewHelpers';
+import { canReadWorkbench } from './workbenchText';
 
 type StartResult = { ok: true; url: string } | { ok: false; message: string };
 
@@ -19,6 +21,8 @@ describe('Events explorer listener settings and errors in VS Code', function () 
   before(async () => {
     await vscode.extensions.getExtension('postal-webhooks.postal-webhooks')?.activate();
     await vscode.commands.executeCommand(`${VIEW.events}.focus`);
+    // The rows are looked for under their event-type groups, whatever an earlier suite left.
+    await vscode.commands.executeCommand(COMMAND.groupBy, 'type');
   });
 
   afterEach(async () => {
@@ -90,7 +94,7 @@ describe('Events explorer listener settings and errors in VS Code', function () 
     assert.match(row.tooltip ?? '', /Answered 503: Postal retries in 2 min/);
   });
 
-  it('forwards to the app and shows its answer in the request document', async () => {
+  it('forwards to the app and shows its answer in the request inspector', async () => {
     const app = createHttpServer((request, response) => {
       request.resume();
       response.writeHead(202, { 'content-type': 'application/json' }).end('{"queued":true}');
@@ -108,10 +112,10 @@ describe('Events explorer listener settings and errors in VS Code', function () 
         return found?.tooltip?.includes('answered 202') === true ? found : undefined;
       });
       await vscode.commands.executeCommand(COMMAND.openRequest, recordIdOf(row));
-      const text = await eventually('the request document', () => (vscode.window.activeTextEditor?.document.uri.path.endsWith('request.md') === true ? vscode.window.activeTextEditor.document.getText() : undefined));
-      assert.match(text, /## Forwarded to your app/);
-      assert.match(text, /\*\*202 Accepted\*\*/);
-      assert.ok(text.includes('{"queued":true}'));
+      const { rendered } = await renderedPanel('inspector', recordIdOf(row));
+      assert.ok(rendered.sections.includes('Your app'), rendered.sections.join(', '));
+      assert.match(rendered.text, /Your app\s+202 Accepted\s+http:\/\/127\.0\.0\.1:\d+\/hooks answered in \d+ ms\./);
+      assert.match(rendered.text, /"queued": true/);
     } finally {
       await new Promise((resolve) => app.close(resolve));
     }
@@ -124,5 +128,24 @@ describe('Events explorer listener settings and errors in VS Code', function () 
     const expected = (await vscode.env.asExternalUri(vscode.Uri.parse(`http://127.0.0.1:${port}/`))).toString(true);
     assert.equal(copied, expected);
     assert.equal(await vscode.env.clipboard.readText(), expected);
+  });
+
+  it('copies only a URL a test POST proved leads to the listener, and the help page shows each with its result', async () => {
+    const port = await freePort();
+    await configure({ 'postalWebhooks.listener.port': port });
+    assert.ok((await start())?.ok);
+    const direct = `http://127.0.0.1:${port}/`;
+    const forwarded = (await vscode.env.asExternalUri(vscode.Uri.parse(direct))).toString(true);
+    // In the web build VS Code forwards the port as /proxy/PORT/, which answers POST with 405.
+    if (canReadWorkbench) assert.match(forwarded, new RegExp(`/proxy/${port}/$`));
+    const stored = (await explorerState()).historyCount;
+    const copied = await vscode.commands.executeCommand<string>(COMMAND.copyWebhookUrl);
+    assert.equal(copied, direct);
+    assert.equal(await vscode.env.clipboard.readText(), direct);
+    const help = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'postal-webhooks-help', path: '/How Postal reaches the listener.md' }));
+    const text = help.getText();
+    assert.ok(text.includes(`- ✓ \`${direct}\` (on this machine): a test POST reached the listener`), text);
+    if (forwarded !== direct) assert.match(text, new RegExp(`- ✗ \`${forwarded.replace(/[.?]/g, '\\$&')}\` \\(through VS Code's port forwarding\\): a test POST was answered 405 .*Do not give this one to Postal\\.`));
+    assert.equal((await explorerState()).historyCount, stored, 'a probe is never recorded');
   });
 });

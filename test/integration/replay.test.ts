@@ -8,6 +8,7 @@ import { parsePublicKey } from '../../src/core/signature';
 import { createMemoryStore, type WebhookRecord } from '../../src/core/store';
 import { COMMAND } from '../../src/vscode/commandIds';
 import { configure, eventually, sleep } from './explorerHelpers';
+import { renderedPanel } from './webviewHelpers';
 import { canReadWorkbench, workbenchTexts } from './workbenchText';
 
 
@@ -133,19 +134,61 @@ describe('snippets, test events and replay in VS Code', function () {
     }
   });
 
-  it('replays an edited copy re-encoded and signed again, so the signature still verifies', async () => {
+  it('replays an edited copy re-encoded, signed again and with a new uuid, so the signature verifies and it is no repeat', async () => {
+    const captured = first.records[0];
+    const document = await vscode.commands.executeCommand<vscode.TextDocument>(COMMAND.replayWithEdits, captured);
+    assert.ok(document);
+    assert.ok(document.uri.path.endsWith(`Replay of MessageSent ${captured.uuid?.slice(0, 8)}.http`), document.uri.path);
+    assert.match(document.getText(), /^POST http:\/\/\S+\nAccept-Encoding: /);
+    const editor = await vscode.window.showTextDocument(document);
+    const lenses = async (): Promise<string[]> => ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri)) ?? []).map((lens) => lens.command?.title ?? '');
+    assert.ok((await lenses()).includes('Body as captured: its original signature stays valid.'), (await lenses()).join(' | '));
+    const start = document.getText().indexOf('alice@example.net');
+    assert.ok(start > 0);
+    await editor.edit((edit) => edit.replace(new vscode.Range(document.positionAt(start), document.positionAt(start + 'alice'.length)), 'carol'));
+    const said = await eventually('the lens to say the signature is made again', async () => (await lenses()).find((title) => title.startsWith('Body edited: signed again with your development key (KID ')));
+    assert.ok(said);
+    const promised = (await lenses()).map((title) => /^New uuid ([0-9a-f]{8})… on send \(keep ([0-9a-f]{8})…\)$/.exec(title)).find((match) => match !== null);
+    assert.ok(promised, (await lenses()).join(' | '));
+    assert.equal(promised[2], captured.uuid?.slice(0, 8));
+    await vscode.commands.executeCommand(COMMAND.sendEditedReplay, document.uri, { target: second.url });
+    const edited = await eventually('the edited replay', () => second.records.find((record) => record.body.data.includes('carol@example.net')));
+    assert.equal(edited.signature.status, 'valid');
+    assert.equal(edited.uuid?.slice(0, 8), promised[1], 'it went out with the uuid the lens showed');
+    assert.equal(edited.duplicate, false);
+    // Asked to, it keeps the uuid: a deliberate repeat.
+    await vscode.commands.executeCommand(COMMAND.sendEditedReplay, document.uri, { target: second.url, keepUuid: true });
+    const repeat = await eventually('the repeat', () => second.records.find((record) => record.body.data.includes('carol@example.net') && record.uuid === captured.uuid));
+    assert.equal(repeat.signature.status, 'valid');
+    await closeUntitled();
+  });
+
+  it('replays with edited headers and URL path, the captured body and its signature untouched', async () => {
     const captured = first.records[0];
     const document = await vscode.commands.executeCommand<vscode.TextDocument>(COMMAND.replayWithEdits, captured);
     assert.ok(document);
     const editor = await vscode.window.showTextDocument(document);
-    const start = document.getText().indexOf('alice@example.net');
-    assert.ok(start > 0);
-    await editor.edit((edit) => edit.replace(new vscode.Range(document.positionAt(start), document.positionAt(start + 'alice'.length)), 'carol'));
-    await vscode.commands.executeCommand(COMMAND.sendEditedReplay, document.uri, { target: second.url });
-    const edited = await eventually('the edited replay', () => second.records.find((record) => record.body.data.includes('carol@example.net')));
-    assert.equal(edited.signature.status, 'valid');
-    assert.equal(edited.uuid, captured.uuid);
+    await editor.edit((edit) => {
+      edit.replace(document.lineAt(0).range, `POST ${second.url}edited/path?x=1`);
+      edit.insert(new vscode.Position(1, 0), 'X-Debug: on\n');
+    });
+    await vscode.commands.executeCommand(COMMAND.sendEditedReplay, document.uri);
+    const replayed = await eventually('the replay at the edited path', () => second.records.find((record) => record.path === '/edited/path?x=1'));
+    assert.equal(replayed.headers.map['x-debug'], 'on');
+    assert.equal(replayed.body.data, captured.body.data);
+    assert.equal(replayed.headers.map['x-postal-signature-256'], captured.headers.map['x-postal-signature-256']);
+    assert.equal(replayed.signature.status, 'valid');
     await closeUntitled();
+  });
+
+  it('sends the open payload file from its editor\'s title button, and shows the answer as a page', async () => {
+    const before = first.records.length;
+    await vscode.commands.executeCommand(COMMAND.sendPayloadFile, fileUri, { target: first.url });
+    await eventually('the payload file to arrive', () => (first.records.length > before ? true : undefined));
+    const page = await renderedPanel('answers', undefined, (report) => report.text.includes('Postal would count this as delivered.'));
+    assert.match(page.title, /^Answer: MessageSent /);
+    assert.deepEqual(page.rendered.sections.slice(0, 3), ['Answer', 'Response', 'Request sent']);
+    assert.match(page.rendered.text, /X-Postal-Signature-256/);
   });
 
   it('exports a captured request as curl and as a REST Client request', async () => {

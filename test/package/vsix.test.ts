@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { WEBVIEW_FILES, WEBVIEW_MEDIA_FOLDER } from '../../src/core/webview/assets';
 import { zipEntries, type ZipEntry } from './zipEntries';
 
 const repo = join(__dirname, '../../..');
@@ -50,6 +51,11 @@ describe('the packaged .vsix', function () {
     assert.ok(referenced.length >= 10, `only ${referenced.join(', ')}`);
     const missing = referenced.map((path) => `extension/${path.replace(/^\.\//, '')}`).filter((name) => !names.has(name));
     assert.deepEqual(missing, []);
+  });
+
+  it('ships the stylesheet and script of the webview pages, outside the bundle', () => {
+    const names = new Set(entries.map((entry) => entry.name));
+    for (const file of Object.values(WEBVIEW_FILES)) assert.ok(names.has(`extension/${WEBVIEW_MEDIA_FOLDER.join('/')}/${file}`), `${file} missing from the package`);
   });
 
   it('leaves the README pictures out (the marketplace loads them from the repository)', () => {

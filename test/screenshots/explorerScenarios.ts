@@ -12,7 +12,7 @@ type Envelope = { event: string; payload: Record<string, Record<string, unknown>
 
 const SAMPLES = join(__dirname, '../../../test/fixtures/postal-samples');
 
-function sample(name: string, message?: { token: string; to: string; subject: string }): Envelope {
+export function sample(name: string, message?: { token: string; to: string; subject: string }): Envelope {
   const envelope = JSON.parse(readFileSync(join(SAMPLES, `${name}.json`), 'utf8')) as Envelope;
   envelope.uuid = randomUUID();
   const target = (envelope.payload.message ?? envelope.payload.original_message) as Record<string, unknown> | undefined;
@@ -30,7 +30,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-async function post(url: string, body: string, key?: SigningKeyPair, tamper = false): Promise<void> {
+export async function post(url: string, body: string, key?: SigningKeyPair, tamper = false): Promise<void> {
   const headers: Record<string, string> = { 'Content-Type': 'application/json', 'User-Agent': 'Postal/3.3.6' };
   if (key !== undefined) Object.assign(headers, sign(tamper ? `${body}\n` : body, key.privateKey));
   await (await fetch(url, { method: 'POST', body, headers })).text();
@@ -60,11 +60,11 @@ async function sendMix(url: string, key: SigningKeyPair): Promise<void> {
   await post(url, '{"event":"MessageSent","payload":{"message":', key);
 }
 
-async function rows(): Promise<SnapshotRow[]> {
+export async function rows(): Promise<SnapshotRow[]> {
   return (await vscode.commands.executeCommand<SnapshotRow[]>(TEST_COMMAND.treeSnapshot, 3)) ?? [];
 }
 
-function recordIdOf(rows: SnapshotRow[], predicate: (row: SnapshotRow) => boolean): string {
+export function recordIdOf(rows: SnapshotRow[], predicate: (row: SnapshotRow) => boolean): string {
   const flat = (list: SnapshotRow[]): SnapshotRow[] => list.flatMap((row) => [row, ...flat(row.children ?? [])]);
   const row = flat(rows).find((candidate) => candidate.contextValue?.startsWith('postalRecord') === true && predicate(candidate));
   if (row === undefined) throw new Error('no such row');
@@ -72,7 +72,7 @@ function recordIdOf(rows: SnapshotRow[], predicate: (row: SnapshotRow) => boolea
 }
 
 /** Expands the rows at these positions (counted as they are shown, top to bottom), as a user clicking them would. */
-async function expandRows(positions: number[]): Promise<void> {
+export async function expandRows(positions: number[]): Promise<void> {
   await vscode.commands.executeCommand(`${VIEW.events}.focus`);
   await vscode.commands.executeCommand('list.focusFirst');
   let at = 0;
@@ -86,7 +86,7 @@ async function expandRows(positions: number[]): Promise<void> {
 let widened = false;
 
 /** A side bar wide enough for the descriptions, as most people size it (once per run). */
-async function widenSideBar(): Promise<void> {
+export async function widenSideBar(): Promise<void> {
   if (widened) return;
   widened = true;
   // In the web workbench this command grows the focused side bar.

@@ -7,7 +7,9 @@ import { COMMAND, VIEW } from '../../src/vscode/commandIds';
 import { EXPLORER_SCENARIOS } from './explorerScenarios';
 import { HANDLER_SCENARIOS } from './handlerScenarios';
 import { PERIMETER_SCENARIOS } from './perimeterScenarios';
+import { INSPECTOR_SCENARIOS } from './inspectorScenarios';
 import { pause, shot } from './shot';
+import { SIGNATURE_SCENARIOS } from './signatureScenarios';
 
 /**
  * Sends a MessageSent sample to a real listener that answers `response` and verifies with the
@@ -33,6 +35,7 @@ export const SCENARIOS: Record<string, () => Promise<void>> = {
   ...EXPLORER_SCENARIOS,
   ...HANDLER_SCENARIOS,
   ...PERIMETER_SCENARIOS,
+  ...INSPECTOR_SCENARIOS,
   async walkthrough() {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     // Without the side bar the steps and their pages sit side by side.
@@ -42,6 +45,15 @@ export const SCENARIOS: Record<string, () => Promise<void>> = {
     await shot('walkthrough');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand('workbench.action.toggleSidebarVisibility');
+  },
+
+  /** The view at the width VS Code gives it at first: its whole title beside its buttons (run alone: POSTAL_SHOT_FILTER=view-title). */
+  async 'view-title'() {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand(`workbench.view.extension.${VIEW.container}`);
+    await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+    await pause(1500);
+    await shot('view-title');
   },
 
   async 'events-welcome'() {
@@ -126,4 +138,5 @@ export const SCENARIOS: Record<string, () => Promise<void>> = {
     await vscode.commands.executeCommand('hideCodeActionWidget');
     await vscode.commands.executeCommand('workbench.action.closePanel');
   },
+  ...SIGNATURE_SCENARIOS,
 };

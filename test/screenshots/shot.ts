@@ -10,6 +10,10 @@ export interface ShotOptions {
   hoverText?: string;
   /** Hover the first element matching this CSS selector before the shot. */
   hoverSelector?: string;
+  /** Click the first element showing exactly this text before the shot (a walkthrough step). */
+  clickText?: string;
+  /** Scroll the webview page in view to the first element matching this CSS selector. */
+  webviewScrollTo?: string;
 }
 
 /**

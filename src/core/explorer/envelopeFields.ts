@@ -49,7 +49,9 @@ export function keyFields(event: string | undefined, facts: BodyFacts): KeyField
     if (value !== undefined && value !== '') fields.push({ name, value });
   };
   const fact = (name: string): string | undefined => (Object.hasOwn(facts, name) ? facts[name] : undefined);
-  for (const key of MESSAGE_KEYS) add(`message.${key}`, fact(`message.${key}`));
+  // The facts call the message `message`; a bounce's payload calls it `original_message`, and the fields are named as sent.
+  const prefix = event === 'MessageBounced' ? 'original_message' : 'message';
+  for (const key of MESSAGE_KEYS) add(`${prefix}.${key}`, fact(`message.${key}`));
   if (event === 'MessageBounced') {
     add('bounce.from', fact('bounce.from'));
     add('bounce.subject', fact('bounce.subject'));

@@ -43,6 +43,8 @@ export interface ExplorerView {
 export class ExplorerModel {
   private readonly summaries = new Map<string, RecordSummary>();
   private newestFirst: RecordSummary[] | undefined;
+  /** Set when restored records were added at the end, until the summaries are put in arrival order. */
+  private unsorted = false;
   private version = 0;
   private cache: { key: string; view: ExplorerView } | undefined;
 
@@ -53,6 +55,7 @@ export class ExplorerModel {
   /** Replaces everything with `records` (newest first, as `store.list()` returns them). */
   reset(records: readonly HistoryEntry[]): void {
     this.summaries.clear();
+    this.unsorted = false;
     for (let index = records.length - 1; index >= 0; index--) this.summaries.set(records[index].id, summarize(records[index]));
     this.changed();
   }
@@ -68,6 +71,11 @@ export class ExplorerModel {
         break;
       case 'deleted':
         for (const id of change.ids) this.summaries.delete(id);
+        break;
+      case 'restored':
+        for (const id of change.evicted) this.summaries.delete(id);
+        for (const record of change.records) this.summaries.set(record.id, summarize(record));
+        this.unsorted = true;
         break;
       case 'cleared':
         this.summaries.clear();
@@ -89,6 +97,13 @@ export class ExplorerModel {
   }
 
   private ordered(): RecordSummary[] {
+    if (this.unsorted) {
+      // Restored records came in last but belong among the others: ids sort by arrival.
+      const sorted = [...this.summaries.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+      this.summaries.clear();
+      for (const [id, summary] of sorted) this.summaries.set(id, summary);
+      this.unsorted = false;
+    }
     this.newestFirst ??= [...this.summaries.values()].reverse();
     return this.newestFirst;
   }

@@ -31,9 +31,11 @@ export class HistoryIndex {
   private readonly slots = new Map<string, Slot>();
   /** Ids per envelope uuid, oldest first. */
   private readonly byUuid = new Map<string, string[]>();
-  /** Ids in insertion order from `head` on, to find the oldest without walking the Map's holes. */
+  /** Ids oldest first from `head` on, to find the oldest without walking the Map's holes. */
   private order: string[] = [];
   private head = 0;
+  /** Set when a record older than the newest was put in its place, until `slots` follows `order` again. */
+  private reordered = false;
   bytes = 0;
 
   constructor(readonly limits: HistoryLimits) {}
@@ -48,6 +50,7 @@ export class HistoryIndex {
 
   /** Oldest first. */
   values(): IterableIterator<Slot> {
+    if (this.reordered) this.followOrder();
     return this.slots.values();
   }
 
@@ -73,8 +76,42 @@ export class HistoryIndex {
       if (ids === undefined) this.byUuid.set(uuid, [slot.entry.id]);
       else ids.push(slot.entry.id);
     }
-    this.order.push(slot.entry.id);
+    this.placeInOrder(slot.entry.id);
     return this.evictOverLimits();
+  }
+
+  /**
+   * Ids are sortable by arrival, and a record normally arrives newest; one that does not (a
+   * deleted record restored, a line appended late) takes its place among the others, so lists,
+   * eviction and a reload all see the same order.
+   */
+  private placeInOrder(id: string): void {
+    const last = this.order.length - 1;
+    if (last < this.head || this.order[last] <= id) {
+      this.order.push(id);
+      return;
+    }
+    let low = this.head;
+    let high = last;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.order[middle] <= id) low = middle + 1;
+      else high = middle;
+    }
+    this.order.splice(low, 0, id);
+    this.reordered = true;
+  }
+
+  /** Rebuilds `slots` in the order of `order` (ids deleted by hand are skipped). */
+  private followOrder(): void {
+    const sorted = new Map<string, Slot>();
+    for (let index = this.head; index < this.order.length; index++) {
+      const slot = this.slots.get(this.order[index]);
+      if (slot !== undefined) sorted.set(this.order[index], slot);
+    }
+    this.slots.clear();
+    for (const [id, slot] of sorted) this.slots.set(id, slot);
+    this.reordered = false;
   }
 
   /** Changes a slot's size (an update line added) and returns the ids evicted to stay within the limits. */
@@ -105,6 +142,7 @@ export class HistoryIndex {
     this.byUuid.clear();
     this.order = [];
     this.head = 0;
+    this.reordered = false;
     this.bytes = 0;
   }
 

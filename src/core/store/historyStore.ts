@@ -8,6 +8,7 @@ import { type EnvelopeSighting, HistoryIndex, type Slot } from './historyIndex';
 import { type HistoryLock } from './historyLock';
 import { fileBounds, type HistoryLimits } from './limits';
 import { parseHistoryLine } from './lineSchema';
+import { estimateBytes } from './recordSize';
 import { type RecordUpdate, type WebhookRecord } from './record';
 import { deleteLine, recordFromStored, recordLine, updateLine } from './storeLines';
 import { describeFileError, HistoryWriteError } from './writeProblem';
@@ -17,6 +18,8 @@ export type StoreChange =
   | { type: 'added'; record: HistoryEntry; evicted: string[] }
   | { type: 'updated'; record: HistoryEntry }
   | { type: 'deleted'; ids: string[] }
+  /** Records deleted earlier and put back in their places (an undone delete); `evicted` made room. */
+  | { type: 'restored'; records: HistoryEntry[]; evicted: string[] }
   | { type: 'cleared' };
 
 /**
@@ -48,6 +51,11 @@ export interface WebhookStore {
   sighting(uuid: string): EnvelopeSighting | undefined;
   /** Removes records; resolves to how many were removed. */
   delete(ids: readonly string[]): Promise<number>;
+  /**
+   * Puts whole records back (read before a delete), each in its place by arrival, as if never
+   * deleted; records still in the history are skipped. Resolves to how many were put back.
+   */
+  restore(records: readonly WebhookRecord[]): Promise<number>;
   clear(): Promise<void>;
   /** Records (all, or the given ids) oldest first, as JSONL (one record per line) or a JSON array. */
   export(ids?: readonly string[], format?: 'jsonl' | 'json'): string;
@@ -68,6 +76,8 @@ export class HistoryStore implements WebhookStore {
   private readonly changes: Emitter<StoreChange>;
   private readonly problems: Emitter<string | undefined>;
   private problem: { message: string; refused: number } | undefined;
+  /** Update lines written but not yet in the file, per record: the next update builds on them. */
+  private readonly pendingUpdates = new Map<string, RecordUpdate>();
   private readonly maxLineBytes: number;
   readonly onDidChange: Event<StoreChange>;
   readonly onDidChangeWriteProblem: Event<string | undefined>;
@@ -125,16 +135,23 @@ export class HistoryStore implements WebhookStore {
   update(id: string, update: RecordUpdate): Promise<void> {
     const slot = this.index.get(id);
     if (slot === undefined) return Promise.resolve();
-    if (this.file === undefined) {
+    const file = this.file;
+    if (file === undefined) {
       if (slot.record !== undefined) Object.assign(slot.record, update);
-      this.updated(slot, slot.record === undefined ? slot.bytes : estimateBytes(slot.record));
+      this.updated(slot, slot.record === undefined ? slot.bytes : estimateBytes(slot.record), update);
       return Promise.resolve();
     }
-    const line = updateLine(id, update);
-    return this.file.append(line, Buffer.byteLength(line), (loc) => this.takeUpdate(id, update, loc)).then(
-      () => undefined,
-      (error: unknown) => Promise.reject(this.writeFailed(error, false)),
-    );
+    // Only a record's latest update line is read back, so each one holds every change so far.
+    const merged: RecordUpdate = { ...(this.pendingUpdates.get(id) ?? this.writtenUpdate(slot)), ...update };
+    this.pendingUpdates.set(id, merged);
+    const line = updateLine(id, merged);
+    const settled = (): void => {
+      if (this.pendingUpdates.get(id) === merged) this.pendingUpdates.delete(id);
+    };
+    return file.append(line, Buffer.byteLength(line), (loc) => this.takeUpdate(id, merged, loc)).then(settled, (error: unknown) => {
+      settled();
+      return Promise.reject(this.writeFailed(error, false));
+    });
   }
 
   get(id: string): HistoryEntry | undefined {
@@ -170,6 +187,31 @@ export class HistoryStore implements WebhookStore {
       await this.file.append(line, Buffer.byteLength(line), () => this.forget(known));
     }
     return known.length;
+  }
+
+  async restore(records: readonly WebhookRecord[]): Promise<number> {
+    const missing = records.filter((record) => this.index.get(record.id) === undefined).sort((a, b) => (a.id < b.id ? -1 : 1));
+    const back: Slot[] = [];
+    const evicted: string[] = [];
+    const take = (slot: Slot): void => {
+      evicted.push(...this.index.insert(slot));
+      back.push(slot);
+    };
+    try {
+      for (const record of missing) {
+        const entry = entryOf(record, recordFacts(record));
+        const line = this.file === undefined ? undefined : recordLine(record);
+        if (line === undefined) take({ entry, bytes: estimateBytes(record), record });
+        else await this.file?.append(line, Buffer.byteLength(line), (loc) => take({ entry, bytes: loc.length, loc }));
+      }
+    } catch (error) {
+      throw this.writeFailed(error, false);
+    } finally {
+      // What was written is back, even when a later write failed.
+      const kept = back.map((slot) => slot.entry).filter((entry) => !evicted.includes(entry.id));
+      if (back.length > 0) this.changes.fire({ type: 'restored', records: kept, evicted: evicted.filter((id) => !back.some((slot) => slot.entry.id === id)) });
+    }
+    return back.filter((slot) => !evicted.includes(slot.entry.id)).length;
   }
 
   async clear(): Promise<void> {
@@ -233,9 +275,9 @@ export class HistoryStore implements WebhookStore {
     this.updated(slot, bytes, update);
   }
 
-  private updated(slot: Slot, bytes: number, update: RecordUpdate = {}): void {
-    const forward = update.forward ?? slot.record?.forward;
-    if (forward !== undefined) slot.entry.forward = forwardSummary(forward);
+  private updated(slot: Slot, bytes: number, update: RecordUpdate): void {
+    if (update.forward !== undefined) slot.entry.forward = forwardSummary(update.forward);
+    if (update.signature !== undefined) slot.entry.signature = update.signature;
     this.changes.fire({ type: 'updated', record: slot.entry });
     const evicted = this.index.resize(slot, bytes);
     if (evicted.length > 0) this.changes.fire({ type: 'deleted', ids: evicted });
@@ -252,12 +294,14 @@ export class HistoryStore implements WebhookStore {
     const parsed = parseHistoryLine(file.read(slot.loc).toString('utf8'));
     if (!parsed.ok) throw new Error(parsed.reason);
     if (parsed.line.type !== 'record' || parsed.line.record.id !== slot.entry.id) throw new Error('another line is where it was');
-    let update: RecordUpdate | undefined;
-    if (slot.updateLoc !== undefined) {
-      const updateParse = parseHistoryLine(file.read(slot.updateLoc).toString('utf8'));
-      if (updateParse.ok && updateParse.line.type === 'update' && updateParse.line.id === slot.entry.id) update = updateParse.line.update;
-    }
-    return recordFromStored(parsed.line.record, update);
+    return recordFromStored(parsed.line.record, this.writtenUpdate(slot));
+  }
+
+  /** The changes of a record's latest update line (none when it has none, or it cannot be read). */
+  private writtenUpdate(slot: Slot): RecordUpdate {
+    if (this.file === undefined || slot.updateLoc === undefined) return {};
+    const parsed = parseHistoryLine(this.file.read(slot.updateLoc).toString('utf8'));
+    return parsed.ok && parsed.line.type === 'update' && parsed.line.id === slot.entry.id ? parsed.line.update : {};
   }
 
   private wrote(entry: HistoryEntry): HistoryEntry {
@@ -286,12 +330,4 @@ export class HistoryStore implements WebhookStore {
   private tooLarge(bytes: number): HistoryWriteError {
     return new HistoryWriteError('too-large', `The request takes ${bytes} bytes, more than the ${this.maxLineBytes} bytes (a quarter of the history's size limit) one request may take.`);
   }
-}
-
-/** A record's size in memory, roughly: what a history without a file counts against its byte limit. */
-function estimateBytes(record: WebhookRecord): number {
-  let bytes = 1024 + record.body.data.length + record.response.body.length;
-  for (const [name, value] of record.headers.raw) bytes += name.length + value.length + 8;
-  if (record.forward?.outcome === 'response') bytes += record.forward.body.data.length;
-  return bytes;
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { describeAnswer, describePostalOutcome } from '../../core/replay/describeResult';
-import { formatSendReport, type SentItem } from '../../core/replay/sendReport';
+import { type SentItem } from '../../core/replay/sendReport';
 import { sendPostalRequest, type SendResult } from '../../core/replay/sendPostalRequest';
 import { simulateDelivery } from '../../core/replay/simulateDelivery';
 import { urlForLog } from '../../core/replay/targetUrl';
@@ -11,7 +11,7 @@ import { type Outgoing, type ReplayServices } from './replayServices';
 /**
  * Sends each request as Postal would (with Postal's retries when `replay.simulateRetries` is on),
  * behind a cancellable progress notification when there is more than one or retries may wait,
- * then shows the answers in a read-only document and what Postal would do in a notification.
+ * then shows the answers on a page and what Postal would do in a notification.
  * Resolves to what was sent, for tests and "Rerun Last Replay".
  */
 export async function deliverRequests(outgoing: Outgoing[], services: ReplayServices): Promise<SentItem[]> {
@@ -40,7 +40,7 @@ export async function deliverRequests(outgoing: Outgoing[], services: ReplayServ
     return items;
   };
   const items = outgoing.length > 1 || settings.simulateRetries ? await withProgress(outgoing.length, run) : await run(new AbortController().signal, () => undefined);
-  if (items.length > 0) await services.documents.show('Postal response.md', formatSendReport(items, sentAt));
+  if (items.length > 0) (await services.answers.get()).show(items, sentAt);
   void notify(items, outgoing.length);
   return items;
 }

@@ -6,6 +6,7 @@ import { toDnsRecord, toJwks, toPublicPem } from '../../core/signature';
 import { COMMAND } from '../commandIds';
 import { registerGuarded } from '../guarded';
 import { payloadsInActiveEditor, recordsToSend, signedOutgoing } from './outgoing';
+import { plainOptions } from './plainOptions';
 import { type Outgoing, type ReplayServices } from './replayServices';
 import { pickTarget } from './sendTargets';
 
@@ -15,6 +16,10 @@ export interface ExportOptions {
   target?: string;
   /** Keep the URL's credentials in the export; asked when the URL has some and this is not given. */
   includeCredentials?: boolean;
+  /** Only copy the text to the clipboard (the inspector's "Copy as curl"); no editor opens. */
+  copyOnly?: boolean;
+  /** Save it in the workspace folder at once, instead of offering to. */
+  save?: boolean;
 }
 
 /** Credentials in the URL go into an export only when the user says so. */
@@ -25,6 +30,11 @@ async function includeCredentials(url: string, options: ExportOptions): Promise<
   const picked = await vscode.window.showQuickPick([masked, kept], { title: 'The URL has credentials: put them in the export?' });
   return picked?.include;
 }
+
+const EXPORT_FORMATS = {
+  curl: { extension: 'sh', language: 'shellscript', what: 'curl command' },
+  http: { extension: 'http', language: 'http', what: 'REST Client request' },
+} as const;
 
 /** The requests to export: the records given, else the active payload file's envelopes, signed. */
 async function requestsToExport(services: ReplayServices, first: unknown, second: unknown, options: ExportOptions): Promise<Outgoing[] | undefined> {
@@ -41,6 +51,45 @@ async function requestsToExport(services: ReplayServices, first: unknown, second
   });
 }
 
+/** `MessageHeld-3f5a7c9e.sh`, or `3-postal-requests.http` for several. */
+export function exportFileName(labels: readonly string[], format: ExportFormat): string {
+  const stem = labels.length === 1 ? labels[0].replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'postal-request' : `${labels.length}-postal-requests`;
+  return `${stem}.${EXPORT_FORMATS[format].extension}`;
+}
+
+/**
+ * An untitled editor named `name` (beside the workspace folder, where saving proposes it), in
+ * the format's language; the same export again reuses its editor rather than opening another.
+ */
+async function openExport(name: string, text: string, format: ExportFormat): Promise<vscode.TextDocument> {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const uri = folder === undefined ? vscode.Uri.from({ scheme: 'untitled', path: name }) : vscode.Uri.joinPath(folder, name).with({ scheme: 'untitled' });
+  let document = await vscode.workspace.openTextDocument(uri);
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(uri, new vscode.Range(0, 0, document.lineCount, 0), text);
+  await vscode.workspace.applyEdit(edit);
+  const language = EXPORT_FORMATS[format].language;
+  if (document.languageId !== language && (await vscode.languages.getLanguages()).includes(language)) document = await vscode.languages.setTextDocumentLanguage(document, language);
+  await vscode.window.showTextDocument(document, { preview: false });
+  return document;
+}
+
+/** Writes the export into the workspace folder under a name not taken yet, and opens the file. */
+async function saveExport(name: string, text: string): Promise<vscode.Uri | undefined> {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  if (folder === undefined) return undefined;
+  const dot = name.lastIndexOf('.');
+  let uri = vscode.Uri.joinPath(folder, name);
+  for (let copy = 2; await exists(uri); copy++) uri = vscode.Uri.joinPath(folder, `${name.slice(0, dot)}-${copy}${name.slice(dot)}`);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  await vscode.window.showTextDocument(uri, { preview: false });
+  return uri;
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  return vscode.workspace.fs.stat(uri).then(() => true, () => false);
+}
+
 async function exportRequests(services: ReplayServices, format: ExportFormat, first?: unknown, second?: unknown, options: ExportOptions = {}): Promise<string | undefined> {
   const outgoing = await requestsToExport(services, first, second, options);
   if (outgoing === undefined || outgoing.length === 0) return undefined;
@@ -50,15 +99,25 @@ async function exportRequests(services: ReplayServices, format: ExportFormat, fi
     format === 'curl'
       ? outgoing.map((item) => `# ${item.label}\n${toCurl(item.request, { includeCredentials: include })}`).join('\n')
       : outgoing.map((item) => toHttpFile(item.request, item.label, { includeCredentials: include })).join('\n###\n\n');
-  const languages = await vscode.languages.getLanguages();
-  const language = format === 'curl' ? 'shellscript' : languages.includes('http') ? 'http' : 'plaintext';
-  const document = await vscode.workspace.openTextDocument({ language, content: text });
-  await vscode.window.showTextDocument(document);
-  if (format === 'curl') {
-    await vscode.env.clipboard.writeText(text);
-    void vscode.window.showInformationMessage(`Postal: curl command${outgoing.length > 1 ? 's' : ''} copied to the clipboard (POSIX shells: bash, zsh).`);
+  const name = exportFileName(outgoing.map((item) => item.label), format);
+  const { what } = EXPORT_FORMATS[format];
+  const many = outgoing.length > 1 ? 's' : '';
+  if (format === 'curl') await vscode.env.clipboard.writeText(text);
+  if (options.copyOnly === true) {
+    vscode.window.setStatusBarMessage(`$(check) Copied the ${what}${many} for ${outgoing.length === 1 ? outgoing[0].label : `${outgoing.length} requests`} (POSIX shells)`, 4000);
+    return text;
   }
+  if (options.save === true && (await saveExport(name, text)) !== undefined) return text;
+  await openExport(name, text, format);
+  void offerToSave(name, text, `Postal: ${format === 'curl' ? `${what}${many} copied to the clipboard (POSIX shells: bash, zsh) and opened` : `${what}${many} opened`} as ${name}.`);
   return text;
+}
+
+/** The notification after an export; "Save in Workspace" writes the file beside the others. */
+async function offerToSave(name: string, text: string, message: string): Promise<void> {
+  if (vscode.workspace.workspaceFolders === undefined) return void vscode.window.showInformationMessage(message);
+  const save = 'Save in Workspace';
+  if ((await vscode.window.showInformationMessage(message, save)) === save) await saveExport(name, text);
 }
 
 type KeyForm = 'dns' | 'jwks' | 'pem';
@@ -90,8 +149,8 @@ async function exportPublicKey(services: ReplayServices, form?: KeyForm, action?
 
 export function registerExportCommands(services: ReplayServices): vscode.Disposable[] {
   return [
-    registerGuarded(COMMAND.exportAsCurl, 'Export as curl', services.log, (first?: unknown, second?: unknown, options?: ExportOptions) => exportRequests(services, 'curl', first, second, options)),
-    registerGuarded(COMMAND.exportAsHttpRequest, 'Export as .http Request', services.log, (first?: unknown, second?: unknown, options?: ExportOptions) => exportRequests(services, 'http', first, second, options)),
+    registerGuarded(COMMAND.exportAsCurl, 'Export as curl', services.log, (first?: unknown, second?: unknown, options?: unknown) => exportRequests(services, 'curl', first, second, plainOptions<ExportOptions>(options))),
+    registerGuarded(COMMAND.exportAsHttpRequest, 'Export as .http Request', services.log, (first?: unknown, second?: unknown, options?: unknown) => exportRequests(services, 'http', first, second, plainOptions<ExportOptions>(options))),
     registerGuarded(COMMAND.exportDevelopmentPublicKey, 'Export Development Public Key', services.log, (form?: KeyForm, action?: 'copy' | 'open') => exportPublicKey(services, form, action)),
   ];
 }

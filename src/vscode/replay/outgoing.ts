@@ -6,9 +6,8 @@ import { type WebhookRecord } from '../../core/store';
 import { recordsFromArgs } from '../itemArgs';
 import { type Outgoing, type ReplayServices } from './replayServices';
 
-/** The active editor's document read as a payload file, without telling the user anything. */
-function activePayloadFile(): { document: vscode.TextDocument; file: ReturnType<typeof readPayloadFile> } | undefined {
-  const document = vscode.window.activeTextEditor?.document;
+/** A document (the active editor's by default) read as a payload file, without telling the user anything. */
+function activePayloadFile(document = vscode.window.activeTextEditor?.document): { document: vscode.TextDocument; file: ReturnType<typeof readPayloadFile> } | undefined {
   if (document === undefined) return undefined;
   // An untitled JSON Lines document has no file name to tell its format by.
   return { document, file: readPayloadFile(document.getText(), document.languageId === 'jsonl' ? `${document.fileName}.jsonl` : document.fileName) };
@@ -24,9 +23,9 @@ export function recordsToSend(services: ReplayServices, first: unknown, second: 
   return payloadFileOpen ? [] : recordsFromArgs(services.records, first, second);
 }
 
-/** Envelopes in the active editor (a `.json` envelope or `.jsonl` lines), or undefined after telling the user why not. */
-export function payloadsInActiveEditor(): Payload[] | undefined {
-  const active = activePayloadFile();
+/** Envelopes in a document, the active editor's by default (a `.json` envelope or `.jsonl` lines), or undefined after telling the user why not. */
+export function payloadsInActiveEditor(given?: vscode.TextDocument): Payload[] | undefined {
+  const active = activePayloadFile(given);
   if (active === undefined) {
     void vscode.window.showWarningMessage('Postal: open a payload file (an envelope in .json, or one per line in .jsonl) or pick an event to send.');
     return undefined;

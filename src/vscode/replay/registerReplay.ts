@@ -1,15 +1,18 @@
 import * as vscode from 'vscode';
 import { type Logger } from '../../core/logger';
+import { COMMAND } from '../commandIds';
+import { registerGuarded } from '../guarded';
 import { type RecordSource } from '../itemArgs';
+import { lazy } from '../lazy';
 import { SettingProblemReporter } from '../settingProblems';
-import { DevelopmentKeyStore, DEVELOPMENT_KEY_SECRET } from './developmentKey';
+import { type DevelopmentKeyStore } from './developmentKey';
 import { registerExportCommands } from './exportCommands';
 import { registerInsertCommands } from './insertCommands';
 import { registerReplayCommands } from './replayCommands';
-import { ReplayEdits } from './replayEdits';
+import { plainOptions } from './plainOptions';
+import { type SendEditedOptions } from './replayEdits';
 import { readReplaySettings, REPLAY_SETTING, type ReplaySettings } from './replaySettings';
 import { type ReplayServices } from './replayServices';
-import { POSTAL_SCHEME, ResponseDocuments } from './responseDocuments';
 import { registerSendTestEvent } from './sendTestEvent';
 
 export interface ReplayDeps {
@@ -18,6 +21,8 @@ export interface ReplayDeps {
   ownListenerUrl: () => string | undefined;
   /** Captured requests by id, and the Events view's selection. */
   records: RecordSource;
+  /** The development signing key, shared with the listener (which recognises its signatures). */
+  keys: DevelopmentKeyStore;
 }
 
 /**
@@ -26,8 +31,8 @@ export interface ReplayDeps {
  * or .http, and the development signing key. Returns the services, for test probes.
  */
 export function registerReplay(context: vscode.ExtensionContext, deps: ReplayDeps): ReplayServices {
-  const documents = new ResponseDocuments();
-  const keys = new DevelopmentKeyStore(context.secrets, deps.log);
+  const answers = lazy(async () => new (await import('../inspector/sendResults.js')).SendResults(context.extensionUri));
+  const { keys } = deps;
   const problems = new SettingProblemReporter(deps.log);
   const settings = (): ReplaySettings => {
     const configuration = vscode.workspace.getConfiguration(REPLAY_SETTING.section);
@@ -38,7 +43,7 @@ export function registerReplay(context: vscode.ExtensionContext, deps: ReplayDep
   const services: ReplayServices = {
     log: deps.log,
     keys,
-    documents,
+    answers,
     workspaceState: context.workspaceState,
     records: deps.records,
     settings,
@@ -51,16 +56,27 @@ export function registerReplay(context: vscode.ExtensionContext, deps: ReplayDep
     },
   };
   context.subscriptions.push(
-    documents,
-    vscode.workspace.registerTextDocumentContentProvider(POSTAL_SCHEME, documents),
-    context.secrets.onDidChange((change) => {
-      if (change.key === DEVELOPMENT_KEY_SECRET) keys.forget();
-    }),
-    new ReplayEdits(services),
-    registerSendTestEvent(services),
+    answers,
+    ...registerReplayEdits(services),
+    ...registerSendTestEvent(services),
     ...registerInsertCommands(services),
     ...registerReplayCommands(services),
     ...registerExportCommands(services),
   );
   return services;
+}
+
+/**
+ * "Replay with Edits" and "Send Edited Request": the editing code (request layout, signature
+ * plans, lenses) loads the first time either is used.
+ */
+function registerReplayEdits(services: ReplayServices): vscode.Disposable[] {
+  const edits = lazy(async () => new (await import('./replayEdits.js')).ReplayEdits(services));
+  return [
+    edits,
+    registerGuarded(COMMAND.replayWithEdits, 'Replay with Edits', services.log, async (first?: unknown, second?: unknown) => (await edits.get()).open(first, second)),
+    registerGuarded(COMMAND.sendEditedReplay, 'Send Edited Request', services.log, async (uri?: unknown, options?: unknown) =>
+      (await edits.get()).send(uri instanceof vscode.Uri ? uri : undefined, plainOptions<SendEditedOptions>(options)),
+    ),
+  ];
 }

@@ -2,10 +2,11 @@ import { type DeliveryPolicy } from '../../core/delivery';
 import type * as vscode from 'vscode';
 import { type Logger } from '../../core/logger';
 import { type PostalRequest } from '../../core/replay/postalRequest';
+import { type SendResults } from '../inspector/sendResults';
 import { type RecordSource } from '../itemArgs';
+import { type Lazy } from '../lazy';
 import { type DevelopmentKeyStore } from './developmentKey';
 import { type ReplaySettings } from './replaySettings';
-import { type ResponseDocuments } from './responseDocuments';
 import { type TargetSources } from './sendTargets';
 
 /** One thing to send: a name for people and the exact request. */
@@ -20,7 +21,8 @@ export interface Outgoing {
 export interface ReplayServices {
   log: Logger;
   keys: DevelopmentKeyStore;
-  documents: ResponseDocuments;
+  /** The answers page, loaded on first send. */
+  answers: Lazy<SendResults>;
   targets: TargetSources;
   workspaceState: vscode.Memento;
   /** Captured requests by id, and the Events view's selection. */

@@ -35,7 +35,7 @@ export async function pickTarget(sources: TargetSources, title: string): Promise
     // Shown with its credentials masked; sent as it is.
     items.push({ label, description, detail: redactUrl(url), url });
   };
-  add(sources.ownListenerUrl(), '$(radio-tower) Our own listener', 'see the event arrive in the Events view');
+  add(sources.ownListenerUrl(), '$(radio-tower) Our own listener', 'see the event arrive in the Postal Webhooks view');
   add(sources.forwardUrl(), '$(arrow-right) Your app (forward URL)', 'postalWebhooks.listener.forwardUrl');
   for (const url of recentTargets(sources.workspaceState)) add(url, `$(history) ${redactUrl(url)}`, 'recent');
   items.push({ label: '$(add) New URL…', description: 'e.g. http://localhost:3000/webhooks/postal' });

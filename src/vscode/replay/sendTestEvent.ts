@@ -46,11 +46,29 @@ async function sendTestEvent(services: ReplayServices, options: SendTestEventOpt
     return sendTo((url) => signedOutgoing(payloads, url, services, options.unsigned), services, 'Send the active file', options.target);
   }
   const { event, variant } = choice;
-  const envelope = sampleEnvelope(event, variant, { now: Date.now() / 1000 });
+  // Test events about one mail share its message, so the Events view shows one timeline per mail.
+  const envelope = sampleEnvelope(event, variant, { now: Date.now() / 1000, oneMessagePerMail: true });
   const payload = { label: `${event} ${envelope.uuid.slice(0, 8)}`, body: postalBody(envelope) };
   return sendTo((url) => signedOutgoing([payload], url, services, options.unsigned), services, `Send ${event}`, options.target);
 }
 
-export function registerSendTestEvent(services: ReplayServices): vscode.Disposable {
-  return registerGuarded(COMMAND.sendTestEvent, 'Send Test Event', services.log, (options?: unknown) => sendTestEvent(services, plainOptions<SendTestEventOptions>(options)));
+/**
+ * "Send Payload File": the envelope of a payload file (or each line of a `.jsonl`), encoded and
+ * signed as Postal would, from its editor's title or context menu (which pass its URI) or the palette.
+ */
+async function sendPayloadFile(services: ReplayServices, uri: vscode.Uri | undefined, options: Pick<SendTestEventOptions, 'target' | 'unsigned'>): Promise<SentItem[] | undefined> {
+  const document = uri === undefined ? undefined : await vscode.workspace.openTextDocument(uri);
+  const payloads = payloadsInActiveEditor(document);
+  if (payloads === undefined) return undefined;
+  const name = vscode.workspace.asRelativePath((document ?? vscode.window.activeTextEditor?.document)?.uri ?? '');
+  return sendTo((url) => signedOutgoing(payloads, url, services, options.unsigned), services, `Send ${name}`, options.target);
+}
+
+export function registerSendTestEvent(services: ReplayServices): vscode.Disposable[] {
+  return [
+    registerGuarded(COMMAND.sendTestEvent, 'Send Test Event', services.log, (options?: unknown) => sendTestEvent(services, plainOptions<SendTestEventOptions>(options))),
+    registerGuarded(COMMAND.sendPayloadFile, 'Send Payload File', services.log, (uri?: unknown, options?: unknown) =>
+      sendPayloadFile(services, uri instanceof vscode.Uri ? uri : undefined, plainOptions<SendTestEventOptions>(uri instanceof vscode.Uri ? options : uri)),
+    ),
+  ];
 }

@@ -7,13 +7,22 @@ import { COMMAND, CONTEXT_KEY } from '../commandIds';
 import { registerGuarded } from '../guarded';
 import { entriesFromArgs, fieldFromArgs } from '../itemArgs';
 import { type HistoryService } from '../listener/historyService';
-import { eventDocumentUri, openEventDocument, openRequestDocument } from './eventDocuments';
+import { type RequestInspector } from '../inspector/requestInspector';
+import { type TimelinePanel } from '../inspector/timelinePanel';
+import { type Lazy, lazy } from '../lazy';
+import { eventDocumentUri, openEventDocument } from './eventDocuments';
 import { type EventsView } from './eventsView';
+
+/** Puts the last deleted events back (the notification's Undo; tests run it too). Not in the palette. */
+export const UNDO_DELETE_COMMAND = 'postalWebhooks.undoDelete';
 
 export interface EventCommandDeps {
   history: HistoryService;
   view: EventsView;
   log: Logger;
+  /** The webview pages, loaded when first opened. */
+  inspector: Lazy<RequestInspector>;
+  timeline: Lazy<TimelinePanel>;
 }
 
 /** Why a record cannot be used as JSON, for the message shown instead. */
@@ -72,25 +81,26 @@ class CompareSelection {
       return false;
     }
     const title = `${recordLabel(left)} ↔ ${recordLabel(record)}`;
-    await vscode.commands.executeCommand('vscode.diff', eventDocumentUri(left, 'event'), eventDocumentUri(record, 'event'), title, { preview: true });
+    await vscode.commands.executeCommand('vscode.diff', eventDocumentUri(left), eventDocumentUri(record), title, { preview: true });
     return true;
   }
 }
 
 /** Registers the commands on event rows (inline and context menu), each guarded at its boundary. */
-export function registerEventCommands({ history, view, log }: EventCommandDeps): vscode.Disposable[] {
+export function registerEventCommands({ history, view, log, inspector, timeline }: EventCommandDeps): vscode.Disposable[] {
   const selection = (): readonly ExplorerNode[] => view.treeView.selection;
   const records = (first: unknown, second: unknown): HistoryEntry[] => entriesFromArgs(view.records, first, second);
   const first = (arg: unknown): HistoryEntry | undefined => records(arg, undefined)[0];
   const compare = new CompareSelection();
+  const deletion = lazy(async () => new (await import('./deleteEvents.js')).DeleteEvents(history));
   return [
     registerGuarded(COMMAND.openEvent, 'Open Event', log, async (arg: unknown) => {
       const record = first(arg);
       if (record !== undefined) await openEventDocument(record);
     }),
-    registerGuarded(COMMAND.openRequest, 'Open Request', log, async (arg: unknown) => {
+    registerGuarded(COMMAND.openRequest, 'Inspect Request', log, async (arg: unknown) => {
       const record = first(arg);
-      if (record !== undefined) await openRequestDocument(record);
+      return record === undefined ? false : (await inspector.get()).open(record.id);
     }),
     registerGuarded(COMMAND.copyPayload, 'Copy Payload', log, async (arg: unknown) => {
       const entry = first(arg);
@@ -116,12 +126,14 @@ export function registerEventCommands({ history, view, log }: EventCommandDeps):
     }),
     registerGuarded(COMMAND.showMessageTimeline, 'Show Message Timeline', log, async (arg: unknown) => {
       const record = first(arg);
-      return record === undefined ? false : view.revealInTimeline(record.id);
+      if (record === undefined) return false;
+      const shown = (await timeline.get()).open(record.id);
+      if (!shown) void vscode.window.showInformationMessage(`${recordLabel(record)} belongs to no message, domain or server, so it has no timeline.`);
+      return shown;
     }),
-    registerGuarded(COMMAND.deleteEvent, 'Delete Event', log, async (arg: unknown, all: unknown) => {
-      const chosen = records(arg, all);
-      return chosen.length === 0 ? 0 : history.store.delete(chosen.map((record) => record.id));
-    }),
+    registerGuarded(COMMAND.deleteEvent, 'Delete Event', log, async (arg: unknown, all: unknown) => (await deletion.get()).delete(records(arg, all))),
+    deletion,
+    registerGuarded(UNDO_DELETE_COMMAND, 'Undo Delete', log, async () => (await deletion.get()).undo()),
     registerGuarded(COMMAND.copyFieldValue, 'Copy Value', log, async (arg: unknown) => {
       const field = fieldFromArgs(arg, selection());
       if (field !== undefined) await vscode.env.clipboard.writeText(field.value);

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { describeFilter, type EventFilter, type ExplorerNode, type Grouping, GROUPINGS, isFilterActive, nodeForRecord } from '../../core/explorer';
+import { describeFilter, type EventFilter, type EventGroup, type ExplorerNode, type Grouping, groupMembers, GROUPINGS, isFilterActive, NO_FILTER } from '../../core/explorer';
 import { CONTEXT_KEY, VIEW } from '../commandIds';
+import { type ThreadOfRecord, type ThreadSource } from '../inspector/timelinePanel';
 import { type RecordSource } from '../itemArgs';
 import { type HistoryService } from '../listener/historyService';
 import { type ListenerController } from '../listener/listenerController';
@@ -20,6 +21,11 @@ export class EventsView implements vscode.Disposable {
   readonly treeView: vscode.TreeView<ExplorerNode>;
   /** Records by id and the selected rows, for item commands (the view's own and replay's). */
   readonly records: RecordSource;
+  /** Each message's events (grouped by message, unfiltered), whatever the view shows: for timelines. */
+  readonly threads: ThreadSource = {
+    ofRecord: (recordId) => threadFrom(this.byMessage().groupOf(recordId)),
+    byId: (threadId) => threadFrom(this.byMessage().group(threadId)),
+  };
   private readonly disposables: vscode.Disposable[] = [];
   private unseen = 0;
   private ticker: NodeJS.Timeout | undefined;
@@ -56,13 +62,8 @@ export class EventsView implements vscode.Disposable {
     this.provider.setFilter(filter);
   }
 
-  /** Shows a record's message timeline: by-message grouping, its group expanded, the record selected. */
-  async revealInTimeline(recordId: string): Promise<boolean> {
-    if (this.provider.grouping !== 'message') await this.setGrouping('message');
-    const node = nodeForRecord(this.provider.view(), recordId);
-    if (node === undefined) return false;
-    await this.treeView.reveal(node, { select: true, focus: true, expand: true });
-    return true;
+  private byMessage() {
+    return this.provider.model.view('message', NO_FILTER, Date.now());
   }
 
   dispose(): void {
@@ -104,4 +105,10 @@ export class EventsView implements vscode.Disposable {
     this.ticker = setInterval(() => this.provider.refreshNow(), TICK_MS);
     this.provider.refreshNow();
   }
+}
+
+/** A message group as a timeline; requests that belong to no message have none. */
+function threadFrom(group: EventGroup | undefined): ThreadOfRecord | undefined {
+  if (group?.thread === undefined || group.thread.kind === 'other') return undefined;
+  return { id: group.id, thread: group.thread, oldestFirst: groupMembers(group).map((summary) => summary.record) };
 }

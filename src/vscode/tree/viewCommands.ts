@@ -97,7 +97,7 @@ async function clearHistory(history: HistoryService): Promise<boolean> {
   const clear = 'Delete All';
   const choice = await vscode.window.showWarningMessage(
     `Delete all ${count} event${count === 1 ? '' : 's'} from the history?`,
-    { modal: true, detail: 'They are removed from the Events view and from the history file. This cannot be undone.' },
+    { modal: true, detail: 'They are removed from the Postal Webhooks view and from the history file. This cannot be undone.' },
     clear,
   );
   if (choice !== clear) return false;

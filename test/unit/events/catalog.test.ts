@@ -144,6 +144,22 @@ describe('event catalog', () => {
     assert.ok(one.timestamp >= before - 0.001 && one.timestamp <= Date.now() / 1000 + 0.001, String(one.timestamp));
   });
 
+  it('gives test events about one mail one message, so they group as one timeline', () => {
+    const options = { oneMessagePerMail: true };
+    const sent = sampleEnvelope('MessageSent', 'default', options).payload.message;
+    const again = sampleEnvelope('MessageSent', 'default', options).payload.message;
+    const loaded = sampleEnvelope('MessageLoaded', 'default', options).payload.message;
+    const bounced = sampleEnvelope('MessageBounced', 'default', options).payload.original_message;
+    for (const same of [again, loaded, bounced]) {
+      assert.deepEqual([same.id, same.token, same.message_id], [sent.id, sent.token, sent.message_id]);
+    }
+    assert.equal(tokenVersion('message', sent.token), 'v3');
+    const otherMail = sampleEnvelope('MessageSent', 'incoming-http', options).payload.message;
+    assert.notEqual(otherMail.token, sent.token);
+    assert.equal(sampleEnvelope('MessageSent', 'v2', options).payload.message.token.length, 12);
+    assert.notEqual(sampleEnvelope('MessageSent', 'default', options).uuid, sampleEnvelope('MessageSent', 'default', options).uuid, 'each event keeps its own uuid');
+  });
+
   it('sends limit samples over 90% of the limit for Approaching and at or over it for Exceeded', () => {
     for (let seed = 0; seed < 50; seed++) {
       const approaching = sampleEnvelope('SendLimitApproaching', 'default', { seed }).payload;

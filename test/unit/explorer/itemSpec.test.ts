@@ -13,6 +13,7 @@ import {
   childNodes,
   summarize,
 } from '../../../src/core/explorer';
+import { type SignatureResult } from '../../../src/core/signature';
 import { asEntry, brokenRecord, postalEntry, sample } from './explorerRecords';
 
 const NOW = Date.UTC(2026, 4, 1, 12);
@@ -66,6 +67,16 @@ describe('explorer rows', () => {
     assert.equal(spec.contextValue, 'postalRecord;postal;sig-invalid;json;schemaInvalid');
   });
 
+  it('makes a row whose signature was not checked, or is the development key\'s, look unlike a valid one', () => {
+    const row = (signature: SignatureResult): string | undefined =>
+      itemSpec(recordNode(summarize(postalEntry(sample('MessageSent'), { receivedAt: NOW, signature }))), NOW).description;
+    assert.equal(row({ status: 'valid', algorithm: 'sha256' }), 'alice@example.net · just now');
+    assert.equal(row({ status: 'no-key', algorithm: 'sha256' }), 'alice@example.net · just now · ○ not checked');
+    assert.equal(row({ status: 'dev-key', algorithm: 'sha256' }), 'alice@example.net · just now · ✓ dev key');
+    const tooltip = recordTooltip(postalEntry(sample('MessageSent'), { signature: { status: 'dev-key', algorithm: 'sha256', kid: { key: 'abcdef0123456789' } } }), NOW);
+    assert.match(tooltip, /Signed with your \*\*development key\*\* \(RSA-SHA256\), key `abcdef01…`: a test event or replay from this editor, not from Postal/);
+  });
+
   it('shows a body that is not JSON as its request line with a warning icon, and no JSON actions', () => {
     const record = asEntry(brokenRecord());
     const spec = itemSpec(recordNode(summarize(record)), record.receivedAt);
@@ -100,8 +111,18 @@ describe('explorer rows', () => {
     assert.ok(fields.includes('server: Acme Transactional'));
   });
 
+  it('names a bounce\'s message fields as its payload does: original_message', () => {
+    const bounce = postalEntry(sample('MessageBounced'));
+    const names = childNodes(recordNode(summarize(bounce)), all).map((node) => (node.kind === 'field' ? node.name : ''));
+    assert.ok(names.includes('original_message.token') && names.includes('original_message.to'), names.join(', '));
+    assert.ok(!names.some((name) => name.startsWith('message.')), names.join(', '));
+    assert.ok(names.includes('bounce.from'));
+    assert.match(recordTooltip(bounce, NOW), /original\\_message\\.to: /);
+  });
+
   it('describes a filter in a few words', () => {
     assert.equal(describeFilter({ ...NO_FILTER, events: ['MessageSent'], signature: ['missing'], window: '1h' }), 'MessageSent, unsigned · last hour');
+    assert.equal(describeFilter({ ...NO_FILTER, signature: ['valid', 'no-key'] }), 'valid signature, signature not checked');
     assert.equal(describeFilter({ ...NO_FILTER, events: ['MessageSent', 'MessageLoaded', 'MessageHeld'], text: ' alice ' }), 'MessageSent, MessageLoaded, +1 · “alice”');
   });
 });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { toCurl, toHttpFile } from '../../../src/core/replay/exportRequest';
 import { targetUrlProblem } from '../../../src/core/replay/targetUrl';
-import { requestDocumentText } from '../../../src/core/explorer';
+import { requestPage } from '../../../src/core/inspector/requestPage';
 import { HistoryService } from '../../../src/vscode/listener/historyService';
 import { ListenerController } from '../../../src/vscode/listener/listenerController';
 import { readListenerSettings, SETTING, type SettingId } from '../../../src/vscode/listener/listenerSettings';
@@ -110,7 +110,7 @@ describe('secrets never in clear', () => {
     assert.ok(record !== undefined);
     assertNoSecret('the log', log.lines.join('\n'));
     assert.ok(log.lines.some((line) => line.startsWith('trace') && /authorization: Bearer tok_…\[masked, 37 chars\]/i.test(line)), 'headers are logged at trace level, masked');
-    assertNoSecret('the request document', requestDocumentText(record));
+    assertNoSecret('the request inspector page', requestPage(record).toString());
     await history.dispose();
   });
 

@@ -19,15 +19,16 @@ import {
   parentNode,
   prettyEnvelope,
   recordTooltip,
-  requestDocumentText,
   rootNodes,
 } from '../../../src/core/explorer';
+import { requestPage } from '../../../src/core/inspector/requestPage';
 import { formatRecordLine } from '../../../src/core/listener';
 import { toCurl, toHttpFile } from '../../../src/core/replay/exportRequest';
 import { recordLabel, requestFromRecord } from '../../../src/core/replay/recordRequest';
 import { openFileStore, type WebhookRecord, type WebhookStore } from '../../../src/core/store';
 import { deleteLine, recordLine, updateLine } from '../../../src/core/store/storeLines';
 import { brokenRecord, postalRecord, sample } from '../explorer/explorerRecords';
+import { assertOnlyOurMarkup } from '../helpers/markup';
 import { makeRecord } from '../helpers/records';
 
 const NOW = Date.UTC(2026, 4, 1, 12);
@@ -161,7 +162,7 @@ function showEverything(store: WebhookStore): void {
     const record = store.read(entry.id);
     assert.ok(record !== undefined, `entry ${entry.id} cannot be read back`);
     eventDocumentText(record);
-    requestDocumentText(record);
+    assertOnlyOurMarkup(requestPage(record).value);
     prettyEnvelope(record);
     formatRecordLine(record, { color: false });
     JSON.stringify(recordJsonLine(record));

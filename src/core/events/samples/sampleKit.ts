@@ -12,6 +12,13 @@ export interface SampleOptions {
   now?: number;
   /** Postal version to imitate: token lengths, and `message` last in clicks and loads for v2. Default v3. */
   postalVersion?: PostalVersion;
+  /**
+   * Give every sample of one mail (same sender, recipient and subject) the same message id,
+   * token and Message-ID, as Postal's events about one message share them: test events sent one
+   * after another then tell one message's story (sent, loaded, clicked, bounced) instead of
+   * looking like several messages with the same subject.
+   */
+  oneMessagePerMail?: boolean;
 }
 
 /** What a variant's builder draws on: the random source, the version and the trigger time. */
@@ -20,6 +27,8 @@ export interface SampleKit {
   readonly version: PostalVersion;
   /** The envelope timestamp, with microseconds like Postal's `created_at`. */
   readonly triggeredAt: number;
+  /** See {@link SampleOptions.oneMessagePerMail}. */
+  readonly oneMessagePerMail: boolean;
 }
 
 export const RETURN_PATH_DOMAIN = 'rp.postal.example.com';
@@ -28,7 +37,7 @@ export function sampleKit(options: SampleOptions = {}): SampleKit {
   const random = options.seed === undefined ? SampleRandom.unseeded() : SampleRandom.seeded(options.seed);
   const now = options.now ?? Date.now() / 1000;
   const triggeredAt = Number.isInteger(now) ? now + random.int(1, 999_999) / 1e6 : roundTo(now, 6);
-  return { random, version: options.postalVersion ?? 'v3', triggeredAt };
+  return { random, version: options.postalVersion ?? 'v3', triggeredAt, oneMessagePerMail: options.oneMessagePerMail === true };
 }
 
 export function roundTo(value: number, decimals: number): number {
@@ -42,8 +51,15 @@ export function secondsBefore(kit: SampleKit, seconds: number, decimals = 6): nu
   return roundTo(kit.triggeredAt - jitter, decimals);
 }
 
-export function token(kit: SampleKit, kind: TokenKind): string {
-  return kit.random.chars(TOKEN_LENGTHS[kind][kit.version]);
+export function token(kit: SampleKit, kind: TokenKind, random: SampleRandom = kit.random): string {
+  return random.chars(TOKEN_LENGTHS[kind][kit.version]);
+}
+
+/** FNV-1a: a stable 32-bit number for a text, to seed the values of one mail. */
+function stableSeed(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193) >>> 0;
+  return hash;
 }
 
 /** Message fields a variant may set; `message_id` may be built from the random source. */
@@ -72,12 +88,14 @@ const ORDER_SHIPPED: Required<Omit<MessageFields, 'message_id'>> = {
 /** A `message` object in Postal's key order; by default the outgoing "order shipped" mail. */
 export function buildMessage(kit: SampleKit, fields: MessageFields = {}): PostalMessage {
   const f = { ...ORDER_SHIPPED, ...fields };
-  const messageId = typeof f.message_id === 'function' ? f.message_id(kit.random) : f.message_id;
+  // The values that name the message: from the kit's sequence, or the same for every sample of this mail.
+  const identity = kit.oneMessagePerMail ? SampleRandom.seeded(stableSeed(JSON.stringify([kit.version, f.direction, f.from, f.to, f.subject]))) : kit.random;
+  const messageId = typeof f.message_id === 'function' ? f.message_id(identity) : f.message_id;
   return {
-    id: kit.random.int(10_000, 99_999),
-    token: token(kit, 'message'),
+    id: identity.int(10_000, 99_999),
+    token: token(kit, 'message', identity),
     direction: f.direction,
-    message_id: messageId === undefined ? `${kit.random.uuid()}@${RETURN_PATH_DOMAIN}` : messageId,
+    message_id: messageId === undefined ? `${identity.uuid()}@${RETURN_PATH_DOMAIN}` : messageId,
     to: f.to,
     from: f.from,
     subject: f.subject,
