@@ -1,6 +1,4 @@
-import { type EndpointOptions } from './composePayload';
 import { type InboundFormat } from './inboundFormat';
-import { separateReplies } from './replySeparator';
 import { encode64 } from './rubyBase64';
 import { storedMessage, withReceivedHeader, smtpData } from './storedMessage';
 
@@ -34,25 +32,6 @@ export function inboundHashSample(): Record<string, unknown> {
     plain_body: 'Thanks, the parcel arrived safely. Café & co.\r\n\r\nOn Mon, 29 Apr 2024 at 09:00, Example Shop <orders@example.com> wrote:\r\n> Your order #1234 has shipped.\r\n',
     attachments: [{ filename: 'test.txt', content_type: 'text/plain', size: 12, data: 'SGVsbG8gd29ybGQh\n' }],
   };
-}
-
-/**
- * The reference message as an endpoint with these options would get it in the Hash format:
- * without `attachments` when attachment data is off, with the replies cut out of `plain_body`
- * into `replies_from_plain_body` when *strip replies* is on.
- */
-export function inboundHashSampleFor(endpoint: EndpointOptions): Record<string, unknown> {
-  const { plain_body: plainBody, attachments, ...always } = inboundHashSample();
-  const payload: Record<string, unknown> = { ...always };
-  if (endpoint.stripReplies) {
-    const separated = separateReplies(plainBody as string);
-    payload.plain_body = separated.plainBody;
-    payload.replies_from_plain_body = separated.replies;
-  } else {
-    payload.plain_body = plainBody;
-  }
-  if (endpoint.includeAttachments) payload.attachments = attachments;
-  return payload;
 }
 
 const SENT_MESSAGE = [

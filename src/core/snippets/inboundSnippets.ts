@@ -1,5 +1,6 @@
 import { inboundNumberKinds } from '../inbound/encodeInbound';
-import { inboundHashSampleFor, inboundRawSample } from '../inbound/inboundSamples';
+import { inboundHashSampleFor } from '../inbound/inboundSampleVariants';
+import { inboundRawSample } from '../inbound/inboundSamples';
 import { railsJson, railsString } from '../replay/railsJson';
 import { bodyLines, literalSnippetText, type SnippetFile, tabStop, variable } from './snippetSyntax';
 
