@@ -17,6 +17,8 @@ const { outputFiles } = await esbuild.build({
   bundle: true,
   platform: 'node',
   format: 'cjs',
+  // jsonc-parser's UMD entry requires its parts dynamically, which a bundle cannot follow.
+  mainFields: ['module', 'main'],
   write: false,
   define: { POSTAL_WEBHOOKS_VERSION: JSON.stringify(version) },
   logLevel: 'warning',

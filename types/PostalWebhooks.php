@@ -4,6 +4,8 @@
 // After checking the signature over the raw body:
 //   $webhook = PostalWebhook::fromArray(json_decode($body, true, 512, JSON_THROW_ON_ERROR));
 //   if ($webhook->payload instanceof MessageBouncedPayload) { ... }
+// The inbound e-mail Postal posts to an HTTP endpoint: PostalInboundMessage::fromArray(...) (Hash format)
+// or PostalInboundRawMessage::fromArray(...).
 
 declare(strict_types=1);
 
@@ -553,6 +555,239 @@ final class SendLimitExceededPayload
             PostalServer::fromArray($data['server']),
             $data['volume'],
             $data['limit'],
+        );
+    }
+}
+
+/** A Postal inbound attachment. */
+final class PostalInboundAttachment
+{
+    public function __construct(
+        /**
+         * The attachment's file name (from `Content-Type`'s `name` or `Content-Disposition`'s
+         * `filename`).
+         */
+        public readonly string $filename,
+        /**
+         * The MIME type (`text/plain`). In form encoding it is the whole `Content-Type` value,
+         * parameters included (`text/plain; charset=UTF-8; name=test.txt`).
+         */
+        public readonly string $content_type,
+        /** The decoded size in bytes (an integer in JSON, text in a form). */
+        public readonly int $size,
+        /**
+         * The content in base64 as Ruby's `Base64.encode64` writes it: a newline every 60 characters
+         * and one at the end.
+         */
+        public readonly string $data,
+    ) {
+    }
+
+    /** @param array<string, mixed> $data what json_decode($body, true) gives */
+    public static function fromArray(array $data): self
+    {
+        return new self(
+            $data['filename'],
+            $data['content_type'],
+            $data['size'],
+            $data['data'],
+        );
+    }
+}
+
+/**
+ * An e-mail Postal received, as it posts it to a route's HTTP endpoint in the Hash format. With the
+ * FormData encoding every value arrives as text (a null as a bare key, `attachments` as
+ * `attachments[0][filename]`-style keys, an attachment's `content_type` with its parameters): convert
+ * them to these types. Postal retries with the same `id` and `token`.
+ */
+final class PostalInboundMessage
+{
+    public function __construct(
+        /**
+         * The message's id in the mail server's message database. Each endpoint of a route gets its
+         * own message, with its own `id` and `token`.
+         */
+        public readonly int $id,
+        /**
+         * The envelope recipient (`RCPT TO`) as received, `+tag` included; mail to a route's token
+         * address is rewritten to the route's own address.
+         */
+        public readonly string $rcpt_to,
+        /**
+         * The envelope sender (`MAIL FROM`) without `<>`; an empty string for null-sender mail
+         * (bounces, auto-replies).
+         */
+        public readonly string $mail_from,
+        /**
+         * The message's random token: 16 letters and digits (12 in Postal v2). Postal sends the same
+         * `id` and `token` again when it retries.
+         */
+        public readonly string $token,
+        /**
+         * The `Subject` header, decoded and cut to its first 200 characters; an empty string when
+         * there is none.
+         */
+        public readonly string $subject,
+        /**
+         * The `Message-ID` header without its angle brackets (unlike `in_reply_to`); `null` when the
+         * message has none.
+         */
+        public readonly ?string $message_id,
+        /** When Postal received the message, Unix seconds with microseconds. */
+        public readonly float $timestamp,
+        /**
+         * The size in bytes of the message as received, as a string (`"1282"`): Postal stores it as
+         * text. It is smaller than the decoded RawMessage, which has the headers Postal added.
+         */
+        public readonly string $size,
+        /**
+         * @var 'NotChecked'|'Spam'|'NotSpam' The spam check result. Incoming mail is always
+         * inspected first, so `NotChecked` is rare.
+         */
+        public readonly string $spam_status,
+        /**
+         * `true` for mail that arrived at the server's return-path address through a
+         * `__returnpath__` route (a bounce Postal could not match to a message it sent).
+         */
+        public readonly bool $bounce,
+        /**
+         * `true` when the sender used STARTTLS; `null`, never `false`, for plain SMTP and for test
+         * messages made in Postal's web UI.
+         */
+        public readonly ?bool $received_with_ssl,
+        /** The last `To` header, decoded; `null` when there is none. */
+        public readonly ?string $to,
+        /** The last `Cc` header, decoded; `null` when there is none. */
+        public readonly ?string $cc,
+        /**
+         * The last `From` header, decoded, e.g. `John Doe <john@example.net>`; `null` when there is
+         * none.
+         */
+        public readonly ?string $from,
+        /**
+         * The last `Date` header as the Mail gem renders it, e.g. `Tue, 30 Apr 2024 10:15:00 +0100`;
+         * `null` when there is none.
+         */
+        public readonly ?string $date,
+        /** The last `In-Reply-To` header, with its angle brackets; `null` when there is none. */
+        public readonly ?string $in_reply_to,
+        /** The last `References` header, angle brackets kept; `null` when there is none. */
+        public readonly ?string $references,
+        /** The HTML part, decoded to UTF-8 (invalid bytes replaced); `null` for mail without one. */
+        public readonly ?string $html_body,
+        /**
+         * How many attachments the message has (the same list as `attachments`), sent even when the
+         * endpoint leaves attachment data out. A message that is a single file, not multipart,
+         * counts 0 and has no attachments (postalserver/postal#2727): only the RawMessage format
+         * carries that file.
+         */
+        public readonly int $attachment_quantity,
+        /** The last `Auto-Submitted` header (e.g. `auto-replied`); `null` when there is none. */
+        public readonly ?string $auto_submitted,
+        /**
+         * @var list<string>|null Every `Reply-To` header, as an array of strings; `null` when there
+         * is none.
+         */
+        public readonly ?array $reply_to,
+        /**
+         * The plain-text part, decoded to UTF-8, line endings as in the message (usually `\r\n`);
+         * with strip replies on, only the new text (and `""` for mail without one).
+         */
+        public readonly ?string $plain_body,
+        /**
+         * Only with the endpoint's strip replies on: the quoted replies and signature cut out of
+         * `plain_body`; `null` when nothing was cut.
+         */
+        public readonly ?string $replies_from_plain_body = null,
+        /**
+         * @var list<PostalInboundAttachment>|null Only with the endpoint's include attachments on
+         * (the default): each attachment with its data in base64.
+         */
+        public readonly ?array $attachments = null,
+    ) {
+    }
+
+    /** @param array<string, mixed> $data what json_decode($body, true) gives */
+    public static function fromArray(array $data): self
+    {
+        return new self(
+            $data['id'],
+            $data['rcpt_to'],
+            $data['mail_from'],
+            $data['token'],
+            $data['subject'],
+            $data['message_id'],
+            $data['timestamp'],
+            $data['size'],
+            $data['spam_status'],
+            $data['bounce'],
+            $data['received_with_ssl'],
+            $data['to'],
+            $data['cc'],
+            $data['from'],
+            $data['date'],
+            $data['in_reply_to'],
+            $data['references'],
+            $data['html_body'],
+            $data['attachment_quantity'],
+            $data['auto_submitted'],
+            $data['reply_to'],
+            $data['plain_body'],
+            $data['replies_from_plain_body'] ?? null,
+            isset($data['attachments']) ? array_map(PostalInboundAttachment::fromArray(...), $data['attachments']) : null,
+        );
+    }
+}
+
+/**
+ * An e-mail Postal received, as it posts it to a route's HTTP endpoint in the RawMessage format: the
+ * stored message itself, in base64. With the FormData encoding every value arrives as text.
+ */
+final class PostalInboundRawMessage
+{
+    public function __construct(
+        /**
+         * The message's id in the mail server's message database. Each endpoint of a route gets its
+         * own message, with its own `id` and `token`.
+         */
+        public readonly int $id,
+        /**
+         * The envelope recipient (`RCPT TO`) as received, `+tag` included; mail to a route's token
+         * address is rewritten to the route's own address.
+         */
+        public readonly string $rcpt_to,
+        /**
+         * The envelope sender (`MAIL FROM`) without `<>`; an empty string for null-sender mail
+         * (bounces, auto-replies).
+         */
+        public readonly string $mail_from,
+        /**
+         * The whole message as Postal stored it, in base64 with a newline every 60 characters and at
+         * the end. It has the `Received` and `X-Postal-Spam` headers Postal added, and CRLF line
+         * endings.
+         */
+        public readonly string $message,
+        /** Always `true`: `message` is base64. */
+        public readonly bool $base64,
+        /**
+         * The size in bytes of the message as received, as an integer here (a string in the Hash
+         * format).
+         */
+        public readonly int $size,
+    ) {
+    }
+
+    /** @param array<string, mixed> $data what json_decode($body, true) gives */
+    public static function fromArray(array $data): self
+    {
+        return new self(
+            $data['id'],
+            $data['rcpt_to'],
+            $data['mail_from'],
+            $data['message'],
+            $data['base64'],
+            $data['size'],
         );
     }
 }

@@ -2,6 +2,8 @@
 
 // Package postal has the payload types of Postal's webhooks. After checking the signature over
 // the raw body, unmarshal it into a PostalWebhook, then its Payload into NewPostalPayload(webhook.Event).
+// The inbound e-mail Postal posts to an HTTP endpoint is a PostalInboundMessage (Hash format) or a
+// PostalInboundRawMessage.
 package postal
 
 import "encoding/json"
@@ -248,6 +250,113 @@ type SendLimitExceededPayload struct {
 	Volume int64 `json:"volume"`
 	// The mail server's send limit, in messages per hour.
 	Limit int64 `json:"limit"`
+}
+
+// PostalInboundAttachment is a Postal inbound attachment.
+type PostalInboundAttachment struct {
+	// The attachment's file name (from `Content-Type`'s `name` or `Content-Disposition`'s `filename`).
+	Filename string `json:"filename"`
+	// The MIME type (`text/plain`). In form encoding it is the whole `Content-Type` value, parameters
+	// included (`text/plain; charset=UTF-8; name=test.txt`).
+	ContentType string `json:"content_type"`
+	// The decoded size in bytes (an integer in JSON, text in a form).
+	Size int64 `json:"size"`
+	// The content in base64 as Ruby's `Base64.encode64` writes it: a newline every 60 characters and
+	// one at the end.
+	Data string `json:"data"`
+}
+
+// PostalInboundMessage is an e-mail Postal received, as it posts it to a route's HTTP endpoint in
+// the Hash format. With the FormData encoding every value arrives as text (a null as a bare key,
+// `attachments` as `attachments[0][filename]`-style keys, an attachment's `content_type` with its
+// parameters): convert them to these types. Postal retries with the same `id` and `token`.
+type PostalInboundMessage struct {
+	// The message's id in the mail server's message database. Each endpoint of a route gets its own
+	// message, with its own `id` and `token`.
+	ID int64 `json:"id"`
+	// The envelope recipient (`RCPT TO`) as received, `+tag` included; mail to a route's token address
+	// is rewritten to the route's own address.
+	RcptTo string `json:"rcpt_to"`
+	// The envelope sender (`MAIL FROM`) without `<>`; an empty string for null-sender mail (bounces,
+	// auto-replies).
+	MailFrom string `json:"mail_from"`
+	// The message's random token: 16 letters and digits (12 in Postal v2). Postal sends the same `id`
+	// and `token` again when it retries.
+	Token string `json:"token"`
+	// The `Subject` header, decoded and cut to its first 200 characters; an empty string when there is
+	// none.
+	Subject string `json:"subject"`
+	// The `Message-ID` header without its angle brackets (unlike `in_reply_to`); `null` when the
+	// message has none.
+	MessageID *string `json:"message_id"`
+	// When Postal received the message, Unix seconds with microseconds.
+	Timestamp float64 `json:"timestamp"`
+	// The size in bytes of the message as received, as a string (`"1282"`): Postal stores it as text.
+	// It is smaller than the decoded RawMessage, which has the headers Postal added.
+	Size string `json:"size"`
+	// One of "NotChecked", "Spam" or "NotSpam". The spam check result. Incoming mail is always
+	// inspected first, so `NotChecked` is rare.
+	SpamStatus string `json:"spam_status"`
+	// `true` for mail that arrived at the server's return-path address through a `__returnpath__`
+	// route (a bounce Postal could not match to a message it sent).
+	Bounce bool `json:"bounce"`
+	// `true` when the sender used STARTTLS; `null`, never `false`, for plain SMTP and for test
+	// messages made in Postal's web UI.
+	ReceivedWithSSL *bool `json:"received_with_ssl"`
+	// The last `To` header, decoded; `null` when there is none.
+	To *string `json:"to"`
+	// The last `Cc` header, decoded; `null` when there is none.
+	Cc *string `json:"cc"`
+	// The last `From` header, decoded, e.g. `John Doe <john@example.net>`; `null` when there is none.
+	From *string `json:"from"`
+	// The last `Date` header as the Mail gem renders it, e.g. `Tue, 30 Apr 2024 10:15:00 +0100`;
+	// `null` when there is none.
+	Date *string `json:"date"`
+	// The last `In-Reply-To` header, with its angle brackets; `null` when there is none.
+	InReplyTo *string `json:"in_reply_to"`
+	// The last `References` header, angle brackets kept; `null` when there is none.
+	References *string `json:"references"`
+	// The HTML part, decoded to UTF-8 (invalid bytes replaced); `null` for mail without one.
+	HTMLBody *string `json:"html_body"`
+	// How many attachments the message has (the same list as `attachments`), sent even when the
+	// endpoint leaves attachment data out. A message that is a single file, not multipart, counts 0
+	// and has no attachments (postalserver/postal#2727): only the RawMessage format carries that file.
+	AttachmentQuantity int64 `json:"attachment_quantity"`
+	// The last `Auto-Submitted` header (e.g. `auto-replied`); `null` when there is none.
+	AutoSubmitted *string `json:"auto_submitted"`
+	// Every `Reply-To` header, as an array of strings; `null` when there is none.
+	ReplyTo []string `json:"reply_to"`
+	// The plain-text part, decoded to UTF-8, line endings as in the message (usually `\r\n`); with
+	// strip replies on, only the new text (and `""` for mail without one).
+	PlainBody *string `json:"plain_body"`
+	// Only with the endpoint's strip replies on: the quoted replies and signature cut out of
+	// `plain_body`; `null` when nothing was cut.
+	RepliesFromPlainBody *string `json:"replies_from_plain_body,omitempty"`
+	// Only with the endpoint's include attachments on (the default): each attachment with its data in
+	// base64.
+	Attachments []PostalInboundAttachment `json:"attachments,omitempty"`
+}
+
+// PostalInboundRawMessage is an e-mail Postal received, as it posts it to a route's HTTP endpoint
+// in the RawMessage format: the stored message itself, in base64. With the FormData encoding every
+// value arrives as text.
+type PostalInboundRawMessage struct {
+	// The message's id in the mail server's message database. Each endpoint of a route gets its own
+	// message, with its own `id` and `token`.
+	ID int64 `json:"id"`
+	// The envelope recipient (`RCPT TO`) as received, `+tag` included; mail to a route's token address
+	// is rewritten to the route's own address.
+	RcptTo string `json:"rcpt_to"`
+	// The envelope sender (`MAIL FROM`) without `<>`; an empty string for null-sender mail (bounces,
+	// auto-replies).
+	MailFrom string `json:"mail_from"`
+	// The whole message as Postal stored it, in base64 with a newline every 60 characters and at the
+	// end. It has the `Received` and `X-Postal-Spam` headers Postal added, and CRLF line endings.
+	Message string `json:"message"`
+	// Always `true`: `message` is base64.
+	Base64 bool `json:"base64"`
+	// The size in bytes of the message as received, as an integer here (a string in the Hash format).
+	Size int64 `json:"size"`
 }
 
 // PostalWebhook is the body of every webhook Postal sends. Payload stays raw until you know the

@@ -5,6 +5,8 @@
 #   webhook = PostalWebhooks::PostalWebhook.from_h(JSON.parse(body))
 #   case webhook.payload
 #   when PostalWebhooks::MessageBouncedPayload then ...
+# The inbound e-mail Postal posts to an HTTP endpoint: PostalWebhooks::PostalInboundMessage.from_h(...)
+# (Hash format) or PostalWebhooks::PostalInboundRawMessage.from_h(...).
 module PostalWebhooks
   # A Postal message.
   #
@@ -399,6 +401,170 @@ module PostalWebhooks
         server: PostalServer.from_h(hash['server']),
         volume: hash['volume'],
         limit: hash['limit'],
+      )
+    end
+  end
+
+  # A Postal inbound attachment.
+  #
+  # @!attribute [r] filename
+  #   @return [String] The attachment's file name (from `Content-Type`'s `name` or `Content-Disposition`'s
+  #     `filename`).
+  # @!attribute [r] content_type
+  #   @return [String] The MIME type (`text/plain`). In form encoding it is the whole `Content-Type` value,
+  #     parameters included (`text/plain; charset=UTF-8; name=test.txt`).
+  # @!attribute [r] size
+  #   @return [Integer] The decoded size in bytes (an integer in JSON, text in a form).
+  # @!attribute [r] data
+  #   @return [String] The content in base64 as Ruby's `Base64.encode64` writes it: a newline every 60
+  #     characters and one at the end.
+  PostalInboundAttachment = Struct.new(:filename, :content_type, :size, :data, keyword_init: true) do
+    # Builds one from the Hash that JSON.parse gives.
+    def self.from_h(hash)
+      new(
+        filename: hash['filename'],
+        content_type: hash['content_type'],
+        size: hash['size'],
+        data: hash['data'],
+      )
+    end
+  end
+
+  # An e-mail Postal received, as it posts it to a route's HTTP endpoint in the Hash format. With
+  # the FormData encoding every value arrives as text (a null as a bare key, `attachments` as
+  # `attachments[0][filename]`-style keys, an attachment's `content_type` with its parameters):
+  # convert them to these types. Postal retries with the same `id` and `token`.
+  #
+  # @!attribute [r] id
+  #   @return [Integer] The message's id in the mail server's message database. Each endpoint of a route gets
+  #     its own message, with its own `id` and `token`.
+  # @!attribute [r] rcpt_to
+  #   @return [String] The envelope recipient (`RCPT TO`) as received, `+tag` included; mail to a route's
+  #     token address is rewritten to the route's own address.
+  # @!attribute [r] mail_from
+  #   @return [String] The envelope sender (`MAIL FROM`) without `<>`; an empty string for null-sender mail
+  #     (bounces, auto-replies).
+  # @!attribute [r] token
+  #   @return [String] The message's random token: 16 letters and digits (12 in Postal v2). Postal sends the
+  #     same `id` and `token` again when it retries.
+  # @!attribute [r] subject
+  #   @return [String] The `Subject` header, decoded and cut to its first 200 characters; an empty string
+  #     when there is none.
+  # @!attribute [r] message_id
+  #   @return [String, nil] The `Message-ID` header without its angle brackets (unlike `in_reply_to`); `null` when
+  #     the message has none.
+  # @!attribute [r] timestamp
+  #   @return [Float] When Postal received the message, Unix seconds with microseconds.
+  # @!attribute [r] size
+  #   @return [String] The size in bytes of the message as received, as a string (`"1282"`): Postal stores it
+  #     as text. It is smaller than the decoded RawMessage, which has the headers Postal
+  #     added.
+  # @!attribute [r] spam_status
+  #   @return [String] One of 'NotChecked', 'Spam' or 'NotSpam'. The spam check result. Incoming mail is
+  #     always inspected first, so `NotChecked` is rare.
+  # @!attribute [r] bounce
+  #   @return [Boolean] `true` for mail that arrived at the server's return-path address through a
+  #     `__returnpath__` route (a bounce Postal could not match to a message it sent).
+  # @!attribute [r] received_with_ssl
+  #   @return [Boolean, nil] `true` when the sender used STARTTLS; `null`, never `false`, for plain SMTP and for
+  #     test messages made in Postal's web UI.
+  # @!attribute [r] to
+  #   @return [String, nil] The last `To` header, decoded; `null` when there is none.
+  # @!attribute [r] cc
+  #   @return [String, nil] The last `Cc` header, decoded; `null` when there is none.
+  # @!attribute [r] from
+  #   @return [String, nil] The last `From` header, decoded, e.g. `John Doe <john@example.net>`; `null` when there
+  #     is none.
+  # @!attribute [r] date
+  #   @return [String, nil] The last `Date` header as the Mail gem renders it, e.g. `Tue, 30 Apr 2024 10:15:00
+  #     +0100`; `null` when there is none.
+  # @!attribute [r] in_reply_to
+  #   @return [String, nil] The last `In-Reply-To` header, with its angle brackets; `null` when there is none.
+  # @!attribute [r] references
+  #   @return [String, nil] The last `References` header, angle brackets kept; `null` when there is none.
+  # @!attribute [r] html_body
+  #   @return [String, nil] The HTML part, decoded to UTF-8 (invalid bytes replaced); `null` for mail without one.
+  # @!attribute [r] attachment_quantity
+  #   @return [Integer] How many attachments the message has (the same list as `attachments`), sent even when
+  #     the endpoint leaves attachment data out. A message that is a single file, not
+  #     multipart, counts 0 and has no attachments (postalserver/postal#2727): only the
+  #     RawMessage format carries that file.
+  # @!attribute [r] auto_submitted
+  #   @return [String, nil] The last `Auto-Submitted` header (e.g. `auto-replied`); `null` when there is none.
+  # @!attribute [r] reply_to
+  #   @return [Array<String>, nil] Every `Reply-To` header, as an array of strings; `null` when there is none.
+  # @!attribute [r] plain_body
+  #   @return [String, nil] The plain-text part, decoded to UTF-8, line endings as in the message (usually
+  #     `\r\n`); with strip replies on, only the new text (and `""` for mail without one).
+  # @!attribute [r] replies_from_plain_body
+  #   @return [String, nil] Only with the endpoint's strip replies on: the quoted replies and signature cut out of
+  #     `plain_body`; `null` when nothing was cut.
+  # @!attribute [r] attachments
+  #   @return [Array<PostalInboundAttachment>, nil] Only with the endpoint's include attachments on (the default): each attachment with
+  #     its data in base64.
+  PostalInboundMessage = Struct.new(:id, :rcpt_to, :mail_from, :token, :subject, :message_id, :timestamp, :size, :spam_status, :bounce, :received_with_ssl, :to, :cc, :from, :date, :in_reply_to, :references, :html_body, :attachment_quantity, :auto_submitted, :reply_to, :plain_body, :replies_from_plain_body, :attachments, keyword_init: true) do
+    # Builds one from the Hash that JSON.parse gives.
+    def self.from_h(hash)
+      new(
+        id: hash['id'],
+        rcpt_to: hash['rcpt_to'],
+        mail_from: hash['mail_from'],
+        token: hash['token'],
+        subject: hash['subject'],
+        message_id: hash['message_id'],
+        timestamp: hash['timestamp'],
+        size: hash['size'],
+        spam_status: hash['spam_status'],
+        bounce: hash['bounce'],
+        received_with_ssl: hash['received_with_ssl'],
+        to: hash['to'],
+        cc: hash['cc'],
+        from: hash['from'],
+        date: hash['date'],
+        in_reply_to: hash['in_reply_to'],
+        references: hash['references'],
+        html_body: hash['html_body'],
+        attachment_quantity: hash['attachment_quantity'],
+        auto_submitted: hash['auto_submitted'],
+        reply_to: hash['reply_to'],
+        plain_body: hash['plain_body'],
+        replies_from_plain_body: hash['replies_from_plain_body'],
+        attachments: hash['attachments']&.map { |item| PostalInboundAttachment.from_h(item) },
+      )
+    end
+  end
+
+  # An e-mail Postal received, as it posts it to a route's HTTP endpoint in the RawMessage format:
+  # the stored message itself, in base64. With the FormData encoding every value arrives as text.
+  #
+  # @!attribute [r] id
+  #   @return [Integer] The message's id in the mail server's message database. Each endpoint of a route gets
+  #     its own message, with its own `id` and `token`.
+  # @!attribute [r] rcpt_to
+  #   @return [String] The envelope recipient (`RCPT TO`) as received, `+tag` included; mail to a route's
+  #     token address is rewritten to the route's own address.
+  # @!attribute [r] mail_from
+  #   @return [String] The envelope sender (`MAIL FROM`) without `<>`; an empty string for null-sender mail
+  #     (bounces, auto-replies).
+  # @!attribute [r] message
+  #   @return [String] The whole message as Postal stored it, in base64 with a newline every 60 characters
+  #     and at the end. It has the `Received` and `X-Postal-Spam` headers Postal added, and
+  #     CRLF line endings.
+  # @!attribute [r] base64
+  #   @return [Boolean] Always `true`: `message` is base64.
+  # @!attribute [r] size
+  #   @return [Integer] The size in bytes of the message as received, as an integer here (a string in the Hash
+  #     format).
+  PostalInboundRawMessage = Struct.new(:id, :rcpt_to, :mail_from, :message, :base64, :size, keyword_init: true) do
+    # Builds one from the Hash that JSON.parse gives.
+    def self.from_h(hash)
+      new(
+        id: hash['id'],
+        rcpt_to: hash['rcpt_to'],
+        mail_from: hash['mail_from'],
+        message: hash['message'],
+        base64: hash['base64'],
+        size: hash['size'],
       )
     end
   end

@@ -11,7 +11,7 @@ export const CLI_COMMANDS: Record<string, CliCommandEntry> = {
   listen: { summary: 'receive Postal webhooks and inbound e-mail: verify, validate and keep each one, optionally forward it to your app', load: async () => (await import('./listen.js')).listenCommand },
   send: { summary: 'send signed test events, payload files or e-mails exactly as Postal would', load: async () => (await import('./send.js')).sendCommand },
   keygen: { summary: 'make a development signing key (private PEM, public PEM, JWKS, DNS TXT value)', load: async () => (await import('./keygen.js')).keygenCommand },
-  types: { summary: 'print the payload types of all 10 events for TypeScript, Python, Go, PHP or Ruby', load: async () => (await import('./types.js')).typesCommand },
+  types: { summary: 'print the payload types of all 10 events and of inbound e-mail for TypeScript, Python, Go, PHP or Ruby', load: async () => (await import('./types.js')).typesCommand },
 };
 
 function helpText(): string {

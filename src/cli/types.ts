@@ -8,8 +8,9 @@ import { parseOptions } from './parseOptions';
 
 export const TYPES_USAGE = `Usage: postal-webhooks types --lang ts|python|go|php|ruby [--out FILE]
 
-Prints the payload types of all 10 Postal webhook events for your app, generated from the same
-event model this tool validates webhooks with, every field documented:
+Prints the payload types of all 10 Postal webhook events, and of the inbound e-mail Postal posts
+to HTTP endpoints (Hash and RawMessage formats), for your app, generated from the same model this
+tool validates them with, every field documented:
 ${Object.entries(TYPE_LANGUAGES).map(([id, language]) => `  ${id.padEnd(8)} ${language.detail}`).join('\n')}
 
 Options:

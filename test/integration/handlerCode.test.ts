@@ -15,6 +15,18 @@ async function closeAll(): Promise<void> {
   }
 }
 
+/** The diagnostics of `uri` (ours and the JSON language service's) once they have not changed for two seconds. */
+async function settled(uri: vscode.Uri): Promise<vscode.Diagnostic[]> {
+  let last = JSON.stringify(vscode.languages.getDiagnostics(uri));
+  let quietSince = Date.now();
+  while (Date.now() - quietSince < 2000) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const now = JSON.stringify(vscode.languages.getDiagnostics(uri));
+    if (now !== last) [last, quietSince] = [now, Date.now()];
+  }
+  return vscode.languages.getDiagnostics(uri);
+}
+
 describe('handler code for apps in VS Code', function () {
   this.timeout(60_000);
 
@@ -57,6 +69,35 @@ describe('handler code for apps in VS Code', function () {
       assert.equal(text, start + expandSnippet(snippet.body, {}));
     });
   }
+
+  it('inserts each inbound e-mail payload snippet into a *.postal.json file with no diagnostic, and lints what is changed', async () => {
+    const file = JSON.parse(readFileSync(join(REPO_ROOT, 'snippets/postal.code-snippets.json'), 'utf8')) as Record<string, { prefix: string; body: string[] }>;
+    const inbound = Object.entries(file).filter(([, snippet]) => snippet.prefix.startsWith('postal-inbound-'));
+    assert.equal(inbound.length, 4);
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'the test workspace is not open');
+    for (const [name, snippet] of inbound) {
+      const uri = vscode.Uri.joinPath(folder.uri, 'fixtures', `${snippet.prefix}.postal.json`);
+      await vscode.workspace.fs.writeFile(uri, new Uint8Array());
+      try {
+        const document = await vscode.workspace.openTextDocument(uri);
+        const editor = await vscode.window.showTextDocument(document);
+        await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'json', name });
+        await eventually('the snippet to be inserted', () => (document.getText().includes('"rcpt_to"') ? true : undefined));
+        const diagnostics = await settled(uri);
+        assert.deepEqual(diagnostics.map((diagnostic) => `${diagnostic.source}: ${diagnostic.message}`), [], snippet.prefix);
+        // The file is linted: a size of the other format's type is flagged at once.
+        const size = /"size": ("1282"|\d+)/.exec(document.getText());
+        assert.ok(size, snippet.prefix);
+        const start = document.positionAt(size.index + '"size": '.length);
+        await editor.edit((edit) => edit.replace(new vscode.Range(start, start.translate(0, size[1].length)), size[1].startsWith('"') ? '1282' : '"1282"'));
+        await eventually('a diagnostic on the changed size', () => (vscode.languages.getDiagnostics(uri).some((diagnostic) => diagnostic.source === 'postal') ? true : undefined));
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      } finally {
+        await vscode.workspace.fs.delete(uri);
+      }
+    }
+  });
 
   const PREFIXES: Record<string, string[]> = {
     python: ['postal-handler-flask', 'postal-handler-http-server'],

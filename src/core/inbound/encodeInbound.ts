@@ -11,7 +11,7 @@ export interface InboundBody {
 }
 
 /** `timestamp` is the one Ruby Float of both formats (`message.timestamp.to_f`); every other number is an Integer. */
-const inboundNumberKinds: NumberKindAt = (path: JsonPath) => (path.length === 1 && path[0] === 'timestamp' ? 'float' : undefined);
+export const inboundNumberKinds: NumberKindAt = (path: JsonPath) => (path.length === 1 && path[0] === 'timestamp' ? 'float' : undefined);
 
 /**
  * A payload object encoded as the endpoint's encoding: JSON as Rails' `to_json` writes it

@@ -26,6 +26,7 @@ export { typedFormValue } from './formTypes';
 export { inboundFieldInfo, inboundKeysAt, inboundSchemaAt } from './inboundFields';
 export { encodingOfContentType, type InboundEncoding, type InboundFormat, POSTAL_NAMES, recogniseInbound } from './inboundFormat';
 export { inboundLabel, type InboundPayload, inboundPayloadFromEml, policyForPayload, readInboundPayloadFile } from './inboundPayload';
+export { inboundHashSampleFor } from './inboundSampleVariants';
 export { inboundHashSample, inboundRawSample, inboundSample } from './inboundSamples';
 export { type InboundAttachment, type InboundHash, inboundHashSchema, type InboundRaw, inboundRawSchema } from './inboundSchemas';
 export { type InboundInspection, inspectInbound } from './inspectInbound';

@@ -22,9 +22,15 @@ export interface HandlerSnippetSpec {
 const MARKER = /\{\{(?:(\d+)(?::([^}]*))?|> ([\w-]+))\}\}/g;
 /** A line holding only `{{> part}}`: the part is indented like the marker. */
 const PART_LINE = /^([ \t]*)\{\{> ([\w-]+)\}\}$/gm;
-/** `{{readme}}` … `{{/readme}}`: lines the README shows (the markers sit alone on their lines). */
-const README_START = /^[ \t]*\{\{readme\}\}\n/gm;
-const README_END = /^[ \t]*\{\{\/readme\}\}\n/gm;
+/**
+ * `{{readme}}` … `{{/readme}}`: lines the README shows about signatures; `{{readme:inbound}}` …
+ * `{{/readme:inbound}}`: lines it shows about inbound e-mail (the markers sit alone on their lines).
+ */
+const README_START = /^[ \t]*\{\{readme(?::[\w-]+)?\}\}\n/gm;
+const README_END = /^[ \t]*\{\{\/readme(?::[\w-]+)?\}\}\n/gm;
+
+/** A README region of the templates: `readme` (signatures) or `inbound`. */
+export type ReadmeRegion = 'readme' | 'inbound';
 
 /**
  * Turns handler templates (plain code with `{{...}}` markers, so they stay readable) into one
@@ -76,12 +82,14 @@ export function templateToSnippet(template: string, parts: Record<string, string
 }
 
 /**
- * The code between `{{readme}}` and `{{/readme}}` in a template, as the snippet inserts it with
- * every default accepted; several regions are joined with a blank line. Empty without regions.
+ * The code between `{{readme}}` and `{{/readme}}` (or the markers of another region) in a
+ * template, as the snippet inserts it with every default accepted; several regions are joined
+ * with a blank line. Empty without regions.
  */
-export function readmeExcerpt(template: string): string {
+export function readmeExcerpt(template: string, region: ReadmeRegion = 'readme'): string {
   const regions: string[] = [];
-  const pattern = /^[ \t]*\{\{readme\}\}\n([\s\S]*?)^[ \t]*\{\{\/readme\}\}$/gm;
+  const marker = region === 'readme' ? 'readme' : `readme:${region}`;
+  const pattern = new RegExp(`^[ \\t]*\\{\\{${marker}\\}\\}\\n([\\s\\S]*?)^[ \\t]*\\{\\{\\/${marker}\\}\\}$`, 'gm');
   for (const match of template.matchAll(pattern)) regions.push(dedent(match[1].replace(/\n$/, '')));
   return regions
     .join('\n\n')

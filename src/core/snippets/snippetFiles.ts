@@ -1,9 +1,11 @@
 import { buildTypeModel, renderGo, renderPython, renderTypeScript, TYPE_LANGUAGES, type TypeLanguage, typeFilePath, type TypeModel } from '../types';
+import { renderJsDoc } from '../types/renderJsDoc';
 import { renderTypeFile } from '../types/renderers';
 import { PACKAGE_VERSION } from '../../version';
 import { renderPhpShapes, renderRubyShapes } from '../types/renderShapes';
 import { buildEventSnippets } from './eventSnippets';
 import { buildHandlerSnippets, type HandlerManifest } from './handlerSnippets';
+import { buildInboundSnippets } from './inboundSnippets';
 import { snippetFileText } from './snippetSyntax';
 
 /** A file `npm run generate:snippets` writes, relative to the repository root. */
@@ -14,7 +16,7 @@ export interface GeneratedFile {
 
 export const HANDLER_TEMPLATES_DIR = 'scripts/snippets/handlers';
 export const GENERATE_SNIPPETS_COMMAND = 'npm run generate:snippets';
-/** The JSON payload snippets, one per event and sample variant. */
+/** The JSON payload snippets: one per event and sample variant, and the inbound e-mail bodies. */
 export const EVENT_SNIPPETS_FILE = 'snippets/postal.code-snippets.json';
 
 /**
@@ -28,7 +30,7 @@ export function generatedSnippetFiles(readRepoFile: (path: string) => string): G
   const model = buildTypeModel();
   const handlers = buildHandlerSnippets(manifest, (name) => readRepoFile(`${HANDLER_TEMPLATES_DIR}/${name}`), (language) => typeParts(model, language));
   return [
-    { path: EVENT_SNIPPETS_FILE, content: snippetFileText(buildEventSnippets()) },
+    { path: EVENT_SNIPPETS_FILE, content: snippetFileText({ ...buildEventSnippets(), ...buildInboundSnippets() }) },
     ...Object.entries(handlers).map(([language, file]) => ({ path: `snippets/handlers-${language}.code-snippets.json`, content: snippetFileText(file) })),
   ];
 }
@@ -47,6 +49,8 @@ export function typeParts(model: TypeModel, language: string): Record<string, st
   switch (language) {
     case 'typescript':
       return { types: renderTypeScript(model, compact) };
+    case 'javascript':
+      return { types: renderJsDoc(model) };
     case 'python':
       return { types: renderPython(model, compact) };
     case 'go':

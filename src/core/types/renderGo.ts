@@ -1,7 +1,7 @@
 import { type FieldModel, type StructModel, type TypeModel, type TypeRef } from './typeModel';
 import { choiceText, fieldDocText, pascalCase, type RenderOptions, wrapText } from './renderOptions';
 
-const INITIALISMS = new Set(['id', 'uuid', 'url', 'ip', 'ssl', 'dns', 'mx', 'spf', 'dkim']);
+const INITIALISMS = new Set(['id', 'uuid', 'url', 'ip', 'ssl', 'dns', 'mx', 'spf', 'dkim', 'html']);
 
 /**
  * Go structs with json tags (nullable fields are pointers), the envelope with its payload kept
@@ -22,6 +22,8 @@ export function renderGo(model: TypeModel, options: RenderOptions): string {
     '',
     '// Package postal has the payload types of Postal\'s webhooks. After checking the signature over',
     '// the raw body, unmarshal it into a PostalWebhook, then its Payload into NewPostalPayload(webhook.Event).',
+    `// The inbound e-mail Postal posts to an HTTP endpoint is a ${model.bodies.inboundMessage} (Hash format) or a`,
+    `// ${model.bodies.inboundRawMessage}.`,
     'package postal',
     '',
     'import "encoding/json"',
@@ -29,7 +31,9 @@ export function renderGo(model: TypeModel, options: RenderOptions): string {
   return `${header.join('\n')}\n\n${body}\n`;
 }
 
+/** A slice is nil for null already; anything else that may be null or left out is a pointer. */
 function goType(type: TypeRef, nullable: boolean): string {
+  if (type.kind === 'array') return `[]${goType(type.items, false)}`;
   const base = type.kind === 'struct' ? type.name : { string: 'string', choice: 'string', integer: 'int64', number: 'float64', boolean: 'bool' }[type.kind];
   return nullable ? `*${base}` : base;
 }
@@ -42,7 +46,9 @@ interface FieldLine {
 
 function fieldLine(field: FieldModel, options: RenderOptions): FieldLine {
   const values = field.type.kind === 'choice' ? field.type.values : undefined;
-  const cells: FieldLine['cells'] = [pascalCase(field.name, INITIALISMS), goType(field.type, field.nullable), `\`json:"${field.name}"\``];
+  // encoding/json cannot tell a key left out from a null: omitempty leaves both out when encoding again.
+  const tag = `\`json:"${field.name}${field.optional ? ',omitempty' : ''}"\``;
+  const cells: FieldLine['cells'] = [pascalCase(field.name, INITIALISMS), goType(field.type, field.nullable || field.optional), tag];
   if (!options.docs) return { comment: [], cells, trailing: values && `// ${choiceText(values, ' | ', '"')}` };
   return { comment: wrapText(fieldDocText(field.doc, values, '"'), 96), cells };
 }

@@ -15,6 +15,8 @@ export function renderPhp(model: TypeModel, options: RenderOptions): string {
     '// After checking the signature over the raw body:',
     '//   $webhook = PostalWebhook::fromArray(json_decode($body, true, 512, JSON_THROW_ON_ERROR));',
     '//   if ($webhook->payload instanceof MessageBouncedPayload) { ... }',
+    `// The inbound e-mail Postal posts to an HTTP endpoint: ${model.bodies.inboundMessage}::fromArray(...) (Hash format)`,
+    `// or ${model.bodies.inboundRawMessage}::fromArray(...).`,
     '',
     'declare(strict_types=1);',
     '',
@@ -24,8 +26,15 @@ export function renderPhp(model: TypeModel, options: RenderOptions): string {
 }
 
 function phpType(type: TypeRef, nullable: boolean): string {
-  const base = type.kind === 'struct' ? type.name : { string: 'string', choice: 'string', integer: 'int', number: 'float', boolean: 'bool' }[type.kind];
+  const base = type.kind === 'array' ? 'array' : type.kind === 'struct' ? type.name : { string: 'string', choice: 'string', integer: 'int', number: 'float', boolean: 'bool' }[type.kind];
   return nullable ? `?${base}` : base;
+}
+
+/** What PHP's own type cannot say: a choice's values, an array's items (`list<string>`). */
+function docType(type: TypeRef): string | undefined {
+  if (type.kind === 'choice') return choiceText(type.values, '|', "'");
+  if (type.kind === 'array') return `list<${docType(type.items) ?? phpType(type.items, false)}>`;
+  return undefined;
 }
 
 function docBlock(lines: string[], indent: string): string[] {
@@ -34,19 +43,36 @@ function docBlock(lines: string[], indent: string): string[] {
 }
 
 function propertyDoc(field: FieldModel, options: RenderOptions): string[] {
-  const choice = field.type.kind === 'choice' ? `@var ${choiceText(field.type.values, '|', "'")}${field.nullable ? '|null' : ''}` : undefined;
-  if (!options.docs) return choice === undefined ? [] : docBlock([choice], '        ');
-  return docBlock(wrapText([choice, field.doc].filter(Boolean).join(' '), 90), '        ');
+  const type = docType(field.type);
+  const precise = type === undefined ? undefined : `@var ${type}${field.nullable || field.optional ? '|null' : ''}`;
+  if (!options.docs) return precise === undefined ? [] : docBlock([precise], '        ');
+  return docBlock(wrapText([precise, field.doc].filter(Boolean).join(' '), 90), '        ');
 }
 
+/** The constructor argument for a field, from `$data`; a key Postal may leave out gives null. */
 function fromArrayValue(field: FieldModel): string {
   const value = `$data['${field.name}']`;
-  return field.type.kind === 'struct' ? `${field.type.name}::fromArray(${value})` : value;
+  const convert = (item: string, type: TypeRef): string | undefined => {
+    if (type.kind === 'struct') return `${type.name}::fromArray(${item})`;
+    if (type.kind === 'array' && type.items.kind === 'struct') return `array_map(${type.items.name}::fromArray(...), ${item})`;
+    return undefined;
+  };
+  const converted = convert(value, field.type);
+  if (field.optional) return converted === undefined ? `${value} ?? null` : `isset(${value}) ? ${converted} : null`;
+  if (converted === undefined) return value;
+  return field.nullable ? `${value} === null ? null : ${converted}` : converted;
+}
+
+/** Keys Postal may leave out default to null, so they must come last in the constructor. */
+function propertyLine(field: FieldModel): string {
+  return `        public readonly ${phpType(field.type, field.nullable || field.optional)} $${field.name}${field.optional ? ' = null' : ''},`;
 }
 
 function classText(struct: StructModel, options: RenderOptions): string {
   const doc = structDoc(struct, options.docs);
-  const properties = struct.fields.flatMap((field) => [...propertyDoc(field, options), `        public readonly ${phpType(field.type, field.nullable)} $${field.name},`]);
+  const firstOptional = struct.fields.findIndex((field) => field.optional);
+  if (firstOptional !== -1 && struct.fields.slice(firstOptional).some((field) => !field.optional)) throw new Error(`${struct.name}: keys Postal may leave out must come after the others`);
+  const properties = struct.fields.flatMap((field) => [...propertyDoc(field, options), propertyLine(field)]);
   return classLines(struct.name, docBlock(wrapText(doc, 100), ''), { constants: [], properties, prelude: [], args: struct.fields.map(fromArrayValue) }).join('\n');
 }
 

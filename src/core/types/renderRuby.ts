@@ -16,20 +16,30 @@ export function renderRuby(model: TypeModel, options: RenderOptions): string {
     '#   webhook = PostalWebhooks::PostalWebhook.from_h(JSON.parse(body))',
     '#   case webhook.payload',
     '#   when PostalWebhooks::MessageBouncedPayload then ...',
+    `# The inbound e-mail Postal posts to an HTTP endpoint: PostalWebhooks::${model.bodies.inboundMessage}.from_h(...)`,
+    `# (Hash format) or PostalWebhooks::${model.bodies.inboundRawMessage}.from_h(...).`,
     'module PostalWebhooks',
   ];
   return `${header.join('\n')}\n${body}\nend\n`;
 }
 
 function rubyType(type: TypeRef, nullable: boolean): string {
-  const base = type.kind === 'struct' ? type.name : type.kind === 'choice' ? 'String' : { string: 'String', integer: 'Integer', number: 'Float', boolean: 'Boolean' }[type.kind];
+  const base = type.kind === 'array' ? `Array<${rubyType(type.items, false)}>` : type.kind === 'struct' ? type.name : type.kind === 'choice' ? 'String' : { string: 'String', integer: 'Integer', number: 'Float', boolean: 'Boolean' }[type.kind];
   return nullable ? `${base}, nil` : base;
+}
+
+/** A field's value in `from_h`: nested Hashes become their Structs; a key left out gives nil. */
+function fromHValue(field: FieldModel): string {
+  const value = `hash['${field.name}']`;
+  if (field.type.kind === 'struct') return `${field.type.name}.from_h(${value})`;
+  if (field.type.kind === 'array' && field.type.items.kind === 'struct') return `${value}${field.nullable || field.optional ? '&' : ''}.map { |item| ${field.type.items.name}.from_h(item) }`;
+  return value;
 }
 
 function attributeDoc(field: FieldModel, options: RenderOptions): string[] {
   if (!options.docs) return [];
   const text = wrapText(fieldDocText(field.doc, field.type.kind === 'choice' ? field.type.values : undefined, "'"), 86);
-  return [`  # @!attribute [r] ${field.name}`, `  #   @return [${rubyType(field.type, field.nullable)}] ${text[0] ?? ''}`.trimEnd(), ...text.slice(1).map((line) => `  #     ${line}`)];
+  return [`  # @!attribute [r] ${field.name}`, `  #   @return [${rubyType(field.type, field.nullable || field.optional)}] ${text[0] ?? ''}`.trimEnd(), ...text.slice(1).map((line) => `  #     ${line}`)];
 }
 
 function structLines(name: string, doc: string[], members: string[], fromH: string[]): string[] {
@@ -47,10 +57,7 @@ function structLines(name: string, doc: string[], members: string[], fromH: stri
 function structText(struct: StructModel, options: RenderOptions): string {
   const summary = structDoc(struct, options.docs);
   const doc = [...wrapText(summary, 96).map((line) => `  # ${line}`), ...(options.docs ? ['  #', ...struct.fields.flatMap((field) => attributeDoc(field, options))] : [])];
-  const values = struct.fields.map((field) => {
-    const value = `hash['${field.name}']`;
-    return `        ${field.name}: ${field.type.kind === 'struct' ? `${field.type.name}.from_h(${value})` : value},`;
-  });
+  const values = struct.fields.map((field) => `        ${field.name}: ${fromHValue(field)},`);
   return structLines(struct.name, doc, struct.fields.map((field) => field.name), ['      new(', ...values, '      )']).join('\n');
 }
 

@@ -4,6 +4,8 @@ import { payloadSchemas } from '../events/envelope';
 import { EVENT_NAMES, type EventName } from '../events/eventNames';
 import { ENVELOPE_DOCS } from '../events/fieldDocs';
 import { allowedValues, innerSchema, metaOf, objectShape, type Schema, schemaKind } from '../events/schemaReflection';
+import { inboundHashSchema, inboundRawSchema } from '../inbound/inboundSchemas';
+import { $ZodArray, $ZodOptional } from 'zod/v4/core';
 
 /**
  * The Postal payloads as plain data for code generators: every object the zod schemas describe
@@ -15,14 +17,21 @@ export type TypeRef =
   | { kind: 'string' | 'integer' | 'number' | 'boolean' }
   /** A string that is one of these values (an enum, or a literal such as a delivery status). */
   | { kind: 'choice'; values: readonly string[] }
-  | { kind: 'struct'; name: string };
+  | { kind: 'struct'; name: string }
+  /** A JSON array of one type: an inbound message's `reply_to` and `attachments`. */
+  | { kind: 'array'; items: TypeRef };
 
 export interface FieldModel {
   /** The JSON key. */
   name: string;
   type: TypeRef;
   nullable: boolean;
-  /** One paragraph; code in `backticks`, as the event model writes it. */
+  /**
+   * Postal leaves the key out (rather than sending null) when an option is off: an inbound
+   * message's `attachments` and `replies_from_plain_body`.
+   */
+  optional: boolean;
+  /** One paragraph; code in `backticks`, as the event model writes it (no other Markdown). */
   doc: string;
 }
 
@@ -45,6 +54,8 @@ export interface TypeModel {
   structs: StructModel[];
   /** The webhook envelope's variants: `{event, timestamp, payload, uuid}` with each payload. */
   events: EventModel[];
+  /** The struct of each other request body (see `OTHER_BODIES`). */
+  bodies: Record<OtherBody, string>;
   /** What the envelope's own fields mean. */
   envelopeDocs: Record<'event' | 'timestamp' | 'payload' | 'uuid', string>;
 }
@@ -54,7 +65,23 @@ export interface TypeModel {
  * after the event payloads in every language. An entry here is all a new body needs to appear
  * in `postal-webhooks types` and in the handler snippets' types.
  */
-const OTHER_BODIES: readonly { name: string; schema: Schema; summary: string; details: string }[] = [];
+const OTHER_BODIES = {
+  inboundMessage: {
+    name: 'PostalInboundMessage',
+    schema: () => inboundHashSchema(),
+    summary: "an e-mail Postal received, as it posts it to a route's HTTP endpoint in the Hash format.",
+    details:
+      'With the FormData encoding every value arrives as text (a null as a bare key, `attachments` as `attachments[0][filename]`-style keys, ' +
+      "an attachment's `content_type` with its parameters): convert them to these types. Postal retries with the same `id` and `token`.",
+  },
+  inboundRawMessage: {
+    name: 'PostalInboundRawMessage',
+    schema: () => inboundRawSchema(),
+    summary: "an e-mail Postal received, as it posts it to a route's HTTP endpoint in the RawMessage format: the stored message itself, in base64.",
+    details: 'With the FormData encoding every value arrives as text.',
+  },
+} as const;
+export type OtherBody = keyof typeof OTHER_BODIES;
 
 /** The model of every payload, built from `payloadSchemas()` in `EVENT_NAMES` order. */
 export function buildTypeModel(): TypeModel {
@@ -66,14 +93,15 @@ export function buildTypeModel(): TypeModel {
     addStruct(structs, payload, { summary: `the payload of ${event}: ${lowerFirst(info.summary)}`, details: `When: ${info.whenSent}` }, schemas[event]);
     return { event, payload };
   });
-  for (const body of OTHER_BODIES) addStruct(structs, body.name, body, body.schema);
+  for (const body of Object.values(OTHER_BODIES)) addStruct(structs, body.name, body, body.schema());
   const envelopeDocs = {
     event: ENVELOPE_DOCS.event.doc,
     timestamp: ENVELOPE_DOCS.timestamp.doc,
     payload: ENVELOPE_DOCS.payload.doc,
     uuid: ENVELOPE_DOCS.uuid.doc,
   };
-  return { structs: [...structs.values()], events, envelopeDocs };
+  const bodies = Object.fromEntries(Object.entries(OTHER_BODIES).map(([key, body]) => [key, body.name])) as Record<OtherBody, string>;
+  return { structs: [...structs.values()], events, bodies, envelopeDocs };
 }
 
 function addStruct(structs: Map<string, StructModel>, name: string, text: { summary: string; details: string }, schema: Schema): void {
@@ -89,18 +117,26 @@ function lowerFirst(text: string): string {
 }
 
 function fieldModel(structs: Map<string, StructModel>, name: string, schema: Schema): FieldModel {
-  const doc = fieldDocOf(schema)?.doc ?? '';
-  const nullable = schemaKind(schema) === 'nullable';
-  const inner = nullable ? (innerSchema(schema) ?? schema) : schema;
-  return { name, type: typeRef(structs, name, inner), nullable, doc };
+  // Generated comments keep the model's `code` but not its emphasis.
+  const doc = (fieldDocOf(schema)?.doc ?? '').replace(/\*/g, '');
+  const optional = schema instanceof $ZodOptional;
+  const present = optional ? (innerSchema(schema) ?? schema) : schema;
+  const nullable = schemaKind(present) === 'nullable';
+  const inner = nullable ? (innerSchema(present) ?? present) : present;
+  return { name, type: typeRef(structs, name, inner), nullable, optional, doc };
 }
 
 function typeRef(structs: Map<string, StructModel>, field: string, schema: Schema): TypeRef {
   const kind = schemaKind(schema);
+  if (schema instanceof $ZodArray) return { kind: 'array', items: typeRef(structs, field, schema._zod.def.element as Schema) };
   switch (kind) {
     case 'enum':
-    case 'literal':
-      return { kind: 'choice', values: (allowedValues(schema) ?? []).map(String) };
+    case 'literal': {
+      const values = allowedValues(schema) ?? [];
+      // `true` alone (`received_with_ssl`, `base64`) is a boolean to a type system; the docs say which.
+      if (values.every((value) => typeof value === 'boolean')) return { kind: 'boolean' };
+      return { kind: 'choice', values: values.map(String) };
+    }
     case 'string':
     case 'integer':
     case 'number':

@@ -8,7 +8,7 @@ const OPEN_IN_EDITOR = 'Open in Editor';
 
 async function pickLanguage(): Promise<TypeLanguage | undefined> {
   const items = Object.entries(TYPE_LANGUAGES).map(([id, language]) => ({ id: id as TypeLanguage, label: language.label, description: language.fileName, detail: language.detail }));
-  const picked = await vscode.window.showQuickPick(items, { title: 'Copy Postal Types', placeHolder: 'The payload types of all 10 Postal events, for which language?', matchOnDescription: true });
+  const picked = await vscode.window.showQuickPick(items, { title: 'Copy Postal Types', placeHolder: 'Postal event and inbound e-mail types, for which language?', matchOnDescription: true });
   return picked?.id;
 }
 

@@ -5,6 +5,8 @@ import { HANDLER_TEMPLATES_DIR } from '../../../src/core/snippets/snippetFiles';
 
 export const HANDLERS_START = '<!-- handlers:start (generated from scripts/snippets/handlers by `npm run generate:readme`) -->';
 export const HANDLERS_END = '<!-- handlers:end -->';
+export const INBOUND_HANDLERS_START = '<!-- inbound-handlers:start (generated from scripts/snippets/handlers by `npm run generate:readme`) -->';
+export const INBOUND_HANDLERS_END = '<!-- inbound-handlers:end -->';
 
 /** How the README shows each editor language's snippets; languages sharing snippets show once. */
 export const README_LANGUAGES: { title: string; languages: string[]; fence: string }[] = [
@@ -48,10 +50,29 @@ export function renderHandlersSection(): string {
   return [HANDLERS_START, table, '', ...blocks.flatMap((block) => [block, '']), HANDLERS_END].join('\n');
 }
 
-/** `readme` with its handler section replaced by a fresh one. */
+/**
+ * The README's inbound e-mail part of the handlers: each language's way of telling inbound e-mail
+ * from webhooks and of reading Postal's form encoding, as the snippets have it.
+ */
+export function renderInboundHandlersSection(): string {
+  const { manifest, read } = templates();
+  const blocks = README_LANGUAGES.map(({ title, languages, fence }) => {
+    const code = readmeExcerpt(read(manifest.languages[languages[0]].common), 'inbound');
+    if (code === '') throw new Error(`${manifest.languages[languages[0]].common} has no {{readme:inbound}} region`);
+    return `<details><summary><b>${title}</b></summary>\n\n\`\`\`${fence}\n${code}\n\`\`\`\n\n</details>`;
+  });
+  return [INBOUND_HANDLERS_START, ...blocks.flatMap((block) => [block, '']), INBOUND_HANDLERS_END].join('\n');
+}
+
+function replaceSection(readme: string, startMarker: string, endMarker: string, content: string): string {
+  const start = readme.indexOf(startMarker);
+  const end = readme.indexOf(endMarker);
+  if (start === -1 || end === -1) throw new Error(`README.md has no section ${startMarker} … ${endMarker}`);
+  return readme.slice(0, start) + content + readme.slice(end + endMarker.length);
+}
+
+/** `readme` with its handler sections (signatures, inbound e-mail) replaced by fresh ones. */
 export function withHandlersSection(readme: string): string {
-  const start = readme.indexOf(HANDLERS_START);
-  const end = readme.indexOf(HANDLERS_END);
-  if (start === -1 || end === -1) throw new Error(`README.md has no handler section (${HANDLERS_START} … ${HANDLERS_END})`);
-  return readme.slice(0, start) + renderHandlersSection() + readme.slice(end + HANDLERS_END.length);
+  const withHandlers = replaceSection(readme, HANDLERS_START, HANDLERS_END, renderHandlersSection());
+  return replaceSection(withHandlers, INBOUND_HANDLERS_START, INBOUND_HANDLERS_END, renderInboundHandlersSection());
 }

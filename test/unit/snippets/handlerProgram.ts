@@ -24,6 +24,8 @@ const server = require('node:http').createServer(async (req, res) => {
 
 export interface RunningHandler {
   url: string;
+  /** The folder of the program: `snippet.js` is the snippet as Node runs it. */
+  dir: string;
   /** Everything the program printed so far. */
   output(): string;
   /**
@@ -63,5 +65,5 @@ export async function startHandler(code: string, kind: string, language: 'typesc
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   };
-  return { url: `http://127.0.0.1:${port}/webhooks/postal`, output: () => output, printed, stop: () => { child.kill(); } };
+  return { url: `http://127.0.0.1:${port}/webhooks/postal`, dir, output: () => output, printed, stop: () => { child.kill(); } };
 }

@@ -9,12 +9,16 @@ const REPO_ROOT = join(__dirname, '../../../..');
 
 const snippetFile = JSON.parse(readFileSync(join(REPO_ROOT, 'snippets/handlers-typescript.code-snippets.json'), 'utf8')) as Record<string, { prefix: string; body: string[] }>;
 
-/** Type-checks one file with strict settings, the way a user's project with @types/node would. */
-function typeErrors(code: string): string[] {
-  const fileName = join(REPO_ROOT, 'out', 'snippet-check', 'route.ts');
+/**
+ * Type-checks one file with strict settings, the way a user's project with @types/node would: a
+ * TypeScript file, or a JavaScript one by its JSDoc (`checkJs`; `.mjs` for ES module syntax).
+ */
+function typeErrors(code: string, name = 'route.ts'): string[] {
+  const fileName = join(REPO_ROOT, 'out', 'snippet-check', name);
   const options: ts.CompilerOptions = {
     strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.Node16, moduleResolution: ts.ModuleResolutionKind.Node16,
     lib: ['lib.es2022.d.ts'], types: ['node'], typeRoots: [join(REPO_ROOT, 'node_modules/@types')], skipLibCheck: true, noUnusedLocals: true,
+    allowJs: true, checkJs: true,
   };
   const host = ts.createCompilerHost(options);
   const readFile = host.readFile.bind(host);
@@ -51,6 +55,19 @@ describe('TypeScript handler snippets', function () {
       const snippet = Object.values(snippetFile).find((entry) => entry.prefix === prefix);
       assert.ok(snippet);
       assert.deepEqual(typeErrors(expandSnippet(snippet.body, {})), []);
+    });
+  }
+
+  const javascript = JSON.parse(readFileSync(join(REPO_ROOT, 'snippets/handlers-javascript.code-snippets.json'), 'utf8')) as typeof snippetFile;
+  for (const [prefix, file] of [['postal-handler-http', 'route.js'], ['postal-handler-nextjs', 'route.mjs']]) {
+    it(`${prefix} (JavaScript) type-checks by its JSDoc under strict settings, with the event model's types`, () => {
+      const snippet = Object.values(javascript).find((entry) => entry.prefix === prefix);
+      assert.ok(snippet);
+      const code = expandSnippet(snippet.body, {});
+      assert.match(code, /@typedef \{object\} PostalInboundMessage/);
+      assert.deepEqual(typeErrors(code, file), []);
+      // The types are really checked: a payload field the model does not have is an error.
+      assert.notDeepEqual(typeErrors(code.replace('webhook.payload.original_message.to', 'webhook.payload.original_message.recipient'), file), []);
     });
   }
 });

@@ -1,10 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateSigningKey, sign, type SigningKeyPair, toDnsRecord, toPublicPem } from '../../../src/core/signature';
 import { expandSnippet } from '../helpers/expandSnippet';
 import { appendixA, REPO_ROOT } from '../helpers/fixtures';
+import { run } from '../helpers/languageRuntimes';
 import { type RunningHandler, startHandler } from './handlerProgram';
+import { formReadingCases, inboundRequests, tampered } from './inboundRequests';
 
 interface SnippetFile {
   [name: string]: { prefix: string; body: string[] };
@@ -44,12 +46,14 @@ describe('handler snippets', function () {
     for (const [prefix, kind] of Object.entries(KIND_BY_PREFIX)) {
       describe(`${prefix} (${language})`, () => {
         let handler: RunningHandler;
+        let env: NodeJS.ProcessEnv;
 
         before(async () => {
           const snippet = Object.values(snippets(language)).find((entry) => entry.prefix === prefix);
           assert.ok(snippet, `${prefix} missing for ${language}`);
           // The snippet accepts the DNS TXT value Postal prints and a PEM; use one form each.
           const publicKey = language === 'typescript' ? toDnsRecord(key.publicKey) : toPublicPem(key.publicKey);
+          env = { ...process.env, POSTAL_PUBLIC_KEY: publicKey, NODE_PATH: join(REPO_ROOT, 'node_modules') };
           handler = await startHandler(expandSnippet(snippet.body, {}), kind, language, { POSTAL_PUBLIC_KEY: publicKey }, join(REPO_ROOT, 'node_modules'));
         });
 
@@ -77,7 +81,37 @@ describe('handler snippets', function () {
         it('rejects a request signed with another key with 401', async () => {
           assert.equal(await post(handler.url, body, { ...sign(body, otherKey.privateKey) }), 401);
         });
+
+        it('accepts inbound e-mail Postal signed, Hash and RawMessage, as JSON and as a form, and handles it as inbound e-mail', async () => {
+          for (const request of inboundRequests()) {
+            assert.equal(await post(handler.url, request.body, { 'Content-Type': request.contentType, ...sign(request.body, key.privateKey) }), 200, `${request.name}:\n${handler.output()}`);
+            for (const line of request.printed) await handler.printed(new RegExp(`^${escapeRegExp(line)}$`, 'm'));
+          }
+        });
+
+        it('rejects tampered and unsigned inbound e-mail with 401, in both encodings', async () => {
+          for (const request of inboundRequests()) {
+            const headers = { 'Content-Type': request.contentType, ...sign(request.body, key.privateKey) };
+            assert.equal(await post(handler.url, tampered(request.body), headers), 401, request.name);
+            assert.equal(await post(handler.url, request.body, { 'Content-Type': request.contentType }), 401, request.name);
+          }
+          assert.doesNotMatch(handler.output(), /Postal inbound[^\n]* (9|8)\d{4} /, 'a rejected request reached the handler');
+        });
+
+        it('reads every form Postal writes into what its JSON would be, as the listener does', () => {
+          // The snippet as it runs, with its form reader exported for this test.
+          writeFileSync(join(handler.dir, 'inspect.js'), `${readFileSync(join(handler.dir, 'snippet.js'), 'utf8')}\nmodule.exports = { readPostalForm };\n`);
+          const script = "process.stdout.write(JSON.stringify(require('./inspect.js').readPostalForm(require('node:fs').readFileSync(0, 'utf8'))))";
+          for (const form of formReadingCases()) {
+            const { stdout } = run(process.execPath, ['-e', script], { cwd: handler.dir, env, input: form.body });
+            assert.deepEqual(JSON.parse(stdout), form.expected, form.name);
+          }
+        });
       });
     }
   }
 });
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -10,6 +10,7 @@ import { generateSigningKey, type SigningKeyPair, toDnsRecord, toPublicPem } fro
 import { expandSnippet } from '../helpers/expandSnippet';
 import { REPO_ROOT } from '../helpers/fixtures';
 import { ciPackages, DEBIAN_PACKAGES, languageRuntimes, run, type Runtimes } from '../helpers/languageRuntimes';
+import { formReadingCases, inboundRequests, tampered } from './inboundRequests';
 import { freePort, type RunningProgram, startProgram } from './languageProgram';
 
 type Language = 'python' | 'php' | 'ruby' | 'go';
@@ -23,24 +24,79 @@ interface HandlerRun {
   keyForm: 'dns' | 'pem';
   /** Prepares the folder (a Go build) and says how to start the server on `port`. */
   start(runtimes: Runtimes, dir: string, port: number): { command: string; args: string[]; env?: NodeJS.ProcessEnv };
+  /**
+   * How to run the snippet's own form reader on a body given on stdin, printing the JSON it makes;
+   * undefined for the plain PHP script, which answers a request as soon as it is loaded (Laravel's
+   * controller runs the same code).
+   */
+  readForm?(runtimes: Runtimes, dir: string): { command: string; args: string[]; env?: NodeJS.ProcessEnv };
 }
 
-/** The Laravel controller cannot run without Laravel: plain PHP serves its verification function. */
+/** Python's form reader, imported from the snippet (its server starts only under `__main__`). */
+const PYTHON_READ_FORM = (rt: Runtimes): { command: string; args: string[] } => ({
+  command: rt.python,
+  args: ['-c', 'import json, sys\nimport app\nprint(json.dumps(app.read_postal_form(sys.stdin.buffer.read())))'],
+});
+/** Ruby's form reader, required from the snippet (neither Sinatra nor Rack serves when it is only required). */
+const RUBY_READ_FORM = (rt: Runtimes): { command: string; args: string[] } => ({
+  command: rt.ruby,
+  args: ['-rjson', '-e', 'require "./app"; print JSON.generate(PostalWebhooks.read_postal_form($stdin.read))'],
+});
+/** Go's form reader, through the handler's own binary: one more file in its one build, used when this variable is set. */
+const GO_READ_FORM_HOOK = `package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+func init() {
+	if os.Getenv("POSTAL_TEST_READ_FORM") == "" {
+		return
+	}
+	body, _ := io.ReadAll(os.Stdin)
+	data, err := readPostalForm(string(body))
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	os.Stdout.Write(data)
+	os.Exit(0)
+}
+`;
+/** PHP's form reader, called on the Laravel controller (it loads without Laravel until it handles a request). */
+const PHP_READ_FORM = `<?php
+require __DIR__ . '/PostalWebhookController.php';
+echo json_encode(App\\Http\\Controllers\\PostalWebhookController::readPostalForm((string) stream_get_contents(STDIN)), JSON_THROW_ON_ERROR);
+`;
+
+/**
+ * The Laravel controller cannot run without Laravel: plain PHP serves its verification function
+ * and its body reader, and prints what they made of each request (Laravel's logger is not here).
+ */
 const LARAVEL_VERIFIER = `<?php
 require __DIR__ . '/PostalWebhookController.php';
 use App\\Http\\Controllers\\PostalWebhookController;
 $body = (string) file_get_contents('php://input');
 $signed = PostalWebhookController::isSignedByPostal($body, $_SERVER['HTTP_X_POSTAL_SIGNATURE_256'] ?? null, $_SERVER['HTTP_X_POSTAL_SIGNATURE'] ?? null, (string) getenv('POSTAL_PUBLIC_KEY'));
-http_response_code($signed ? 200 : 401);
-if ($signed) {
-    $webhook = json_decode($body, true);
-    error_log("Postal {$webhook['event']} {$webhook['uuid']}");
+[$kind, $value] = $signed ? PostalWebhookController::readPostalBody($body, $_SERVER['CONTENT_TYPE'] ?? '') : [null, null];
+http_response_code($signed ? ($kind === null ? 400 : 200) : 401);
+if ($kind === 'webhook') {
+    error_log("Postal {$value['event']} {$value['uuid']}");
+} elseif ($kind === 'inbound') {
+    error_log("Postal inbound e-mail {$value['id']} from {$value['from']}: {$value['subject']}");
+    foreach ($value['attachments'] ?? [] as $attachment) {
+        error_log("Postal inbound e-mail {$value['id']} attachment {$attachment['filename']}: " . strlen(base64_decode($attachment['data'])) . " bytes of {$attachment['content_type']}");
+    }
+} elseif ($kind === 'raw') {
+    error_log("Postal inbound raw e-mail {$value['id']} for {$value['rcpt_to']}: " . strlen(base64_decode($value['message'])) . ' bytes');
 }
 `;
 
 const RUNS: HandlerRun[] = [
-  { prefix: 'postal-handler-flask', language: 'python', file: 'app.py', keyForm: 'dns', start: (rt, _dir, port) => ({ command: rt.python, args: ['app.py'], env: { PORT: String(port) } }) },
-  { prefix: 'postal-handler-http-server', language: 'python', file: 'app.py', keyForm: 'pem', start: (rt, _dir, port) => ({ command: rt.python, args: ['app.py'], env: { PORT: String(port) } }) },
+  { prefix: 'postal-handler-flask', language: 'python', file: 'app.py', keyForm: 'dns', start: (rt, _dir, port) => ({ command: rt.python, args: ['app.py'], env: { PORT: String(port) } }), readForm: PYTHON_READ_FORM },
+  { prefix: 'postal-handler-http-server', language: 'python', file: 'app.py', keyForm: 'pem', start: (rt, _dir, port) => ({ command: rt.python, args: ['app.py'], env: { PORT: String(port) } }), readForm: PYTHON_READ_FORM },
   { prefix: 'postal-handler-php', language: 'php', file: 'postal-webhook.php', keyForm: 'dns', start: (rt, _dir, port) => ({ command: rt.php, args: ['-S', `127.0.0.1:${port}`, 'postal-webhook.php'] }) },
   {
     prefix: 'postal-handler-laravel',
@@ -51,9 +107,13 @@ const RUNS: HandlerRun[] = [
       writeFileSync(join(dir, 'verify.php'), LARAVEL_VERIFIER);
       return { command: rt.php, args: ['-S', `127.0.0.1:${port}`, 'verify.php'] };
     },
+    readForm: (rt, dir) => {
+      writeFileSync(join(dir, 'read-form.php'), PHP_READ_FORM);
+      return { command: rt.php, args: ['read-form.php'] };
+    },
   },
-  { prefix: 'postal-handler-sinatra', language: 'ruby', file: 'app.rb', keyForm: 'pem', start: (rt, _dir, port) => ({ command: rt.ruby, args: ['app.rb'], env: { PORT: String(port) } }) },
-  { prefix: 'postal-handler-rack', language: 'ruby', file: 'app.rb', keyForm: 'dns', start: (rt, _dir, port) => ({ command: rt.ruby, args: ['app.rb'], env: { PORT: String(port) } }) },
+  { prefix: 'postal-handler-sinatra', language: 'ruby', file: 'app.rb', keyForm: 'pem', start: (rt, _dir, port) => ({ command: rt.ruby, args: ['app.rb'], env: { PORT: String(port) } }), readForm: RUBY_READ_FORM },
+  { prefix: 'postal-handler-rack', language: 'ruby', file: 'app.rb', keyForm: 'dns', start: (rt, _dir, port) => ({ command: rt.ruby, args: ['app.rb'], env: { PORT: String(port) } }), readForm: RUBY_READ_FORM },
   {
     prefix: 'postal-handler-net-http',
     language: 'go',
@@ -61,9 +121,11 @@ const RUNS: HandlerRun[] = [
     keyForm: 'dns',
     start: (rt, dir, port) => {
       // One build per test run; the build cache outlives it, so later runs compile little.
-      run(rt.go, ['build', '-o', 'handler', 'main.go'], { cwd: dir, env: rt.goEnv });
+      writeFileSync(join(dir, 'read_form_hook.go'), GO_READ_FORM_HOOK);
+      run(rt.go, ['build', '-o', 'handler', 'main.go', 'read_form_hook.go'], { cwd: dir, env: rt.goEnv });
       return { command: join(dir, 'handler'), args: [], env: { PORT: String(port) } };
     },
+    readForm: (_rt, dir) => ({ command: join(dir, 'handler'), args: [], env: { POSTAL_TEST_READ_FORM: '1' } }),
   },
 ];
 
@@ -132,14 +194,16 @@ describe('handler snippets in Python, PHP, Ruby and Go, run for real', function 
     describe(spec.prefix, () => {
       let program: RunningProgram;
       let url: string;
+      let dir: string;
+      let publicKey: string;
 
       before(async function () {
         this.timeout(180_000);
-        const dir = mkdtempSync(join(tmpdir(), `${spec.prefix}-`));
+        dir = mkdtempSync(join(tmpdir(), `${spec.prefix}-`));
         writeFileSync(join(dir, spec.file), snippetCode(spec.language, spec.prefix));
         const port = await freePort();
         const { command, args, env } = spec.start(runtimes, dir, port);
-        const publicKey = spec.keyForm === 'dns' ? toDnsRecord(key.publicKey) : toPublicPem(key.publicKey);
+        publicKey = spec.keyForm === 'dns' ? toDnsRecord(key.publicKey) : toPublicPem(key.publicKey);
         program = await startProgram(command, args, { cwd: dir, port, env: { ...process.env, ...env, POSTAL_PUBLIC_KEY: publicKey } });
         url = `http://127.0.0.1:${port}/webhooks/postal`;
       });
@@ -180,6 +244,38 @@ describe('handler snippets in Python, PHP, Ruby and Go, run for real', function 
       it('answers 401 to a request signed with another key', async () => {
         assert.equal(await send(request('MessageSent', otherKey).request), 401);
       });
+
+      const inbound = (body: Buffer, contentType: string, signingKey: SigningKeyPair | undefined): PostalRequest => buildPostalRequest({ url, body, contentType, privateKey: signingKey?.privateKey });
+
+      it('answers 2xx to inbound e-mail Postal signed, Hash and RawMessage, as JSON and as a form, and handles it as inbound e-mail', async () => {
+        for (const email of inboundRequests()) {
+          assert.equal(await send(inbound(email.body, email.contentType, key)), 200, `${email.name}:\n${program.output()}`);
+          for (const line of email.printed) await program.printed(new RegExp(escapeRegExp(line)));
+        }
+      });
+
+      it('answers 401 to tampered and to unsigned inbound e-mail, in both encodings', async () => {
+        for (const email of inboundRequests()) {
+          const signed = inbound(email.body, email.contentType, key);
+          assert.equal(await send({ ...signed, body: tampered(email.body) }), 401, email.name);
+          assert.equal(await send(inbound(email.body, email.contentType, undefined)), 401, email.name);
+        }
+      });
+
+      if (spec.readForm !== undefined) {
+        const readForm = spec.readForm;
+        it('reads every form Postal writes into what its JSON would be, as the listener does', () => {
+          const { command, args, env } = readForm(runtimes, dir);
+          for (const form of formReadingCases()) {
+            const { stdout } = run(command, args, { cwd: dir, input: form.body, env: { ...process.env, ...env, POSTAL_PUBLIC_KEY: publicKey } });
+            assert.deepEqual(JSON.parse(stdout), form.expected, form.name);
+          }
+        });
+      }
     });
   }
 });
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

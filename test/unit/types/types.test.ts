@@ -4,12 +4,38 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EVENT_NAMES, listVariants, messageSchema, payloadSchemas, serverSchema } from '../../../src/core/events';
+import { inboundHashSampleFor, inboundHashSchema, inboundRawSample, inboundRawSchema } from '../../../src/core/inbound';
 import { buildTypeModel, renderTypes, TYPE_LANGUAGES, type TypeLanguage } from '../../../src/core/types';
 import { REPO_ROOT } from '../helpers/fixtures';
 import { languageRuntimes, run, type Runtimes } from '../helpers/languageRuntimes';
 import { GO_CHECKER, PHP_CHECKER, PYTHON_CHECKER, RUBY_CHECKER } from './typeCheckers';
 
-/** Every sample variant of every event, in Postal v3 and v2 key order, and three bodies that must not fit. */
+/** What a body is: a webhook, an inbound message in the Hash format, or one in the RawMessage format. */
+type BodyKind = 'webhook' | 'inbound' | 'raw';
+interface CheckLine {
+  expect: 'ok' | 'error';
+  kind: BodyKind;
+  body: unknown;
+  /** Top-level keys Postal may leave out: absent and null count as the same when comparing. */
+  optional: string[];
+}
+
+/** Inbound messages as endpoints with each option send them, one with every nullable field null, and a RawMessage. */
+function inboundSamples(): { kind: BodyKind; body: Record<string, unknown> }[] {
+  const options = [true, false].flatMap((stripReplies) => [true, false].map((includeAttachments) => ({ stripReplies, includeAttachments })));
+  const hashes = options.map((endpoint) => inboundHashSampleFor(endpoint));
+  const nulls: Record<string, unknown> = { ...inboundHashSampleFor({ stripReplies: true, includeAttachments: true }), attachments: [] };
+  for (const key of ['message_id', 'received_with_ssl', 'to', 'cc', 'from', 'date', 'in_reply_to', 'references', 'html_body', 'auto_submitted', 'reply_to', 'plain_body', 'replies_from_plain_body']) nulls[key] = null;
+  return [...[...hashes, nulls].map((body) => ({ kind: 'inbound' as const, body })), { kind: 'raw', body: inboundRawSample() }];
+}
+
+function optionalKeys(kind: BodyKind): string[] {
+  const model = buildTypeModel();
+  const name = { webhook: undefined, inbound: model.bodies.inboundMessage, raw: model.bodies.inboundRawMessage }[kind];
+  return model.structs.find((struct) => struct.name === name)?.fields.filter((field) => field.optional).map((field) => field.name) ?? [];
+}
+
+/** Every sample variant of every event, in Postal v3 and v2 key order, the inbound samples, and bodies that must not fit. */
 function checkLines(): string {
   const samples = listVariants().flatMap((variant) => [variant.build({ seed: 7 }), variant.build({ seed: 8, postalVersion: 'v2' })]);
   const extraKey = structuredClone(samples[0]) as { payload: { message: Record<string, unknown> } };
@@ -17,8 +43,19 @@ function checkLines(): string {
   const missingKey = structuredClone(samples[0]) as { payload: Record<string, unknown> };
   delete missingKey.payload.details;
   const otherPayload = { ...samples[0], payload: samples.find((sample) => sample.event === 'MessageBounced')?.payload };
-  const wrong = [extraKey, missingKey, otherPayload];
-  return [...samples.map((body) => ({ expect: 'ok', body })), ...wrong.map((body) => ({ expect: 'error', body }))].map((line) => JSON.stringify(line)).join('\n') + '\n';
+  const inbound = inboundSamples();
+  const { token: _token, ...noToken } = inbound[0].body;
+  const extraAttachmentKey = structuredClone(inbound[0].body) as { attachments: Record<string, unknown>[] };
+  extraAttachmentKey.attachments[0].surprise = 1;
+  const line = (expect: CheckLine['expect'], kind: BodyKind, body: unknown): CheckLine => ({ expect, kind, body, optional: optionalKeys(kind) });
+  const lines: CheckLine[] = [
+    ...samples.map((body) => line('ok', 'webhook', body)),
+    ...inbound.map(({ kind, body }) => line('ok', kind, body)),
+    ...[extraKey, missingKey, otherPayload].map((body) => line('error', 'webhook', body)),
+    ...[noToken, extraAttachmentKey].map((body) => line('error', 'inbound', body)),
+    line('error', 'raw', { ...inbound[inbound.length - 1].body, subject: 'not in a RawMessage' }),
+  ];
+  return lines.map((entry) => JSON.stringify(entry)).join('\n') + '\n';
 }
 
 function writeTypes(language: TypeLanguage): string {
@@ -43,23 +80,32 @@ describe('payload types for apps (postal-webhooks types)', function () {
     runtimes = languageRuntimes();
   });
 
-  it('model every event payload with exactly the fields of its schema, and the shared objects once', () => {
+  it('model every event payload and inbound format with exactly the fields of its schema, and the shared objects once', () => {
     const model = buildTypeModel();
-    const fields = (name: string): string[] => model.structs.find((struct) => struct.name === name)?.fields.map((field) => field.name) ?? [];
+    const struct = (name: string) => model.structs.find((entry) => entry.name === name);
+    const fields = (name: string): string[] => struct(name)?.fields.map((field) => field.name) ?? [];
     assert.deepEqual(model.events.map((event) => event.event), [...EVENT_NAMES]);
     for (const event of model.events) assert.deepEqual(fields(event.payload), Object.keys(payloadSchemas()[event.event].shape), event.event);
     assert.deepEqual(fields('PostalMessage'), Object.keys(messageSchema().shape));
     assert.deepEqual(fields('PostalServer'), Object.keys(serverSchema().shape));
+    assert.deepEqual(fields(model.bodies.inboundMessage), Object.keys(inboundHashSchema().shape));
+    assert.deepEqual(fields(model.bodies.inboundRawMessage), Object.keys(inboundRawSchema().shape));
+    const inbound = struct(model.bodies.inboundMessage)?.fields ?? [];
+    assert.deepEqual(inbound.filter((field) => field.optional).map((field) => field.name), ['replies_from_plain_body', 'attachments']);
+    assert.deepEqual(inbound.find((field) => field.name === 'attachments')?.type, { kind: 'array', items: { kind: 'struct', name: 'PostalInboundAttachment' } });
+    assert.deepEqual(inbound.find((field) => field.name === 'reply_to'), { ...inbound.find((field) => field.name === 'reply_to'), type: { kind: 'array', items: { kind: 'string' } }, nullable: true, optional: false });
     assert.equal(model.structs.length, new Set(model.structs.map((struct) => struct.name)).size);
     assert.ok(model.structs.every((struct) => struct.fields.every((field) => field.doc !== '')), 'every field is documented');
   });
 
   it('TypeScript: passes tsc --noEmit --strict, types every sample and narrows on event', () => {
     const dir = writeTypes('ts');
-    const samples = lines.split('\n').filter(Boolean).map((line) => JSON.parse(line) as { expect: string; body: unknown });
-    const ok = samples.filter((sample) => sample.expect === 'ok').map((sample) => JSON.stringify(sample.body));
-    writeFileSync(join(dir, 'samples.ts'), `import { type PostalWebhook } from './postalWebhooks';
-export const samples: PostalWebhook[] = [\n${ok.join(',\n')},\n];
+    const samples = lines.split('\n').filter(Boolean).map((line) => JSON.parse(line) as CheckLine);
+    const ok = (kind: BodyKind): string => samples.filter((sample) => sample.expect === 'ok' && sample.kind === kind).map((sample) => JSON.stringify(sample.body)).join(',\n');
+    writeFileSync(join(dir, 'samples.ts'), `import { type PostalInboundMessage, type PostalInboundRawMessage, type PostalWebhook } from './postalWebhooks';
+export const samples: PostalWebhook[] = [\n${ok('webhook')},\n];
+export const inbound: PostalInboundMessage[] = [\n${ok('inbound')},\n];
+export const raw: PostalInboundRawMessage[] = [\n${ok('raw')},\n];
 export function describe(webhook: PostalWebhook): string {
   switch (webhook.event) {
     case 'MessageBounced': return webhook.payload.original_message.token;
@@ -71,7 +117,8 @@ export function describe(webhook: PostalWebhook): string {
     assert.equal(checked.status, 0, checked.output);
     // Each body that must not fit in a file of its own: every one of them must have errors.
     const wrong = samples.filter((sample) => sample.expect === 'error').map((sample, index) => {
-      writeFileSync(join(dir, `wrong${index}.ts`), `import { type PostalWebhook } from './postalWebhooks';\nexport const wrong: PostalWebhook = ${JSON.stringify(sample.body)};\n`);
+      const type = { webhook: 'PostalWebhook', inbound: 'PostalInboundMessage', raw: 'PostalInboundRawMessage' }[sample.kind];
+      writeFileSync(join(dir, `wrong${index}.ts`), `import { type ${type} } from './postalWebhooks';\nexport const wrong: ${type} = ${JSON.stringify(sample.body)};\n`);
       return `wrong${index}.ts`;
     });
     const refused = tsc(dir, ['postalWebhooks.ts', ...wrong]);
