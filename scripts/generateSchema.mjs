@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Writes schemas/postal-webhook.schema.json from the zod event schemas in src/core/events.
+// Writes schemas/postal-webhook.schema.json from the zod event schemas in src/core/events, and
+// schemas/postal-webhook.editor.schema.json, the same without checks, which the editor gets.
 // Run through `npm run generate:schema`, which first compiles src/ to out/ with esbuild.
 // A unit test regenerates the schema in memory and fails when the committed file differs.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -14,10 +15,12 @@ if (!existsSync(compiled)) {
   console.error(`${compiled} is missing: run \`npm run generate:schema\`, which compiles src/ first.`);
   process.exit(1);
 }
-const { JSON_SCHEMA_FILE, renderJsonSchema } = require(compiled);
+const { EDITOR_SCHEMA_FILE, JSON_SCHEMA_FILE, renderEditorSchema, renderJsonSchema } = require(compiled);
 
-const target = join(repo, JSON_SCHEMA_FILE);
-mkdirSync(dirname(target), { recursive: true });
-const text = renderJsonSchema();
-writeFileSync(target, text);
-console.log(`wrote ${JSON_SCHEMA_FILE} (${text.length} bytes)`);
+for (const [file, render] of [[JSON_SCHEMA_FILE, renderJsonSchema], [EDITOR_SCHEMA_FILE, renderEditorSchema]]) {
+  const target = join(repo, file);
+  mkdirSync(dirname(target), { recursive: true });
+  const text = render();
+  writeFileSync(target, text);
+  console.log(`wrote ${file} (${text.length} bytes)`);
+}

@@ -10,6 +10,12 @@ export const REPO = join(import.meta.dirname, '..');
 /** Each production bundle must stay at or below this many bytes (250 KiB). */
 export const BUNDLE_BUDGET_BYTES = 250 * 1024;
 
+/**
+ * tinyglobby's ES module (the CLI's glob expansion) reads `import.meta.url`, which a CommonJS
+ * bundle does not have: the banner gives the bundle's own URL instead.
+ */
+const IMPORT_META_URL_SHIM = "var __importMetaUrl = require('node:url').pathToFileURL(__filename).href;";
+
 export const SHIPPED_BUNDLES = [
   {
     name: 'extension',
@@ -17,7 +23,7 @@ export const SHIPPED_BUNDLES = [
     // reached through `await import(…)` loads when first used, not when the extension activates.
     entry: { entryPoints: ['src/extension.ts'], outdir: 'dist', format: 'esm', splitting: true, outExtension: { '.js': '.mjs' }, chunkNames: 'chunks/[name]-[hash]', external: ['vscode'] },
   },
-  { name: 'cli', entry: { entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } } },
+  { name: 'cli', entry: { entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${IMPORT_META_URL_SHIM}` }, define: { ...versionDefine(), 'import.meta.url': '__importMetaUrl' } } },
 ];
 
 /** `POSTAL_WEBHOOKS_VERSION` in the code is package.json's version. */

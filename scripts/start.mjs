@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// `npm start`: a real VS Code with the extension loaded and a sample workspace, for trying it out.
+// `npm start`: a real VS Code with the extension installed and a sample workspace, for trying it
+// out: a normal workbench (dialogs and prompts work). The sample workspace is
+// .vscode-test/playground, copied from test/workspace once and kept between runs.
 //   npm start                      VS Code (web) served on http://127.0.0.1:8765; open the printed URL
 //   npm start -- --port 9000       another port;  --host 0.0.0.0 to reach it from another machine
 //   npm start -- --vscode latest   the newest VS Code we test against

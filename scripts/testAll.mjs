@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 // Everything CI checks, in order, with the time each step took:
 // the main suite on the oldest VS Code we support, the same integration suite on the newest,
-// the packaged .vsix, and proof that a failing integration test turns `npm test` red.
+// the packaged .vsix, the workbench `npm start` opens, and proof that a failing integration
+// test turns `npm test` red.
 import { spawnSync } from 'node:child_process';
 
 const STEPS = [
   ['npm test (typecheck, lint, unit, integration in VS Code 1.100)', 'npm', ['test']],
   ['integration in VS Code 1.139', 'npm', ['run', 'test:latest']],
   ['package: .vsix contents, install and activation', 'npm', ['run', 'test:package']],
+  ['npm start: a normal workbench with the extension, its listener and dialogs', 'npm', ['run', 'test:serve']],
   ['a failing integration test turns npm test red', 'node', ['scripts/proveRed.mjs']],
 ];
 

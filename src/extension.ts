@@ -6,6 +6,7 @@ import { explorerProbe } from './vscode/explorerProbe';
 import { registerListener } from './vscode/listener/registerListener';
 import { localWebhookUrl } from './vscode/listener/webhookUrl';
 import { createLogChannel, loggerFor } from './vscode/logging';
+import { registerDevelopmentKey } from './vscode/replay/developmentKey';
 import { registerReplay } from './vscode/replay/registerReplay';
 import { registerTestCommands } from './vscode/testCommands';
 import { registerCopyTypes } from './vscode/types/copyTypes';
@@ -22,7 +23,8 @@ export function activate(context: vscode.ExtensionContext): void {
   const baseLog = loggerFor(channel);
   const log = componentLogger(baseLog, 'extension');
 
-  const listener = registerListener(context, baseLog);
+  const developmentKey = registerDevelopmentKey(context, componentLogger(baseLog, 'replay'));
+  const listener = registerListener(context, baseLog, { developmentKey });
   shutdown = listener.shutdown;
   const events = registerEventsView(context, listener, baseLog);
   registerLinting(context, baseLog);
@@ -32,6 +34,7 @@ export function activate(context: vscode.ExtensionContext): void {
     log: componentLogger(baseLog, 'replay'),
     ownListenerUrl: () => localWebhookUrl(listener.controller),
     records: events.view.records,
+    keys: developmentKey,
   });
   context.subscriptions.push(registerCopyTypes(context.extensionUri, componentLogger(baseLog, 'types')));
 

@@ -136,15 +136,16 @@ function waitForHttp(url, timeoutMs, hasExited) {
 }
 
 /**
- * Starts the plain VS Code server (`server-main.js`). `--enable-smoke-test-driver` makes newer
- * builds honour the URL payload (extensionDevelopmentPath / extensionTestsPath).
+ * Starts the plain VS Code server (`server-main.js`). `--enable-smoke-test-driver` (on unless
+ * `smokeTestDriver` is false) makes newer builds honour the URL payload (extensionDevelopmentPath
+ * / extensionTestsPath), and makes every dialog refuse to show, as tests want and users do not.
  */
-export async function startServer({ installDir, stateDir, env, port, host = '127.0.0.1' }) {
+export async function startServer({ installDir, stateDir, env, port, host = '127.0.0.1', smokeTestDriver = true }) {
   const listenPort = port ?? (await freePort());
   const args = [serverMain(installDir), '--host', host, '--port', String(listenPort), '--without-connection-token',
     '--accept-server-license-terms', '--server-data-dir', join(stateDir, 'server-data'),
     '--user-data-dir', join(stateDir, 'user-data'), '--extensions-dir', join(stateDir, 'extensions'),
-    '--disable-telemetry', '--disable-workspace-trust', '--enable-smoke-test-driver'];
+    '--disable-telemetry', '--disable-workspace-trust', ...(smokeTestDriver ? ['--enable-smoke-test-driver'] : [])];
   const child = spawn(nodeFor(installDir), args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const logFile = createWriteStream(join(stateDir, 'server.log'));
   child.stdout.pipe(logFile);

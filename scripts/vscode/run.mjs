@@ -6,15 +6,18 @@
 //   node scripts/vscode/run.mjs screenshot [--vscode ...] [--out DIR] [--theme dark|light|both]
 //   node scripts/vscode/run.mjs vsix --vsix FILE [--vscode ...]
 //   node scripts/vscode/run.mjs serve [--vscode ...] [--port N] [--host H]
+//   node scripts/vscode/run.mjs serve-check [--vscode ...]
 //
 // `test` runs a mocha suite inside VS Code's extension host and exits with its result.
 // `screenshot` runs a scenario suite that asks this driver for PNGs of the workbench.
 // `vsix` installs a packaged .vsix and checks it activates, through a probe extension.
-// `serve` keeps a workbench with the extension loaded running and prints its URL.
+// `serve` keeps a workbench with the extension installed running and prints its URL (`npm start`);
+// `serve-check` starts the same workbench and checks in Chromium that it works as a user's does.
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openWorkbench } from './browser.mjs';
+import { checkServe, startServe } from './serve.mjs';
 import {
   REPO, baseSettings, ensureCodeServer, freePort, isolatedEnv, makeStateDir, prepareWorkspace, resolveVersion,
   runServerCli, startServer, workbenchUrl,
@@ -208,13 +211,10 @@ async function takeShot(page, request, stateDir) {
 }
 
 async function serve() {
-  const installDir = ensureCodeServer(version);
-  const stateDir = makeStateDir('pw-serve-');
-  const env = isolatedEnv(stateDir);
-  const workspace = prepareWorkspace(stateDir, resolve(REPO, values.workspace), baseSettings());
-  const server = await startServer({ installDir, stateDir, env, host: values.host, port: values.port ? Number(values.port) : 8765 });
-  const url = workbenchUrl(server.authority, { workspace, extensionPath: REPO });
-  console.log(`\nPostal Webhooks is running in VS Code ${vscodeVersionOf(version)} (web, from code-server ${version}). Open this URL in a browser:\n\n  ${url}\n\nPress Ctrl-C to stop.`);
+  const { server, url, stateDir, workspace } = await startServe({ version, host: values.host, port: values.port ? Number(values.port) : 8765 });
+  console.log(`\nPostal Webhooks is running in VS Code ${vscodeVersionOf(version)} (web, from code-server ${version}). Open this URL in a browser:\n\n  ${url}\n`);
+  console.log(`The sample workspace is ${workspace}: it is kept between runs (delete it to start afresh).`);
+  console.log(`VS Code's own state (settings, history, logs) is in ${stateDir} for this run.\n\nPress Ctrl-C to stop.`);
   const stop = () => { server.stop(); process.exit(0); };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
@@ -247,6 +247,7 @@ const modes = {
       beforeStart: (installDir, stateDir, env) => say(runServerCli(installDir, stateDir, ['--install-extension', vsix, '--force'], env).trim()) });
   },
   serve,
+  'serve-check': () => checkServe({ version, say }),
 };
 if (!Object.hasOwn(modes, mode)) {
   console.error(`unknown mode '${mode}': use ${Object.keys(modes).join(', ')}`);

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { isSeveritySetting, LINT_RULES, lintDocument, looksLikePostalText, ruleById, type SeveritySetting } from '../core/lint';
-import { type CliIo, EXIT, UsageError } from './io';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { isSeveritySetting, LINT_RULES, lintDocument, looksLikePostalText, POSTAL_SNIFF_CHARS, ruleById, type SeveritySetting } from '../core/lint';
+import { type CliIo, EXIT, readErrorText, UsageError } from './io';
 import { type CliCommand } from './command';
 import { countSeverities, type FileReport, formatJson, formatText, toCliDiagnostics } from './lintReport';
 import { type LintTarget, resolveTargets } from './lintTargets';
@@ -8,18 +8,20 @@ import { parseOptions } from './parseOptions';
 
 const USAGE = `Usage: postal-webhooks lint [paths or globs...] [options]
 
-Lints Postal webhook payload files with the same rules as the editor. Folders are searched for
-*.postal.json and *.postal.jsonl (node_modules and .git are skipped); files named explicitly
-are linted whatever their name (.jsonl and .ndjson as one body per line). Without paths, the
-current folder is searched.
+Lints Postal webhook payload files with the same rules as the editor. Folders and globs
+(quote them: 'test/**/*.json') find *.postal.json and *.postal.jsonl, and other .json files
+whose root is a Postal webhook body (node_modules and .git are skipped); files named
+explicitly are linted whatever their name (.jsonl and .ndjson as one body per line). Without
+paths, the current folder is searched.
 
 Options:
   --format text|json     output format (default text: file:line:col severity rule message)
   --rule <id>=<level>    change a rule's severity: error, warning, info, hint or off (repeatable)
   --max-warnings <n>     exit 1 when there are more than n warnings
-  --include-json         in folders, also lint every *.json whose root is a Postal webhook body
+  --include-json         accepted for older scripts: folders always include such .json files
 
-Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage or read error.
+Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage or read error, or a
+path, folder or glob that finds no payload file.
 
 Rules:
 ${LINT_RULES.map((rule) => `  ${rule.id.padEnd(30)} ${rule.defaultSeverity.padEnd(8)} ${rule.description}`).join('\n')}`;
@@ -29,7 +31,6 @@ interface LintArgs {
   format: 'text' | 'json';
   rules: Record<string, SeveritySetting>;
   maxWarnings: number | undefined;
-  includeJson: boolean;
 }
 
 function parseLintArgs(args: string[]): LintArgs {
@@ -49,14 +50,13 @@ function parseLintArgs(args: string[]): LintArgs {
     format: values.format,
     rules: Object.fromEntries(values.rule.map(parseRuleOption)),
     maxWarnings: parseMaxWarnings(values['max-warnings']),
-    includeJson: values['include-json'],
   };
 }
 
 function parseRuleOption(option: string): [string, SeveritySetting] {
   const [id, level] = option.split('=');
   if (!id || level === undefined) throw new UsageError(`--rule takes <id>=<level>, e.g. --rule postal/unknown-key=off (got ${option})`);
-  if (!ruleById(id)) throw new UsageError(`unknown rule ${id}; the rules are listed below`);
+  if (!ruleById(id)) throw new UsageError(`unknown rule ${id}; --help lists the rules`);
   if (!isSeveritySetting(level)) throw new UsageError(`${id}: level must be error, warning, info, hint or off (got ${level})`);
   return [id, level];
 }
@@ -69,25 +69,22 @@ function parseMaxWarnings(value: string | undefined): number | undefined {
 
 async function runLint(args: string[], io: CliIo): Promise<number> {
   const options = parseLintArgs(args);
-  const resolved = resolveTargets(options.paths, process.cwd(), options.includeJson);
-  if (!resolved.ok) {
-    io.err(`postal-webhooks lint: ${resolved.message}`);
-    return EXIT.usage;
-  }
+  const { targets, problems, failed, args: paths } = resolveTargets(options.paths, io.cwd ?? process.cwd());
   const files: FileReport[] = [];
-  let readFailed = false;
-  for (const target of resolved.targets) {
-    const text = readTarget(target, io);
-    if (text === undefined) {
-      readFailed = true;
-      continue;
-    }
-    if (target.onlyIfPostal && !looksLikePostalText(text)) continue;
+  const found = new Set<number>();
+  for (const target of targets) {
+    const text = readTarget(target, problems);
+    if (text === undefined) continue;
+    target.sources.forEach((source) => found.add(source));
     const issues = lintDocument(text, { format: target.format, rules: options.rules });
     files.push({ path: target.path, diagnostics: toCliDiagnostics(text, issues) });
   }
+  paths.forEach((path, index) => {
+    if (!found.has(index) && !failed.has(index)) problems.push(`${path}: ${NOTHING_FOUND}`);
+  });
   io.out(options.format === 'json' ? formatJson(files) : formatText(files, io.color));
-  if (readFailed) return EXIT.usage;
+  for (const problem of problems) io.err(`postal-webhooks lint: ${problem}`);
+  if (problems.length > 0) return EXIT.usage;
   const counts = countSeverities(files);
   if (counts.error > 0) return EXIT.problems;
   if (options.maxWarnings !== undefined && counts.warning > options.maxWarnings) {
@@ -97,16 +94,36 @@ async function runLint(args: string[], io: CliIo): Promise<number> {
   return EXIT.ok;
 }
 
-/** Reads a file as UTF-8 without a byte order mark; reports and returns undefined if it cannot. */
-function readTarget(target: LintTarget, io: CliIo): string | undefined {
+/** Why a folder or glob found nothing to lint (a typo must not pass CI as "no problems"). */
+const NOTHING_FOUND = 'no Postal payload file found (*.postal.json, *.postal.jsonl, or a .json file holding a webhook body)';
+
+/**
+ * The file's text, without a byte order mark; undefined when it cannot be read (said in
+ * `problems`) or, for a file found by a search, when it is not a Postal body (only its first
+ * few KiB are read to decide).
+ */
+function readTarget(target: LintTarget, problems: string[]): string | undefined {
   try {
-    const text = readFileSync(target.absolutePath, 'utf8');
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    if (target.onlyIfPostal && !looksLikePostalText(withoutBom(readStart(target.absolutePath)))) return undefined;
+    return withoutBom(readFileSync(target.absolutePath, 'utf8'));
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'EISDIR' ? 'is a folder' : error instanceof Error ? error.message : String(error);
-    io.err(`postal-webhooks lint: cannot read ${target.path}: ${reason}`);
+    problems.push(`cannot read ${target.path}: ${readErrorText(error)}`);
     return undefined;
   }
+}
+
+function readStart(path: string): string {
+  const buffer = Buffer.alloc(POSTAL_SNIFF_CHARS * 4);
+  const fd = openSync(path, 'r');
+  try {
+    return buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0)).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 export const lintCommand: CliCommand = {

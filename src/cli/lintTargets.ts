@@ -1,80 +1,88 @@
 import { readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { globBase, globMatcher, isGlob } from '../core/glob';
+import { relative, resolve } from 'node:path';
+import { globSync } from 'tinyglobby';
+import { globProblem, isGlob, splitGlob } from '../core/glob';
 import { type DocumentFormat } from '../core/lint';
 
 /** Folders no one keeps payload fixtures in, and which can be huge. */
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+const SKIPPED = ['**/node_modules/**', '**/.git/**'];
 const POSTAL_FILE = /\.postal\.jsonl?$/i;
 const JSON_FILE = /\.json$/i;
 
 export interface LintTarget {
-  /** As shown to the user: relative to the working directory when the file is under it. */
+  /** As shown to the user: relative to the working folder when the file is under it. */
   path: string;
   absolutePath: string;
   format: DocumentFormat;
-  /** Found by looking at every `.json` (`--include-json`): lint it only if it is a Postal body. */
+  /** Found by a folder search or a glob and not named `*.postal.json(l)`: lint it only if it is a Postal body. */
   onlyIfPostal: boolean;
+  /** The arguments (by index) that found it. */
+  sources: number[];
 }
 
-export type TargetResult = { ok: true; targets: LintTarget[] } | { ok: false; message: string };
+export interface ResolvedTargets {
+  targets: LintTarget[];
+  /** Arguments that name nothing, patterns refused, folders that cannot be read: each is exit code 2. */
+  problems: string[];
+  /** The arguments (by index) already in `problems`. */
+  failed: Set<number>;
+  /** The arguments looked at (`.` when none were given). */
+  args: string[];
+}
 
 /**
- * Expands the paths and globs given on the command line. A file is linted whatever its name; a
- * folder is searched for `*.postal.json` and `*.postal.jsonl` (and, with `includeJson`, every
- * `*.json`); a glob is matched against paths relative to `cwd`.
+ * Finds what to lint from the command line's paths and globs, resolved against `cwd` (absolute
+ * and `../` ones too). A name that exists is taken as it is, even with glob characters in it
+ * (`a[1].postal.json`). A file named is linted whatever its name. A folder, or a glob, finds
+ * `*.postal.json` and `*.postal.jsonl`, and other `.json` files that are then linted only if
+ * they hold a Postal webhook body (not every `package.json` a `**\/*.json` reaches).
+ * node_modules and .git are skipped; symbolic links are not followed.
  */
-export function resolveTargets(args: readonly string[], cwd: string, includeJson: boolean): TargetResult {
+export function resolveTargets(given: readonly string[], cwd: string): ResolvedTargets {
+  const args = given.length > 0 ? [...given] : ['.'];
   const targets = new Map<string, LintTarget>();
-  const add = (absolutePath: string, onlyIfPostal: boolean) => {
-    const existing = targets.get(absolutePath);
-    if (existing && !onlyIfPostal) existing.onlyIfPostal = false;
-    if (!existing) targets.set(absolutePath, { path: displayPath(cwd, absolutePath), absolutePath, format: formatOf(absolutePath), onlyIfPostal });
+  const problems: string[] = [];
+  const failed = new Set<number>();
+  const fail = (index: number, problem: string): void => {
+    problems.push(problem);
+    failed.add(index);
   };
-  for (const arg of args.length > 0 ? args : ['.']) {
-    if (isGlob(arg)) {
-      const matches = expandGlob(arg, cwd);
-      if (matches.length === 0) return { ok: false, message: `no files match ${arg}` };
-      matches.forEach((file) => add(file, false));
-      continue;
+  const add = (absolutePath: string, named: boolean, source: number): void => {
+    const known = targets.get(absolutePath);
+    const onlyIfPostal = !named && !POSTAL_FILE.test(absolutePath);
+    if (known === undefined) targets.set(absolutePath, { path: displayPath(cwd, absolutePath), absolutePath, format: formatOf(absolutePath), onlyIfPostal, sources: [source] });
+    else {
+      known.onlyIfPostal &&= onlyIfPostal;
+      known.sources.push(source);
     }
-    const absolutePath = join(cwd, arg);
+  };
+  args.forEach((arg, index) => {
+    const absolutePath = resolve(cwd, arg);
     const kind = fileKind(absolutePath);
-    if (kind === undefined) return { ok: false, message: `${arg}: no such file or folder` };
-    if (kind === 'file') add(absolutePath, false);
-    else for (const file of walk(absolutePath)) {
-      if (POSTAL_FILE.test(file)) add(file, false);
-      else if (includeJson && JSON_FILE.test(file)) add(file, true);
-    }
-  }
-  return { ok: true, targets: [...targets.values()] };
+    if (kind === 'file') return add(absolutePath, true, index);
+    if (kind === undefined && !isGlob(arg)) return fail(index, `${arg}: no such file or folder`);
+    const refused = kind === undefined ? globProblem(arg) : undefined;
+    if (refused !== undefined) return fail(index, refused);
+    const { base, glob } = kind === 'folder' ? { base: absolutePath, glob: '**/*.{json,jsonl}' } : splitGlob(arg);
+    for (const file of search(resolve(cwd, base), glob, problems, cwd)) if (POSTAL_FILE.test(file) || JSON_FILE.test(file)) add(file, false, index);
+  });
+  return { targets: [...targets.values()], problems, failed, args };
 }
 
-function expandGlob(pattern: string, cwd: string): string[] {
-  const matches = globMatcher(pattern);
-  const base = join(cwd, globBase(pattern));
-  if (fileKind(base) !== 'folder') return [];
-  return walk(base).filter((file) => matches(relative(cwd, file)));
-}
-
-/** Every file under `folder`, depth first, in name order; symbolic links are not followed. */
-export function walk(folder: string): string[] {
-  const files: string[] = [];
-  const pending = [folder];
-  for (let current = pending.pop(); current !== undefined; current = pending.pop()) {
-    let entries;
+/** Files under `folder` matching `glob`, absolute; folders that cannot be read are reported in `problems`. */
+function search(folder: string, glob: string, problems: string[], cwd: string): string[] {
+  const unreadable = new Map<string, string>();
+  const readdir = ((path: string, options: never) => {
     try {
-      entries = readdirSync(current, { withFileTypes: true });
-    } catch {
-      continue; // unreadable folder: nothing to lint in it
+      return readdirSync(path, options);
+    } catch (error) {
+      unreadable.set(path, (error as NodeJS.ErrnoException).code ?? (error as Error).message);
+      throw error;
     }
-    for (const entry of entries.sort((a, b) => b.name.localeCompare(a.name))) {
-      const path = join(current, entry.name);
-      if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) pending.push(path);
-      else if (entry.isFile()) files.push(path);
-    }
-  }
-  return files.sort();
+  }) as typeof readdirSync;
+  const files = fileKind(folder) === 'folder' ? globSync(glob, { cwd: folder, absolute: true, dot: true, extglob: false, ignore: SKIPPED, followSymbolicLinks: false, fs: { readdirSync: readdir } }) : [];
+  for (const [path, code] of unreadable) problems.push(`cannot read the folder ${displayPath(cwd, path)}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code}`);
+  return files.map((file) => resolve(file)).sort();
 }
 
 function fileKind(path: string): 'file' | 'folder' | undefined {
@@ -90,7 +98,7 @@ export function formatOf(path: string): DocumentFormat {
   return /\.(jsonl|ndjson)$/i.test(path) ? 'jsonl' : 'json';
 }
 
-function displayPath(cwd: string, absolutePath: string): string {
+export function displayPath(cwd: string, absolutePath: string): string {
   const shown = relative(cwd, absolutePath);
-  return shown.startsWith('..') ? absolutePath : shown.split('\\').join('/');
+  return shown.startsWith('..') || shown === '' ? absolutePath : shown.split('\\').join('/');
 }

@@ -1,11 +1,12 @@
+import { createPrivateKey } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { redactUrl } from '../core/http';
 import { createListener, formatRecordLine, type ListenerAddress, type ListenerOptions } from '../core/listener';
 import { type Logger } from '../core/logger';
 import { safeText } from '../core/safeText';
-import { parsePublicKey, type PublicKeySet } from '../core/signature';
+import { parsePublicKey, type PublicKeyEntry, type PublicKeySet, toPublicPem } from '../core/signature';
 import { createMemoryStore, MB, openFileStore, type WebhookRecord, type WebhookStore } from '../core/store';
-import { type CliIo, EXIT } from './io';
+import { type CliIo, EXIT, readErrorText } from './io';
 import { type ListenArgs, LISTEN_USAGE, parseListenArgs } from './listenArgs';
 import { type CliCommand } from './command';
 
@@ -28,14 +29,15 @@ const KEY_HINT =
 export async function runListen(argv: string[], io: CliIo, control: ListenControl): Promise<number> {
   const args = parseListenArgs(argv);
   const publicKey = args.publicKeyFile === undefined ? undefined : await loadKey(args.publicKeyFile, io);
-  if (publicKey === null) return EXIT.usage;
+  const devKey = args.devKeyFile === undefined ? undefined : await loadDevKey(args.devKeyFile, io);
+  if (publicKey === null || devKey === null) return EXIT.usage;
   const logger = cliLogger(io);
   const store = await openStore(args, logger, io);
   if (store === undefined) return EXIT.usage;
-  const listener = createListener(listenerOptions(args, publicKey), { store, logger });
+  const listener = createListener(listenerOptions(args, publicKey), { store, logger, developmentKey: () => devKey });
   const started = control.signal.aborted ? undefined : await listener.start();
   if (started?.ok !== true) {
-    if (started !== undefined) io.err(`postal-webhooks listen: ${started.error.message}`);
+    if (started !== undefined) io.err(`postal-webhooks listen: ${forTheCommandLine(started.error.message)}`);
     await store.close();
     return started === undefined ? EXIT.ok : EXIT.usage;
   }
@@ -74,6 +76,11 @@ class LineBatch {
     this.lines = [];
     this.write(text);
   }
+}
+
+/** A listener message names the setting and the flag (`postalWebhooks.listener.port / --port`): here only the flag. */
+function forTheCommandLine(message: string): string {
+  return message.replace(/ in postalWebhooks\.listener\.[A-Za-z]+ \/ (--[a-z-]+)/g, ' with $1').replace(/ \(postalWebhooks\.listener\.[A-Za-z]+ \/ (--[a-z-]+)\)/g, ' ($1)');
 }
 
 /** The command as registered in the CLI: Ctrl-C (SIGINT) or SIGTERM stops it. */
@@ -117,12 +124,33 @@ async function loadKey(file: string, io: CliIo): Promise<PublicKeySet | null> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    io.err(`postal-webhooks listen: cannot read the public key file ${file}: ${(error as Error).message}`);
+    io.err(`postal-webhooks listen: cannot read the public key file ${file}: ${readErrorText(error)}.`);
     return null;
   }
   const parsed = parsePublicKey(text);
   if (parsed.ok) return parsed.keySet;
   io.err(`postal-webhooks listen: ${file}: ${parsed.error.message}`);
+  return null;
+}
+
+/** The public half of `--dev-key` (a private signing key or a public key), or null after printing why not. */
+async function loadDevKey(file: string, io: CliIo): Promise<PublicKeyEntry | null> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    io.err(`postal-webhooks listen: cannot read the --dev-key file ${file}: ${readErrorText(error)}.`);
+    return null;
+  }
+  let publicText = text;
+  try {
+    publicText = toPublicPem(createPrivateKey(text));
+  } catch {
+    // Not a private key: maybe its public half.
+  }
+  const parsed = parsePublicKey(publicText);
+  if (parsed.ok) return parsed.keySet.keys[0];
+  io.err(`postal-webhooks listen: --dev-key ${file}: give the signing.key (or public.pem) that \`postal-webhooks keygen\` wrote. ${parsed.error.message}`);
   return null;
 }
 

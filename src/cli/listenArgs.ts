@@ -1,4 +1,5 @@
 import { allowedHostProblem, DEFAULT_LISTENER_HOST, DEFAULT_LISTENER_PORT, DEFAULT_UNVERIFIED_LIMITS, LISTENER_DEFAULTS, parseResponseMode, type ResponseMode } from '../core/listener';
+import { targetUrlProblem } from '../core/replay/targetUrl';
 import { DEFAULT_MAX_MB, DEFAULT_MAX_RECORDS, MB } from '../core/store';
 import { UsageError } from './io';
 import { numberOption } from './numberOption';
@@ -20,6 +21,8 @@ Options:
   --path PATH            Only accept POSTs to this path (others get 404)
   --public-key FILE      Postal's public key, to verify signatures: the DNS record value
                          (postal default-dkim-record), the JWKS (/.well-known/jwks.json) or a PEM
+  --dev-key FILE         Your own signing key (signing.key or public.pem from keygen): requests
+                         signed with it show as "signature ✓ dev key", not as forged
   --forward-to URL       Pass every request on to your app (e.g. http://localhost:3000/hooks)
   --respond MODE         What to answer Postal: a status (default 200), STATUS:DELAY_MS
                          (e.g. 200:6000 makes Postal time out), or "mirror" (your app's answer;
@@ -59,6 +62,7 @@ export interface ListenArgs {
   port: number;
   path?: string;
   publicKeyFile?: string;
+  devKeyFile?: string;
   forwardTo?: string;
   response: ResponseMode;
   historyFile?: string;
@@ -83,6 +87,7 @@ export function parseListenArgs(args: string[]): ListenArgs {
       port: { type: 'string' },
       path: { type: 'string' },
       'public-key': { type: 'string' },
+      'dev-key': { type: 'string' },
       'forward-to': { type: 'string' },
       respond: { type: 'string' },
       history: { type: 'string' },
@@ -115,7 +120,8 @@ export function parseListenArgs(args: string[]): ListenArgs {
   };
   if (values.path !== undefined) result.path = values.path.startsWith('/') ? values.path : `/${values.path}`;
   if (values['public-key'] !== undefined) result.publicKeyFile = values['public-key'];
-  if (values['forward-to'] !== undefined) result.forwardTo = withScheme(values['forward-to']);
+  if (values['dev-key'] !== undefined) result.devKeyFile = values['dev-key'];
+  if (values['forward-to'] !== undefined) result.forwardTo = forwardUrl(values['forward-to']);
   if (values.history !== undefined) result.historyFile = values.history;
   if (result.response.type === 'mirror' && result.forwardTo === undefined) throw new UsageError('--respond mirror answers with your app\'s status, so it needs --forward-to URL.');
   if (result.rejectUnsigned && result.publicKeyFile === undefined) throw new UsageError('--reject-unsigned needs --public-key FILE to check signatures with.');
@@ -135,7 +141,10 @@ function responseOption(text: string | undefined): ResponseMode {
   return parsed.mode;
 }
 
-/** `localhost:3000/hooks` means http://localhost:3000/hooks. */
-function withScheme(url: string): string {
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? url : `http://${url}`;
+/** Your app's URL: a full http(s) URL, or `host:port[/path]`, which means http:// (`localhost:3000/hooks`). */
+function forwardUrl(text: string): string {
+  const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : /^[\w.-]+:\d+(?:\/\S*)?$/.test(text) ? `http://${text}` : undefined;
+  const problem = url === undefined ? `${JSON.stringify(text)} is not a URL` : targetUrlProblem(url);
+  if (problem !== undefined) throw new UsageError(`--forward-to: ${problem.replace(/[.;]? *write it like .*$/, '')}. Give your app's URL, e.g. http://localhost:3000/webhooks/postal`);
+  return url as string;
 }

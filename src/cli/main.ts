@@ -36,18 +36,18 @@ function helpText(): string {
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.out(helpText());
+    // `help lint` is `lint --help`.
+    const topic = name === 'help' && rest[0] !== undefined ? commandNamed(rest[0]) : undefined;
+    if (name === 'help' && rest[0] !== undefined && topic === undefined) return unknownCommand(rest[0], io);
+    io.out(topic?.usage ?? helpText());
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
   if (name === '--version' || name === '-v') {
     io.out(version);
     return EXIT.ok;
   }
-  const command = Object.hasOwn(CLI_COMMANDS, name) ? CLI_COMMANDS[name] : undefined;
-  if (!command) {
-    io.err(`postal-webhooks: unknown command '${name}'. Run 'postal-webhooks --help' to see the commands.`);
-    return EXIT.usage;
-  }
+  const command = commandNamed(name);
+  if (!command) return unknownCommand(name, io);
   if (rest.includes('--help') || rest.includes('-h')) {
     io.out(command.usage);
     return EXIT.ok;
@@ -56,9 +56,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`postal-webhooks ${name}: ${error.message}\n\n${command.usage}`);
+      // One line: what is wrong, and where the options are; the whole usage would bury it.
+      io.err(`postal-webhooks ${name}: ${error.message} (see postal-webhooks ${name} --help)`);
       return EXIT.usage;
     }
     throw error;
   }
+}
+
+function commandNamed(name: string): CliCommand | undefined {
+  return Object.hasOwn(CLI_COMMANDS, name) ? CLI_COMMANDS[name] : undefined;
+}
+
+function unknownCommand(name: string, io: CliIo): number {
+  io.err(`postal-webhooks: unknown command '${name}'. Run 'postal-webhooks --help' to see the commands.`);
+  return EXIT.usage;
 }

@@ -1,5 +1,6 @@
-import { createPrivateKey, type KeyObject } from 'node:crypto';
+import { createPrivateKey, KeyObject } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { EVENT_CATALOG, EVENT_NAMES, sampleEnvelope } from '../core/events';
 import { describeAnswer, describePostalOutcome } from '../core/replay/describeResult';
 import { buildPostalRequest } from '../core/replay/postalRequest';
@@ -9,7 +10,8 @@ import { simulateDelivery } from '../core/replay/simulateDelivery';
 import { urlForLog } from '../core/replay/targetUrl';
 import { safeText } from '../core/safeText';
 import { type CliCommand } from './command';
-import { type CliIo, EXIT } from './io';
+import { type CliIo, EXIT, readErrorText } from './io';
+import { parsePublicKey } from '../core/signature';
 import { parseSendArgs, SEND_USAGE, type SendArgs } from './sendArgs';
 import { loadFileItems, loadEmlItem, type SendItem } from './sendItems';
 
@@ -59,17 +61,33 @@ async function loadItems(options: SendArgs, io: CliIo): Promise<SendItem[] | und
   return source.kind === 'eml' ? loadEmlItem(source.path, options, io) : loadFileItems(source.path, options, io);
 }
 
-/** The private key, undefined for --unsigned, false after reporting why it cannot be read. */
+/** The private key, undefined for --unsigned, false after reporting why it cannot be used. */
 async function loadKey(options: SendArgs, io: CliIo): Promise<KeyObject | undefined | false> {
   if (options.keyFile === undefined) return undefined;
+  let text: string;
   try {
-    const key = createPrivateKey(await readFile(options.keyFile, 'utf8'));
-    if (key.asymmetricKeyType !== 'rsa') throw new Error(`it is a ${key.asymmetricKeyType ?? 'non-RSA'} key; Postal signs with RSA`);
-    return key;
+    text = await readFile(resolve(io.cwd ?? process.cwd(), options.keyFile), 'utf8');
   } catch (error) {
-    io.err(`postal-webhooks send: cannot use ${options.keyFile} as the signing key: ${(error as Error).message}. Give a private RSA key in PEM, e.g. signing.key from \`postal-webhooks keygen\`.`);
+    io.err(`postal-webhooks send: cannot read the key file ${options.keyFile}: ${readErrorText(error)}.`);
     return false;
   }
+  const key = signingKey(text);
+  if (key instanceof KeyObject) return key;
+  io.err(`postal-webhooks send: ${options.keyFile} ${key}`);
+  return false;
+}
+
+/** The RSA private key in `text`, or what it is instead, in words that say which file to give. */
+function signingKey(text: string): KeyObject | string {
+  const remedy = 'give the private signing key, e.g. signing.key from `postal-webhooks keygen --out DIR`.';
+  let key: KeyObject;
+  try {
+    key = createPrivateKey(text);
+  } catch {
+    if (parsePublicKey(text).ok) return `is a public key: it verifies signatures, it cannot make them. --key needs the private signing key, e.g. signing.key from \`postal-webhooks keygen --out DIR\` (your app gets its public.pem).`;
+    return `is not a private key in PEM ("-----BEGIN RSA PRIVATE KEY-----" or "-----BEGIN PRIVATE KEY-----"): ${remedy}`;
+  }
+  return key.asymmetricKeyType === 'rsa' ? key : `is a ${key.asymmetricKeyType ?? 'non-RSA'} key, but Postal signs with RSA: ${remedy}`;
 }
 
 function jsonLine(item: SendItem, result: SendResult): string {

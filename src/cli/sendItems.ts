@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { type DeliveryPolicy } from '../core/delivery';
 import { type InboundPayload, inboundFormatOfText, inboundPayloadFromEml, policyForPayload, readInboundPayloadFile } from '../core/inbound/inboundPayload';
 import { describeProblems, isJsonLines, readPayloadFile } from '../core/replay/payloadFile';
-import { type CliIo } from './io';
+import { type CliIo, readErrorText } from './io';
 import { type SendArgs } from './sendArgs';
 
 /** One request `send` makes: its body, how Postal judges the answer, and what `--json` says it was. */
@@ -19,9 +20,9 @@ export interface SendItem {
 
 async function readText(path: string, io: CliIo): Promise<string | undefined> {
   try {
-    return await readFile(path, 'utf8');
+    return await readFile(resolve(io.cwd ?? process.cwd(), path), 'utf8');
   } catch (error) {
-    io.err(`postal-webhooks send: cannot read ${path}: ${(error as Error).message}`);
+    io.err(`postal-webhooks send: cannot read ${path}: ${readErrorText(error)}.`);
     return undefined;
   }
 }
@@ -58,9 +59,9 @@ export async function loadFileItems(path: string, options: SendArgs, io: CliIo):
 export async function loadEmlItem(path: string, options: SendArgs, io: CliIo): Promise<SendItem[] | undefined> {
   let eml: Buffer;
   try {
-    eml = await readFile(path);
+    eml = await readFile(resolve(io.cwd ?? process.cwd(), path));
   } catch (error) {
-    io.err(`postal-webhooks send: cannot read ${path}: ${(error as Error).message}`);
+    io.err(`postal-webhooks send: cannot read ${path}: ${readErrorText(error)}.`);
     return undefined;
   }
   const { encoding, format, ...row } = options.inbound;

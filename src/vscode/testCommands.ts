@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { TEST_COMMAND } from './commandIds';
-import { forgetMilestones, reachedMilestones } from './walkthrough/milestones';
+import { forgetMilestones, MILESTONES_STATE_KEY, reachedMilestones } from './walkthrough/milestones';
 
 /** The environment flag our integration-test launchers set on the extension host. */
 export const TEST_MODE_ENV = 'POSTAL_WEBHOOKS_TEST';
@@ -27,10 +27,10 @@ export function registerTestCommands(context: vscode.ExtensionContext, probe: Te
     vscode.commands.registerCommand(TEST_COMMAND.treeSnapshot, (depth?: number) => probe.treeSnapshot(depth)),
     vscode.commands.registerCommand(TEST_COMMAND.explorerState, () => probe.explorerState()),
     vscode.commands.registerCommand(TEST_COMMAND.webviews, () => probe.webviews()),
-    // Walkthrough milestones reached so far; `{ forget: true }` starts over first.
-    vscode.commands.registerCommand(TEST_COMMAND.milestones, (options?: { forget?: boolean }) => {
+    // Walkthrough milestones reached so far; `{ forget: true }` starts over first; `{ stored: true }` those in global state.
+    vscode.commands.registerCommand(TEST_COMMAND.milestones, (options?: { forget?: boolean; stored?: boolean }) => {
       if (options?.forget === true) forgetMilestones();
-      return reachedMilestones();
+      return options?.stored === true ? context.globalState.get<string[]>(MILESTONES_STATE_KEY, []) : reachedMilestones();
     }),
   );
 }

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import { sampleEnvelope } from '../../src/core/events';
 import { generateSigningKey, type SigningKeyPair, toDnsRecord } from '../../src/core/signature';
+import { LINE_VERSION } from '../../src/core/store/lineSchema';
 import { COMMAND, VIEW } from '../../src/vscode/commandIds';
 import { UNDO_DELETE_COMMAND } from '../../src/vscode/tree/eventCommands';
 import { type SnapshotRow } from '../../src/vscode/tree/treeSnapshot';
@@ -313,7 +314,7 @@ describe('Events explorer in VS Code', function () {
     await vscode.commands.executeCommand(COMMAND.stopListener);
     const lines = readFileSync(state.historyPath, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { v?: number; record?: { uuid?: string } });
     assert.ok(lines.some((line) => line.record?.uuid === sent.bounced.uuid));
-    assert.ok(lines.every((line) => line.v === 1));
+    assert.ok(lines.every((line) => line.v === LINE_VERSION));
     if (process.platform !== 'win32') {
       assert.equal(statSync(state.historyPath).mode & 0o777, 0o600);
       assert.equal(statSync(dirname(state.historyPath)).mode & 0o777, 0o700);

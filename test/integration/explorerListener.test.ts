@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { COMMAND, VIEW } from '../../src/vscode/commandIds';
 import { configure, eventually, explorerState, freePort, postLikePostal, recordIdOf, rowOf, sample, treeSnapshot } from './explorerHelpers';
 import { renderedPanel } from './webviewHelpers';
+import { canReadWorkbench } from './workbenchText';
 
 type StartResult = { ok: true; url: string } | { ok: false; message: string };
 
@@ -127,5 +128,24 @@ describe('Events explorer listener settings and errors in VS Code', function () 
     const expected = (await vscode.env.asExternalUri(vscode.Uri.parse(`http://127.0.0.1:${port}/`))).toString(true);
     assert.equal(copied, expected);
     assert.equal(await vscode.env.clipboard.readText(), expected);
+  });
+
+  it('copies only a URL a test POST proved leads to the listener, and the help page shows each with its result', async () => {
+    const port = await freePort();
+    await configure({ 'postalWebhooks.listener.port': port });
+    assert.ok((await start())?.ok);
+    const direct = `http://127.0.0.1:${port}/`;
+    const forwarded = (await vscode.env.asExternalUri(vscode.Uri.parse(direct))).toString(true);
+    // In the web build VS Code forwards the port as /proxy/PORT/, which answers POST with 405.
+    if (canReadWorkbench) assert.match(forwarded, new RegExp(`/proxy/${port}/$`));
+    const stored = (await explorerState()).historyCount;
+    const copied = await vscode.commands.executeCommand<string>(COMMAND.copyWebhookUrl);
+    assert.equal(copied, direct);
+    assert.equal(await vscode.env.clipboard.readText(), direct);
+    const help = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'postal-webhooks-help', path: '/How Postal reaches the listener.md' }));
+    const text = help.getText();
+    assert.ok(text.includes(`- ✓ \`${direct}\` (on this machine): a test POST reached the listener`), text);
+    if (forwarded !== direct) assert.match(text, new RegExp(`- ✗ \`${forwarded.replace(/[.?]/g, '\\$&')}\` \\(through VS Code's port forwarding\\): a test POST was answered 405 .*Do not give this one to Postal\\.`));
+    assert.equal((await explorerState()).historyCount, stored, 'a probe is never recorded');
   });
 });

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { runCli } from '../../src/cli/main';
 
 const EXTENSION_ID = 'postal-webhooks.postal-webhooks';
 
@@ -140,6 +141,20 @@ describe('linting in VS Code', () => {
     await waitFor('diagnostics to return', () => postalDiagnostics(document.uri).length > 0);
   });
 
+  it('lints files the include globs name, with auto-detection off', async () => {
+    const settings = vscode.workspace.getConfiguration('postalWebhooks.lint');
+    await settings.update('autoDetect', false, vscode.ConfigurationTarget.Workspace);
+    try {
+      const document = await open('captured.json');
+      await waitFor('diagnostics to clear', () => postalDiagnostics(document.uri).length === 0);
+      await settings.update('include', ['lint/capt*.json'], vscode.ConfigurationTarget.Workspace);
+      await waitFor('the included file to be linted', () => postalDiagnostics(document.uri).length > 0);
+    } finally {
+      await settings.update('include', undefined, vscode.ConfigurationTarget.Workspace);
+      await settings.update('autoDetect', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   it('lints a .postal.jsonl line by line as JSON Lines', async () => {
     const document = await open('events.postal.jsonl');
     assert.equal(document.languageId, 'jsonl');
@@ -157,6 +172,37 @@ describe('linting in VS Code', () => {
     assert.ok(diagnostics.some((diagnostic) => codeOf(diagnostic) === 'postal/unknown-key'));
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await waitFor('diagnostics to be cleared', () => postalDiagnostics(document.uri).length === 0);
+  });
+
+  it('reports each problem once, at the severity the CLI gives it, and still completes and explains the fields', async () => {
+    const document = await open('twice.postal.json');
+    const repeated = lineOf(document, '"time": 0.42');
+    // The JSON language service's repeated-key warning says it has validated the file, with our schema.
+    await waitFor('the JSON service to check the file', () => vscode.languages.getDiagnostics(document.uri).some((diagnostic) => diagnostic.source === 'json' && diagnostic.range.start.line === repeated), 30_000);
+    await waitFor('postal diagnostics', () => postalDiagnostics(document.uri).length >= 2);
+    const all = vscode.languages.getDiagnostics(document.uri);
+    // VS Code's own repeated-key warning marks both keys; ours is held back in the editor.
+    const shown = all.map((diagnostic) => `${diagnostic.range.start.line} ${diagnostic.source}`).sort();
+    const expected = [`${lineOf(document, 'MessageDelivered')} postal`, `${repeated} json`, `${repeated + 1} json`, `${lineOf(document, 'not-a-uuid')} postal`];
+    assert.deepEqual(shown, expected.sort(), JSON.stringify(all.map((diagnostic) => diagnostic.message)));
+
+    const lines: string[] = [];
+    const code = await runCli(['lint', document.uri.fsPath, '--format', 'json'], { out: (text) => lines.push(text), err: (text) => lines.push(text), color: false });
+    assert.equal(code, 1, lines.join('\n'));
+    const report = JSON.parse(lines.join('')) as { files: { diagnostics: { rule: string; severity: string; line: number }[] }[] };
+    const severities: Record<number, string> = { [vscode.DiagnosticSeverity.Error]: 'error', [vscode.DiagnosticSeverity.Warning]: 'warning', [vscode.DiagnosticSeverity.Information]: 'info', [vscode.DiagnosticSeverity.Hint]: 'hint' };
+    const inEditor = new Map(all.map((diagnostic) => [diagnostic.range.start.line + 1, severities[diagnostic.severity]]));
+    const cli = report.files[0].diagnostics;
+    assert.deepEqual(cli.map((diagnostic) => diagnostic.rule).sort(), ['postal/duplicate-key', 'postal/invalid-uuid', 'postal/unknown-event']);
+    for (const diagnostic of cli) assert.equal(diagnostic.severity, inEditor.get(diagnostic.line), `${diagnostic.rule} at line ${diagnostic.line}`);
+
+    const eventValue = document.positionAt(document.getText().indexOf('MessageDelivered'));
+    const completion = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, eventValue);
+    const labels = completion.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+    assert.ok(labels.some((label) => label.includes('MessageBounced')), labels.join(', '));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(document.getText().indexOf('"uuid"') + 2));
+    const hoverText = hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');
+    assert.match(hoverText, /same on every retry/);
   });
 
   it('follows severity settings: a rule turned off disappears', async () => {

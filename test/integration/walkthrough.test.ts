@@ -27,6 +27,21 @@ async function walkthroughPage(): Promise<{ title: string[]; steps: string[]; do
   };
 }
 
+/** Writes a payload file, opens it until its milestone is reached, and removes it. */
+async function lintAPayloadFile(): Promise<void> {
+  const folder = vscode.workspace.workspaceFolders?.[0].uri ?? vscode.Uri.file('/tmp');
+  const file = vscode.Uri.joinPath(folder, 'fixtures', `walkthrough-${Date.now()}.postal.json`);
+  await vscode.workspace.fs.writeFile(file, Buffer.from(JSON.stringify(sample('MessageLoaded'), null, 2)));
+  try {
+    await vscode.window.showTextDocument(file);
+    await reached(MILESTONE.payloadLinted);
+  } finally {
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await vscode.workspace.fs.delete(file);
+  }
+}
+
+const storedMilestones = (): Thenable<string[]> => vscode.commands.executeCommand<string[]>(TEST_COMMAND.milestones, { stored: true });
 const milestones = (forget = false): Thenable<Milestone[]> => vscode.commands.executeCommand<Milestone[]>(TEST_COMMAND.milestones, { forget });
 const reached = (milestone: Milestone): Promise<true> =>
   eventually(milestone, async () => ((await milestones()).includes(milestone) ? true : undefined), 10_000);
@@ -43,15 +58,48 @@ describe('Getting Started walkthrough in VS Code', function () {
   beforeEach(async () => assert.deepEqual(await milestones(true), []));
 
   after(async () => {
+    // Left reached for the window after a restart, which must find it in global state.
+    await vscode.commands.executeCommand(COMMAND.stopListener);
+    await vscode.commands.executeCommand(COMMAND.startListener);
+    await reached(MILESTONE.listening);
     await vscode.commands.executeCommand(COMMAND.stopListener);
     await configure({ 'postalWebhooks.listener.port': undefined, 'postalWebhooks.signature.publicKey': undefined });
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  it('ticks the steps done before the page was ever opened, once it opens', async function () {
+    // Every step is done first, the page opened last: VS Code registers the walkthrough only then.
+    const started = await vscode.commands.executeCommand<{ ok: boolean; url: string }>(COMMAND.startListener);
+    assert.equal(started?.ok, true);
+    assert.equal(await postLikePostal(started.url, JSON.stringify(sample('MessageSent'))), 200);
+    const key = await generateSigningKey();
+    await configure({ 'postalWebhooks.signature.publicKey': JSON.stringify(toJwks(key.publicKey)) });
+    await vscode.commands.executeCommand(COMMAND.sendTestEvent, { event: 'MessageLoaded', variant: 'default', target: started.url });
+    await lintAPayloadFile();
+    for (const milestone of Object.values(MILESTONE)) await reached(milestone);
+    if (!canReadWorkbench) this.skip();
+    await vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH, false);
+    await eventually('every step to show as done', async () => ((await walkthroughPage()).done.length === stepTitles.length ? true : undefined)).catch(() => undefined);
+    assert.deepEqual((await walkthroughPage()).done, stepTitles);
+    await vscode.commands.executeCommand(COMMAND.stopListener);
+    await configure({ 'postalWebhooks.signature.publicKey': undefined });
+  });
+
+  it('keeps the milestones reached in global state, for the next window', async () => {
+    await vscode.commands.executeCommand(COMMAND.startListener);
+    await reached(MILESTONE.listening);
+    await eventually('the milestone in global state', async () => ((await milestones()).includes(MILESTONE.listening) && (await storedMilestones()).includes(MILESTONE.listening) ? true : undefined));
+    await vscode.commands.executeCommand(COMMAND.stopListener);
+  });
+
   it('opens on its own page, with one step per milestone the extension sets', async () => {
     await vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH, false);
-    const contexts = walkthrough.steps.map((step) => step.completionEvents[0].replace(/^onContext:/, ''));
+    const contexts = walkthrough.steps.map((step) => /^onContext:([\w.]+) && postalWebhooks\.walkthrough\.recheck$/.exec(step.completionEvents[0])?.[1]);
     assert.deepEqual([...contexts].sort(), Object.values(MILESTONE).sort());
+    assert.deepEqual(
+      walkthrough.steps.map((step) => step.completionEvents[1]),
+      walkthrough.steps.map((step) => step.completionEvents[0].replace(' && ', ' && !')),
+    );
     if (!canReadWorkbench) return;
     const page = await eventually('the walkthrough page', async () => {
       const shown = await walkthroughPage();
@@ -94,16 +142,7 @@ describe('Getting Started walkthrough in VS Code', function () {
   });
 
   it('marks "payload linted" when a payload file is linted', async () => {
-    const folder = vscode.workspace.workspaceFolders?.[0].uri ?? vscode.Uri.file('/tmp');
-    const file = vscode.Uri.joinPath(folder, 'fixtures', `walkthrough-${Date.now()}.postal.json`);
-    await vscode.workspace.fs.writeFile(file, Buffer.from(JSON.stringify(sample('MessageLoaded'), null, 2)));
-    try {
-      await vscode.window.showTextDocument(file);
-      await reached(MILESTONE.payloadLinted);
-    } finally {
-      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
-      await vscode.workspace.fs.delete(file);
-    }
+    await lintAPayloadFile();
   });
 
   it('shows every step done once its milestone was reached', async function () {

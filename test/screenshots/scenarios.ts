@@ -9,6 +9,7 @@ import { HANDLER_SCENARIOS } from './handlerScenarios';
 import { PERIMETER_SCENARIOS } from './perimeterScenarios';
 import { INSPECTOR_SCENARIOS } from './inspectorScenarios';
 import { pause, shot } from './shot';
+import { SIGNATURE_SCENARIOS } from './signatureScenarios';
 
 /**
  * Sends a MessageSent sample to a real listener that answers `response` and verifies with the
@@ -137,4 +138,5 @@ export const SCENARIOS: Record<string, () => Promise<void>> = {
     await vscode.commands.executeCommand('hideCodeActionWidget');
     await vscode.commands.executeCommand('workbench.action.closePanel');
   },
+  ...SIGNATURE_SCENARIOS,
 };

@@ -17,6 +17,7 @@ export * from './guessEvent';
 export * from './catalog';
 export { type SampleOptions, type SampleVariant } from './samples/sampleKit';
 export * from './jsonSchema';
+export { buildEditorSchema, EDITOR_SCHEMA_FILE, renderEditorSchema } from './editorSchema';
 export { type DefaultSnippet, defaultSnippets } from './jsonSchemaSnippets';
 export { expectedText, typeNotation } from './schemaText';
 export { type Schema, schemaKind, unwrapped } from './schemaReflection';

@@ -13,6 +13,7 @@ export type TimeWindow = keyof typeof TIME_WINDOWS;
 /** Words for each signature state, in pickers and the view description. */
 export const SIGNATURE_FILTER_LABELS: Record<SignatureStatus, { label: string; short: string; detail: string }> = {
   valid: { label: 'Valid signature', short: 'valid signature', detail: 'verified with the configured public key' },
+  'dev-key': { label: 'Your development key', short: 'dev key', detail: "signed by this editor's test events and replays, not by Postal" },
   invalid: { label: 'Invalid signature', short: 'bad signature', detail: 'signed, but not by the configured key, or the body changed' },
   missing: { label: 'Unsigned', short: 'unsigned', detail: 'no X-Postal-Signature header: not from Postal, or a proxy dropped it' },
   'no-key': { label: 'Not checked', short: 'signature not checked', detail: 'signed, but no public key is set up' },

@@ -1,4 +1,5 @@
 import { EVENT_CATALOG, isEventName } from '../events';
+import { type SignatureStatus } from '../signature';
 import { issueCount, type RecordBasics } from '../store';
 import { type EventGroup } from './explorerModel';
 import { type ExplorerNode, PAGE_SIZE, type RecordNode } from './explorerNodes';
@@ -149,12 +150,23 @@ function messageRowDetail(subject: string | undefined, recipient: string | undef
   return subject === recipient ? undefined : subject;
 }
 
+/**
+ * How a row's signature reads. A valid one says nothing: it is what every row should be, so a
+ * row without a mark is a checked one, and "not checked" never looks like it.
+ */
+const SIGNATURE_MARKS: Partial<Record<SignatureStatus, string>> = {
+  'dev-key': '✓ dev key',
+  invalid: '✗ bad signature',
+  missing: '⚠ unsigned',
+  'no-key': '○ not checked',
+};
+
 /** Short warnings after the time: a retry, a signature or schema problem, what Postal got. */
 export function recordMarks(record: RecordBasics): string[] {
   const marks: string[] = [];
   if (record.duplicate) marks.push(`retry #${record.attempt}`);
-  if (record.signature.status === 'invalid') marks.push('✗ bad signature');
-  if (record.signature.status === 'missing' && record.kind === 'postal') marks.push('⚠ unsigned');
+  const signature = SIGNATURE_MARKS[record.signature.status];
+  if (signature !== undefined && (record.kind === 'postal' || record.signature.status !== 'missing')) marks.push(signature);
   if (record.schema?.valid === false && record.kind === 'postal') marks.push(`✗ ${issueCount(record.schema)} schema issue${issueCount(record.schema) === 1 ? '' : 's'}`);
   if (record.parse.status === 'invalid-json') marks.push('✗ not JSON');
   if (record.response.status < 200 || record.response.status > 299) marks.push(`→ ${record.response.status}`);

@@ -38,9 +38,10 @@ export function signatureLine(record: RecordBasics, escape: (text: string) => st
   const key = kid?.key === undefined ? '' : `, key \`${kid.key.slice(0, 8)}…\``;
   const because = reason === undefined ? '' : ` — ${escape(reason)}`;
   if (status === 'valid') return `$(pass) Signature valid${algo}${key}${because}`;
+  if (status === 'dev-key') return `$(beaker) Signed with your **development key**${algo}${key}: a test event or replay from this editor, not from Postal`;
   if (status === 'invalid') return `$(error) Signature **invalid**${algo}${because}`;
   if (status === 'missing') return `$(warning) **Unsigned**${because}`;
-  return `$(circle-outline) Signature not checked${algo}: no public key is set up`;
+  return `$(circle-outline) Signature **not checked**${algo}: no public key is set up (**Postal: Set Up Postal Public Key**)`;
 }
 
 function schemaLines(record: RecordBasics): string[] {

@@ -26,6 +26,8 @@ export function signatureCheck(record: RecordBasics): CheckRow {
   switch (status) {
     case 'valid':
       return { name: 'Signature', tone: 'ok', verdict: 'Valid', detail: [`${algorithm} over the raw body${key}`, reason].filter((part) => part !== undefined).join('. ') };
+    case 'dev-key':
+      return { name: 'Signature', tone: 'info', verdict: 'Your development key', detail: `${algorithm} over the raw body${key}: a test event or replay from this editor, not from Postal` };
     case 'invalid':
       return { name: 'Signature', tone: 'bad', verdict: 'Invalid', detail: [algorithm, reason].filter((part) => part !== undefined && part !== '').join(': ') };
     case 'missing':

@@ -4,10 +4,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Emitter, type Event } from '../emitter';
 import { type Logger } from '../logger';
 import { SerialQueue } from '../serialQueue';
+import { type PublicKeyEntry } from '../signature';
 import { type WebhookRecord, type WebhookStore } from '../store';
 import { type EnvelopeValidator, validateWithEventModel } from './inspectBody';
 import { describeListenError, type ListenerError } from './listenError';
 import { type ListenerOptions, listenerOptionsProblem, type ResolvedListenerOptions, resolveListenerOptions } from './listenerOptions';
+import { ProbeTokens } from './reachProbe';
 import { type Refusal } from './perimeter';
 import { RefusalLog, type RefusalSummary, RefusalTally } from './refusals';
 import { RequestHandler } from './requestHandler';
@@ -31,6 +33,8 @@ export interface ListenerDeps {
   now?: () => number;
   /** How a parsed body is checked; default: the event model's `validateEnvelope`. */
   validate?: EnvelopeValidator;
+  /** The development key whose signatures get their own status (`dev-key`), when there is one. */
+  developmentKey?: () => PublicKeyEntry | undefined;
 }
 
 export interface WebhookListener {
@@ -48,6 +52,8 @@ export interface WebhookListener {
   /** Fires once per request, when it is settled: answered, and its forward (if any) done. */
   readonly onDidSettleRecord: Event<WebhookRecord>;
   readonly onDidChangeState: Event<ListenerState>;
+  /** Tokens for probes that test whether a URL leads to this listener (see `probeUrl`). */
+  readonly probes: ProbeTokens;
   /** Requests refused at the gate since this listener was created (counted, never stored). */
   readonly refusals: RefusalSummary;
   /** Fires for each refused request (a flood fires often: subscribers should throttle). */
@@ -87,6 +93,7 @@ class NodeWebhookListener implements WebhookListener {
   error: ListenerError | undefined;
   readonly onDidSettleRecord: Event<WebhookRecord>;
   readonly onDidChangeState: Event<ListenerState>;
+  readonly probes: ProbeTokens;
   readonly onDidRefuse: Event<Refusal>;
 
   constructor(
@@ -94,6 +101,7 @@ class NodeWebhookListener implements WebhookListener {
     private readonly deps: ListenerDeps,
   ) {
     this.current = resolveListenerOptions(options);
+    this.probes = new ProbeTokens(deps.now);
     const onListenerError = (error: unknown): void => deps.logger.error(`a listener subscriber failed: ${String(error)}`);
     this._onDidSettleRecord = new Emitter(onListenerError);
     this._onDidChangeState = new Emitter(onListenerError);
@@ -148,6 +156,8 @@ class NodeWebhookListener implements WebhookListener {
       validate: this.deps.validate ?? validateWithEventModel,
       signal: stopController.signal,
       onRecord: (record) => this._onDidSettleRecord.fire(record),
+      developmentKey: this.deps.developmentKey,
+      probes: this.probes,
       onRefuse: (refusal, source, method) => {
         this.refused.add(refusal.reason, source);
         this.refusalLog.add(refusal, source, method);
@@ -185,11 +195,11 @@ class NodeWebhookListener implements WebhookListener {
     return { ok: true, address: this.address };
   }
 
+  /** A start that failed is a result for the caller to report (once), not something to log here. */
   private failed(error: ListenerError): StartResult {
     this.error = error;
     this.address = undefined;
     this.setState('error');
-    this.deps.logger.error(error.message);
     return { ok: false, error };
   }
 

@@ -10,7 +10,8 @@ const RESET = '\u001b[0m';
 
 /**
  * One line per request, for the CLI and the extension's log:
- * `14:03:07.512 POST / MessageSent 8a3f0c6e signature ✓ sha256 schema ✓ → 200 app 200 12ms`.
+ * `14:03:07.512 POST / MessageSent 8a3f0c6e signature ✓ sha256 schema ✓ → 200 app 200 12ms`
+ * (signature: `✓ sha256`, `✓ dev key`, `✗ body changed`, `✗ other key`, `✗ malformed`, `unchecked`, `missing`).
  * Colours (ANSI) only when `color` is true. `time: false` leaves out the clock, for logs that
  * stamp each line themselves. Pure: the same record always gives the same line (times in the
  * local time zone). What came from the wire has its control characters escaped (see
@@ -55,10 +56,14 @@ function clock(ms: number): string {
   return `${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}.${String(date.getMilliseconds()).padStart(3, '0')}`;
 }
 
+/** What failed, in two words: `malformed`, `body changed` or `other key` (`invalid` when not known). */
+const FAILURE_WORDS: Record<string, string> = { malformed: 'malformed', 'body-changed': 'body changed', 'other-key': 'other key' };
+
 function signaturePart(record: RecordBasics, paint: Paint): string {
-  const { status, algorithm } = record.signature;
+  const { status, algorithm, failure } = record.signature;
   if (status === 'valid') return paint('good', `signature ✓ ${algorithm ?? ''}`.trimEnd());
-  if (status === 'invalid') return paint('bad', 'signature ✗ invalid');
+  if (status === 'dev-key') return paint('good', 'signature ✓ dev key');
+  if (status === 'invalid') return paint('bad', `signature ✗ ${failure === undefined ? 'invalid' : FAILURE_WORDS[failure]}`);
   if (status === 'no-key') return paint('dim', 'signature unchecked (no key)');
   return paint('warn', 'signature missing');
 }

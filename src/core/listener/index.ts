@@ -39,6 +39,8 @@
  * - Forwarding never delays the answer to Postal, except in `mirror` mode; its result is added
  *   to the record later (`store.onDidChange` 'updated') and then `onDidSettleRecord` fires.
  * - With `rejectUnsigned`, requests with a missing or invalid signature get 401 (recorded).
+ * - A POST with a one-time token from `listener.probes` (header `X-Postal-Webhooks-Probe`) is
+ *   answered with the token and not recorded: `probeUrl` uses it to test that a URL leads here.
  * - Nothing throws out of the listener: start problems are results, request failures are logged
  *   and answered 500.
  */
@@ -59,6 +61,7 @@ export {
   type ResolvedListenerOptions,
   resolveListenerOptions,
 } from './listenerOptions';
+export { PROBE_HEADER, probeUrl, type ReachResult, ProbeTokens } from './reachProbe';
 export { type Refusal, type RefusalReason } from './perimeter';
 export { describeSources, NO_REFUSALS, type RefusalSummary } from './refusals';
 export { DEFAULT_UNVERIFIED_LIMITS, type UnverifiedLimits } from './unverifiedBudget';

@@ -2,13 +2,14 @@ import { type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } f
 import { setTimeout as sleep } from 'node:timers/promises';
 import { maskSecretHeaderMap, maskSecretHeaders, redactPath, redactUrl } from '../http';
 import { type Logger } from '../logger';
-import { type SignatureResult, verifySignature } from '../signature';
+import { type PublicKeyEntry, type SignatureResult, verifySignature } from '../signature';
 import { type BodyFacts, createRecordId, headerMap, HistoryWriteError, type RecordHeaders, type RecordResponse, type StoredBody, type WebhookRecord, type WebhookStore } from '../store';
 import { type FinishedForward } from './forwardRequest';
 import { ForwardQueue } from './forwardQueue';
 import { Gate, type RefusalSink, RETRY_AFTER_SECONDS } from './gate';
 import { type EnvelopeValidator, inspectBody } from './inspectBody';
 import { type ResolvedListenerOptions } from './listenerOptions';
+import { type ProbeTokens } from './reachProbe';
 import { collectHeaders, readBody } from './readBody';
 
 export interface HandlerDeps {
@@ -22,6 +23,10 @@ export interface HandlerDeps {
   onRecord(record: WebhookRecord): void;
   /** Called for each request refused at the gate (answered, never stored). */
   onRefuse: RefusalSink;
+  /** This editor's development key, whose signatures are told apart from Postal's (read per request: it may appear later). */
+  developmentKey?: () => PublicKeyEntry | undefined;
+  /** Tokens of the probes that test a URL leads here: answered, never recorded. */
+  probes?: ProbeTokens;
 }
 
 const JSON_TYPE = 'application/json';
@@ -61,6 +66,7 @@ export class RequestHandler {
   }
 
   readonly handle = (req: IncomingMessage, res: ServerResponse): void => {
+    if (this.deps.probes?.answer(req, res) === true) return;
     const receivedAt = this.deps.now();
     const refusal = this.gate.admit(req);
     if (refusal !== undefined) {
@@ -110,7 +116,7 @@ export class RequestHandler {
       tooLarge(record, read.size, `The body (${read.size} bytes or more) is larger than the listener's limits (${this.limitsText()}).`);
       return this.finish(res, record, { headers: { connection: 'close' } });
     }
-    const signature = verifySignature(read.body, headers.map, this.options.publicKey);
+    const signature = verifySignature(read.body, headers.map, { postal: this.options.publicKey, development: this.deps.developmentKey?.() });
     const flood = this.gate.admitChecked(signature.status, read.body.length);
     if (flood !== undefined) return this.gate.refuse(req, res, flood);
     const { record, facts } = await this.inspect(req, receivedAt, headers, read.body, signature);

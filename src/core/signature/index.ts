@@ -8,5 +8,6 @@ export { keyId, signatureLength } from './keyId';
 export { type KeyFormat, KeyParseError, type KeyParseErrorCode, type KeyParseResult, parsePublicKey, type PublicKeyEntry, type PublicKeySet } from './publicKey';
 export { type PostalSignatureHeaders, sign, type SignOptions } from './sign';
 export { generateSigningKey, type PostalJwk, type PostalJwks, SIGNING_KEY_BITS, type SigningKeyPair, toDnsRecord, toJwks, toPrivatePem, toPublicPem } from './signingKey';
-export { type HeaderBag, type KidCheck, SIGNATURE_HEADER, type SignatureAlgorithm, type SignatureResult, type SignatureStatus, verifySignature } from './verifySignature';
+export { type KidCheck, type SignatureAlgorithm, type SignatureFailure, type SignatureResult, type SignatureStatus, type VerificationKeys } from './signatureResult';
+export { DEV_KEY_NOTE, type HeaderBag, SIGNATURE_HEADER, verifySignature } from './verifySignature';
 export { fetchPostalJwks, jwksUrlFor, type JwksFetchResult, normalizePastedKey } from './fetchJwks';

@@ -76,6 +76,8 @@ export class HistoryStore implements WebhookStore {
   private readonly changes: Emitter<StoreChange>;
   private readonly problems: Emitter<string | undefined>;
   private problem: { message: string; refused: number } | undefined;
+  /** Update lines written but not yet in the file, per record: the next update builds on them. */
+  private readonly pendingUpdates = new Map<string, RecordUpdate>();
   private readonly maxLineBytes: number;
   readonly onDidChange: Event<StoreChange>;
   readonly onDidChangeWriteProblem: Event<string | undefined>;
@@ -133,16 +135,23 @@ export class HistoryStore implements WebhookStore {
   update(id: string, update: RecordUpdate): Promise<void> {
     const slot = this.index.get(id);
     if (slot === undefined) return Promise.resolve();
-    if (this.file === undefined) {
+    const file = this.file;
+    if (file === undefined) {
       if (slot.record !== undefined) Object.assign(slot.record, update);
-      this.updated(slot, slot.record === undefined ? slot.bytes : estimateBytes(slot.record));
+      this.updated(slot, slot.record === undefined ? slot.bytes : estimateBytes(slot.record), update);
       return Promise.resolve();
     }
-    const line = updateLine(id, update);
-    return this.file.append(line, Buffer.byteLength(line), (loc) => this.takeUpdate(id, update, loc)).then(
-      () => undefined,
-      (error: unknown) => Promise.reject(this.writeFailed(error, false)),
-    );
+    // Only a record's latest update line is read back, so each one holds every change so far.
+    const merged: RecordUpdate = { ...(this.pendingUpdates.get(id) ?? this.writtenUpdate(slot)), ...update };
+    this.pendingUpdates.set(id, merged);
+    const line = updateLine(id, merged);
+    const settled = (): void => {
+      if (this.pendingUpdates.get(id) === merged) this.pendingUpdates.delete(id);
+    };
+    return file.append(line, Buffer.byteLength(line), (loc) => this.takeUpdate(id, merged, loc)).then(settled, (error: unknown) => {
+      settled();
+      return Promise.reject(this.writeFailed(error, false));
+    });
   }
 
   get(id: string): HistoryEntry | undefined {
@@ -266,9 +275,9 @@ export class HistoryStore implements WebhookStore {
     this.updated(slot, bytes, update);
   }
 
-  private updated(slot: Slot, bytes: number, update: RecordUpdate = {}): void {
-    const forward = update.forward ?? slot.record?.forward;
-    if (forward !== undefined) slot.entry.forward = forwardSummary(forward);
+  private updated(slot: Slot, bytes: number, update: RecordUpdate): void {
+    if (update.forward !== undefined) slot.entry.forward = forwardSummary(update.forward);
+    if (update.signature !== undefined) slot.entry.signature = update.signature;
     this.changes.fire({ type: 'updated', record: slot.entry });
     const evicted = this.index.resize(slot, bytes);
     if (evicted.length > 0) this.changes.fire({ type: 'deleted', ids: evicted });
@@ -285,12 +294,14 @@ export class HistoryStore implements WebhookStore {
     const parsed = parseHistoryLine(file.read(slot.loc).toString('utf8'));
     if (!parsed.ok) throw new Error(parsed.reason);
     if (parsed.line.type !== 'record' || parsed.line.record.id !== slot.entry.id) throw new Error('another line is where it was');
-    let update: RecordUpdate | undefined;
-    if (slot.updateLoc !== undefined) {
-      const updateParse = parseHistoryLine(file.read(slot.updateLoc).toString('utf8'));
-      if (updateParse.ok && updateParse.line.type === 'update' && updateParse.line.id === slot.entry.id) update = updateParse.line.update;
-    }
-    return recordFromStored(parsed.line.record, update);
+    return recordFromStored(parsed.line.record, this.writtenUpdate(slot));
+  }
+
+  /** The changes of a record's latest update line (none when it has none, or it cannot be read). */
+  private writtenUpdate(slot: Slot): RecordUpdate {
+    if (this.file === undefined || slot.updateLoc === undefined) return {};
+    const parsed = parseHistoryLine(this.file.read(slot.updateLoc).toString('utf8'));
+    return parsed.ok && parsed.line.type === 'update' && parsed.line.id === slot.entry.id ? parsed.line.update : {};
   }
 
   private wrote(entry: HistoryEntry): HistoryEntry {

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { type SignatureFailure, type SignatureStatus } from '../signature';
 import { type ForwardErrorCode, type RecordUpdate, type WebhookRecord } from './record';
 
 /**
@@ -7,7 +8,7 @@ import { type ForwardErrorCode, type RecordUpdate, type WebhookRecord } from './
  * these schemas. Bounds are those the code that shows a record relies on (a date that can be
  * formatted, a status Postal's retry table knows, a sane id for URIs).
  */
-export const LINE_VERSION = 1;
+export const LINE_VERSION = 2;
 
 const MAX_TIME = 8.64e15; // the largest time a Date can hold
 const text = (max: number) => z.string().check(z.maxLength(max));
@@ -38,9 +39,10 @@ const issueSchema = z.object({
 const schemaResultSchema = z.object({ valid: z.boolean(), issues: z.array(issueSchema).check(z.maxLength(10_000)), more: z.optional(count(Number.MAX_SAFE_INTEGER)) });
 
 const signatureSchema = z.object({
-  status: z.enum(['valid', 'invalid', 'missing', 'no-key']),
+  status: z.enum(['valid', 'dev-key', 'invalid', 'missing', 'no-key'] satisfies SignatureStatus[]),
   algorithm: z.optional(z.enum(['sha256', 'sha1'])),
   kid: z.optional(z.object({ header: z.optional(text(1000)), key: z.optional(text(1000)), matches: z.optional(z.boolean()) })),
+  failure: z.optional(z.enum(['malformed', 'body-changed', 'other-key'] satisfies SignatureFailure[])),
   reason: z.optional(text(10_000)),
 });
 
@@ -114,11 +116,13 @@ const storedRecordSchema = z.object({
 export type StoredRecord = Omit<WebhookRecord, 'headers'> & { headers: { raw: [string, string][] } };
 
 // A line without `v` was written before lines carried a version; its record has the same shape.
-const version = z.optional(z.literal(LINE_VERSION));
+// Format 1 had no development-key status, no signature failure and no signature in updates:
+// a subset of format 2, read the same way.
+const version = z.optional(z.union([z.literal(1), z.literal(LINE_VERSION)]));
 
 const lineSchema = z.discriminatedUnion('type', [
   z.object({ v: version, type: z.literal('record'), record: storedRecordSchema }),
-  z.object({ v: version, type: z.literal('update'), id: recordIdSchema, forward: z.optional(forwardSchema) }),
+  z.object({ v: version, type: z.literal('update'), id: recordIdSchema, forward: z.optional(forwardSchema), signature: z.optional(signatureSchema) }),
   z.object({ v: version, type: z.literal('delete'), ids: z.array(recordIdSchema).check(z.maxLength(100_000)) }),
 ]);
 
@@ -141,8 +145,15 @@ export function parseHistoryLine(textLine: string): LineParse {
   if (!result.success) return { ok: false, reason: describeProblem(result.error) };
   const line = result.data;
   if (line.type === 'record') return { ok: true, line: { type: 'record', record: line.record as StoredRecord } };
-  if (line.type === 'update') return { ok: true, line: { type: 'update', id: line.id, update: line.forward === undefined ? {} : { forward: line.forward } } };
+  if (line.type === 'update') return { ok: true, line: { type: 'update', id: line.id, update: updateOf(line) } };
   return { ok: true, line: { type: 'delete', ids: line.ids } };
+}
+
+function updateOf(line: { forward?: RecordUpdate['forward']; signature?: RecordUpdate['signature'] }): RecordUpdate {
+  const update: RecordUpdate = {};
+  if (line.forward !== undefined) update.forward = line.forward;
+  if (line.signature !== undefined) update.signature = line.signature;
+  return update;
 }
 
 function describeProblem(error: z.core.$ZodError): string {

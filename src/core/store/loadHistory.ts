@@ -94,6 +94,7 @@ function apply(index: HistoryIndex, line: HistoryLine, loc: Loc): void {
   const bytes = slot.bytes - (slot.updateLoc?.length ?? 0) + loc.length;
   slot.updateLoc = loc;
   if (line.update.forward !== undefined) slot.entry.forward = forwardSummary(line.update.forward);
+  if (line.update.signature !== undefined) slot.entry.signature = line.update.signature;
   index.resize(slot, bytes);
 }
 

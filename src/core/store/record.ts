@@ -161,5 +161,8 @@ export interface WebhookRecord extends RecordBasics {
   forward?: ForwardResult;
 }
 
-/** The fields that can change after a record was stored (a forward result arriving later). */
-export type RecordUpdate = Pick<WebhookRecord, 'forward'>;
+/**
+ * The fields that can change after a record was stored: a forward result arriving later, the
+ * signature checked again with another key.
+ */
+export type RecordUpdate = Partial<Pick<WebhookRecord, 'forward' | 'signature'>>;

@@ -5,10 +5,12 @@ import { type RecordHeaders, type RecordUpdate, type WebhookRecord } from './rec
  * Each function returns one line as text, newline included.
  *
  * The history file holds one JSON object per line, each with the format version `v`:
- * `{"v":1,"type":"record","record":{…}}` for a received request (without `headers.map`, which
- * is rebuilt from `headers.raw`), `{"v":1,"type":"update","id":…,"forward":{…}}` for a forward
- * result that arrived after the answer, and `{"v":1,"type":"delete","ids":[…]}` for deleted
- * records. Records are never rewritten in place; a compaction copies the live lines to a new file.
+ * `{"v":2,"type":"record","record":{…}}` for a received request (without `headers.map`, which
+ * is rebuilt from `headers.raw`), `{"v":2,"type":"update","id":…,"forward":{…},"signature":{…}}`
+ * for what changed after the answer (a forward result, a signature checked again; each update
+ * line holds every change so far, so only the latest one counts), and
+ * `{"v":2,"type":"delete","ids":[…]}` for deleted records. Records are never rewritten in place;
+ * a compaction copies the live lines to a new file.
  */
 export function recordLine(record: WebhookRecord): string {
   return `{"v":${LINE_VERSION},"type":"record","record":${JSON.stringify({ ...record, headers: { raw: record.headers.raw } })}}\n`;
@@ -26,6 +28,7 @@ export function deleteLine(ids: readonly string[]): string {
 export function recordFromStored(stored: StoredRecord, update?: RecordUpdate): WebhookRecord {
   const record: WebhookRecord = { ...stored, headers: { raw: stored.headers.raw, map: headerMap(stored.headers.raw) } };
   if (update?.forward !== undefined) record.forward = update.forward;
+  if (update?.signature !== undefined) record.signature = update.signature;
   return record;
 }
 

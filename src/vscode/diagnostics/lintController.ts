@@ -29,6 +29,7 @@ export class LintController implements vscode.Disposable {
   private settings: LintSettings;
   private readonly oversizedLogged = new Set<string>();
   private readonly settingProblems: SettingProblemReporter;
+  private includes: { patterns: readonly string[]; matches: (path: string) => boolean } | undefined;
 
   constructor(
     private readonly collection: vscode.DiagnosticCollection,
@@ -70,7 +71,7 @@ export class LintController implements vscode.Disposable {
     if (document.isClosed) return;
     // Decided from the document's first lines: most JSON files are not webhook bodies, and
     // reading all of a large one (getText) would cost more than deciding.
-    const format = lintFormatFor(document, vscode.workspace.asRelativePath(document.uri, false), this.settings);
+    const format = lintFormatFor(document, vscode.workspace.asRelativePath(document.uri, false), this.settings, await this.includeMatcher());
     if (!format) return this.clear(document);
     const text = document.getText();
     const key = document.uri.toString();
@@ -92,6 +93,22 @@ export class LintController implements vscode.Disposable {
     this.collection.set(document.uri, issues.filter((issue) => !hidden.has(issue)).map((issue) => toDiagnostic(document, issue)));
     if (document.uri.scheme === 'file') reachMilestone(MILESTONE.payloadLinted);
     this.log.trace(`linted ${document.uri.fsPath} (${format}, ${issues.length} issues) in ${Date.now() - started} ms`);
+  }
+
+  /** Whether a path matches the include globs, compiled once per setting. */
+  private async includeMatcher(): Promise<(path: string) => boolean> {
+    const patterns = this.settings.include;
+    if (patterns.length === 0) return () => false;
+    if (this.includes?.patterns !== patterns) {
+      // picomatch is loaded only once a workspace has include globs.
+      const { compileGlob } = await import('../../core/glob.js');
+      const matchers = patterns.flatMap((pattern) => {
+        const compiled = compileGlob(pattern, { matchBase: true });
+        return compiled.ok ? [compiled.matches] : [];
+      });
+      this.includes = { patterns, matches: (path) => matchers.some((matches) => matches(path)) };
+    }
+    return this.includes.matches;
   }
 
   private clear(document: vscode.TextDocument): void {

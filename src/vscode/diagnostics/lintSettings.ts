@@ -1,4 +1,4 @@
-import { globMatcher, type GlobMatcher } from '../../core/glob';
+import { globProblem } from '../../core/globProblem';
 import { isRuleId } from '../../core/lint/ruleIds';
 import { isSeveritySetting, type SeveritySetting } from '../../core/lint/types';
 import { type SettingProblem, SettingsReader } from '../settingsReader';
@@ -12,8 +12,8 @@ export const LINT_DEFAULTS = { enable: true, include: [] as string[], autoDetect
 
 export interface LintSettings {
   enable: boolean;
-  /** Globs of extra files to lint, matched against workspace-relative paths. */
-  include: GlobMatcher[];
+  /** Globs of extra files to lint, matched against workspace-relative paths (compiled when first needed). */
+  include: readonly string[];
   autoDetect: boolean;
   rules: Record<string, SeveritySetting>;
   maxFileSizeMB: number;
@@ -38,7 +38,7 @@ export function parseLintSettings(get: (key: LintSettingKey) => unknown): Parsed
   return { settings, problems: reader.problems };
 }
 
-function parseInclude(reader: SettingsReader<LintSettingKey>): GlobMatcher[] {
+function parseInclude(reader: SettingsReader<LintSettingKey>): string[] {
   const value = reader.raw('include');
   if (value === undefined) return [];
   if (!Array.isArray(value)) {
@@ -46,8 +46,13 @@ function parseInclude(reader: SettingsReader<LintSettingKey>): GlobMatcher[] {
     return [];
   }
   return value.flatMap((pattern: unknown) => {
-    if (typeof pattern === 'string' && pattern.trim() !== '') return [globMatcher(pattern.trim(), { matchBase: true })];
-    reader.report('include', `${LINT_SECTION}.include: ${JSON.stringify(pattern)} is not a glob; ignored`);
+    if (typeof pattern !== 'string' || pattern.trim() === '') {
+      reader.report('include', `${LINT_SECTION}.include: ${JSON.stringify(pattern)} is not a glob; ignored`);
+      return [];
+    }
+    const problem = globProblem(pattern.trim());
+    if (problem === undefined) return [pattern.trim()];
+    reader.report('include', `${LINT_SECTION}.include: ${problem} Ignored.`);
     return [];
   });
 }

@@ -16,16 +16,17 @@ export const LINTED_SCHEMES: readonly string[] = ['file', 'untitled', 'vscode-vf
 
 /**
  * How to lint a document, or undefined to leave it alone: `*.postal.json(l)` always, files
- * matching `include` always, and JSON (or JSON Lines) whose content is a Postal webhook body
- * when auto-detection is on. `relativePath` is the workspace-relative path include globs see.
+ * `included` (by the include globs) always, and JSON (or JSON Lines) whose content is a Postal
+ * webhook body when auto-detection is on. `relativePath` is the workspace-relative path the
+ * include globs see.
  */
-export function lintFormatFor(document: DocumentLike, relativePath: string, settings: LintSettings): DocumentFormat | undefined {
+export function lintFormatFor(document: DocumentLike, relativePath: string, settings: LintSettings, included: (relativePath: string) => boolean = () => false): DocumentFormat | undefined {
   if (!settings.enable || !LINTED_SCHEMES.includes(document.uri.scheme)) return undefined;
   const path = document.uri.path.toLowerCase();
   const lines = path.endsWith('.jsonl') || path.endsWith('.ndjson') || document.languageId === 'jsonl';
   const format: DocumentFormat = lines ? 'jsonl' : 'json';
   if (path.endsWith('.postal.json') || path.endsWith('.postal.jsonl')) return format;
-  if (settings.include.some((matches) => matches(relativePath))) return format;
+  if (settings.include.length > 0 && included(relativePath)) return format;
   if (!settings.autoDetect) return undefined;
   if (document.languageId === 'json') return looksLikePostal(document) ? 'json' : undefined;
   if (document.languageId === 'jsonl') return looksLikePostal(document) ? 'jsonl' : undefined;

@@ -7,6 +7,7 @@ import { type ListenerOptions } from '../../core/listener/listenerOptions';
 import { NO_REFUSALS, type RefusalSummary } from '../../core/listener/refusals';
 import { type Logger } from '../../core/logger';
 import { SerialQueue } from '../../core/serialQueue';
+import { type PublicKeyEntry } from '../../core/signature';
 import { type WebhookRecord } from '../../core/store';
 import { type HistoryService } from './historyService';
 import { type ListenerSettings, type SettingProblem } from './listenerSettings';
@@ -27,6 +28,12 @@ export type StartOutcome = { ok: true; address: ListenerAddress } | { ok: false;
 
 /** Refused requests are shown at most this often: a flood must not redraw the view per request. */
 const REFUSALS_THROTTLE_MS = 500;
+
+/** The development key's public half, which the listener recognises signatures of (see `DevelopmentKeyStore`). */
+export interface DevelopmentKeySource {
+  current(): PublicKeyEntry | undefined;
+  existing(): Promise<PublicKeyEntry | undefined>;
+}
 
 /**
  * Runs the webhook listener for the extension: builds it from the current settings on every
@@ -57,6 +64,7 @@ export class ListenerController {
     private readonly readSettings: () => ListenerSettings,
     private readonly log: Logger,
     private readonly externalHost: () => Promise<string | undefined> = () => Promise.resolve(undefined),
+    private readonly developmentKey?: DevelopmentKeySource,
   ) {
     this.settings = readSettings();
     const onError = (error: unknown): void => log.error(`a listener subscriber failed: ${String(error)}`);
@@ -98,6 +106,11 @@ export class ListenerController {
     });
   }
 
+  /** A one-time token for a probe that tests whether a URL leads here; undefined while not listening. */
+  probeToken(): string | undefined {
+    return this.state === 'listening' ? this.listener?.probes.issue() : undefined;
+  }
+
   /** The settings in effect: those running, else what a start would use now. */
   effectiveSettings(): ListenerSettings {
     return this.listener === undefined ? this.readSettings() : this.settings;
@@ -134,9 +147,11 @@ export class ListenerController {
     this.setState('starting');
     const options: ListenerOptions = { ...this.settings.options, allowedHosts: await this.allowedHosts() };
     if (this.settings.key.status === 'ok') options.publicKey = this.settings.key.keySet;
+    // Read before the first request: a test event of ours must never look forged.
+    await this.developmentKey?.existing().catch((error: unknown) => this.log.warn(`the development key could not be read: ${String(error)}`));
     // The server, its gate and its forwarding load with the first start, not with the extension.
     const { createListener } = await import('../../core/listener/createListener.js');
-    const listener = createListener(options, { store: this.history.store, logger: this.log });
+    const listener = createListener(options, { store: this.history.store, logger: this.log, developmentKey: () => this.developmentKey?.current() });
     const started = await listener.start();
     if (!started.ok) return this.failed({ kind: 'listen', error: started.error, message: started.error.message });
     this.listener = listener;
@@ -152,8 +167,7 @@ export class ListenerController {
   private failed(problem: StartProblem): StartOutcome {
     this.problem = problem;
     this.address = undefined;
-    // The listener logs its own listen errors; the others are ours to log.
-    if (problem.kind !== 'listen') this.log.error(`not started: ${problem.message}`);
+    this.log.error(`not started: ${problem.message}`);
     this.setState('error');
     return { ok: false, problem };
   }

@@ -1,11 +1,14 @@
 import { chmod } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
+import { type Event } from '../../core/emitter';
 import { componentLogger, type Logger } from '../../core/logger';
+import { type VerificationKeys } from '../../core/signature';
 import { COMMAND, CONTEXT_KEY } from '../commandIds';
 import { HistoryService, type HistorySize } from './historyService';
 import { registerListenerCommands, startInteractively } from './listenerCommands';
-import { ListenerController } from './listenerController';
+import { type DevelopmentKeySource, ListenerController } from './listenerController';
+import { SignatureRechecker } from './signatureRecheck';
 import { HISTORY_SETTINGS, LISTENER_SETTINGS, readListenerSettings, type SettingId } from './listenerSettings';
 import { ListenerStatusBar } from './listenerStatusBar';
 import { externalHost, HELP_SCHEME, HelpDocuments } from './webhookUrl';
@@ -18,6 +21,8 @@ export interface ListenerServices {
   history: HistoryService;
   controller: ListenerController;
   statusBar: ListenerStatusBar;
+  /** Checks stored signatures again when the keys change. */
+  rechecker: SignatureRechecker;
   /** Resolves once the history is loaded (and the listener auto-started, if set to). */
   ready: Promise<void>;
   /** Stops the listener and closes the history; for `deactivate`. */
@@ -30,6 +35,12 @@ const readSetting = (id: SettingId): unknown => vscode.workspace.getConfiguratio
 function historyPath(context: vscode.ExtensionContext): string | undefined {
   const folder = context.storageUri ?? context.globalStorageUri;
   return folder.scheme === 'file' ? join(folder.fsPath, HISTORY_FILE) : undefined;
+}
+
+/** The keys a stored request is judged with now: Postal's (the setting) and the development key. */
+async function currentKeys(developmentKey: DevelopmentKeySource | undefined): Promise<VerificationKeys> {
+  const { key } = readListenerSettings(readSetting);
+  return { postal: key.status === 'ok' ? key.keySet : undefined, development: await developmentKey?.existing() };
 }
 
 /** Once per episode of failed writes (the store logs it once too, and when it recovers). */
@@ -46,10 +57,12 @@ async function warnHistoryUnwritable(problem: string): Promise<void> {
  * The listener in the extension: history, controller, status bar, commands, the
  * `postalWebhooks.listenerState` context key, restarts on settings changes, and auto-start.
  */
-export function registerListener(context: vscode.ExtensionContext, baseLog: Logger, deps: { fetch?: typeof fetch } = {}): ListenerServices {
+export function registerListener(context: vscode.ExtensionContext, baseLog: Logger, deps: { fetch?: typeof fetch; developmentKey?: DevelopmentKeySource & { onDidChange: Event<void> } } = {}): ListenerServices {
   const log = componentLogger(baseLog, 'listener');
   const history = new HistoryService(componentLogger(baseLog, 'history'));
-  const controller: ListenerController = new ListenerController(history, () => readListenerSettings(readSetting), log, () => externalHost(controller));
+  const { developmentKey } = deps;
+  const controller: ListenerController = new ListenerController(history, () => readListenerSettings(readSetting), log, () => externalHost(controller), developmentKey);
+  const rechecker = new SignatureRechecker(history, () => currentKeys(developmentKey), componentLogger(baseLog, 'history'));
   const statusBar = new ListenerStatusBar(controller, history);
   let pendingRestart: NodeJS.Timeout | undefined;
   const cancelPendingRestart = (): void => {
@@ -75,10 +88,17 @@ export function registerListener(context: vscode.ExtensionContext, baseLog: Logg
     if (history.differsFrom(historyPath(context), { maxEvents, maxSizeMB })) await controller.stopFor(() => openHistory({ maxEvents, maxSizeMB }));
     if (active) await startInteractively(commandDeps, true);
     else controller.reloadSettings();
+    // Requests stored before (or while) the key changed are checked again with the new one.
+    void rechecker.schedule();
   };
 
   context.subscriptions.push(
     statusBar,
+    rechecker,
+    history.onDidChange((change) => {
+      if (change.type === 'reset') void rechecker.schedule();
+    }),
+    ...(developmentKey === undefined ? [] : [developmentKey.onDidChange(() => void rechecker.schedule())]),
     vscode.workspace.registerTextDocumentContentProvider(HELP_SCHEME, new HelpDocuments(controller)),
     controller.onDidChangeState(() => void setState()),
     history.onDidChangeWriteProblem((problem) => {
@@ -106,6 +126,7 @@ export function registerListener(context: vscode.ExtensionContext, baseLog: Logg
     history,
     controller,
     statusBar,
+    rechecker,
     ready,
     async shutdown() {
       cancelPendingRestart();

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { type Logger } from '../../core/logger';
 import { COMMAND } from '../commandIds';
 import { type ListenerController } from './listenerController';
-import { reachabilityHelp } from './reachabilityHelp';
+import { chooseWebhookUrl, reachabilityHelp, type TestedUrl } from './reachabilityHelp';
 
 export const HELP_SCHEME = 'postal-webhooks-help';
 
@@ -19,7 +19,7 @@ function reachableUrl(url: string): string {
   return url.replace('//0.0.0.0:', '//127.0.0.1:').replace('//[::]:', '//127.0.0.1:');
 }
 
-/** The URL as seen from where the user is: unchanged locally, forwarded in Remote / Codespaces. */
+/** The URL as seen from where the user is: unchanged locally, forwarded in Remote / Codespaces / the web. */
 export async function externalWebhookUrl(controller: ListenerController): Promise<{ local: string; external: string }> {
   const local = localWebhookUrl(controller);
   const external = (await vscode.env.asExternalUri(vscode.Uri.parse(local))).toString(true);
@@ -37,13 +37,30 @@ export async function externalHost(controller: ListenerController): Promise<stri
   return host === '' || host === vscode.Uri.parse(local).authority ? undefined : host;
 }
 
-/** Serves the Learn More page with the current URLs filled in. */
+/**
+ * Every URL that could be given to Postal (VS Code's forwarded one first, when it differs), each
+ * tested with a probe POST when the listener runs: a forwarded URL is not always one that
+ * passes a POST on (the web build's `/proxy/PORT/` answers 405), so only a tested URL is offered.
+ */
+export async function testedWebhookUrls(controller: ListenerController): Promise<TestedUrl[]> {
+  const { local, external } = await externalWebhookUrl(controller);
+  const candidates: TestedUrl[] = external === local ? [{ url: local, via: 'direct' }] : [{ url: external, via: 'forwarded' }, { url: local, via: 'direct' }];
+  // Loaded when a URL is first tested, not with the extension.
+  const { probeUrl } = await import('../../core/listener/reachProbe.js');
+  return Promise.all(
+    candidates.map(async (candidate) => {
+      const token = controller.probeToken();
+      return token === undefined ? candidate : { ...candidate, result: await probeUrl(candidate.url, token) };
+    }),
+  );
+}
+
+/** Serves the Learn More page with the current URLs filled in, each with what a test POST found. */
 export class HelpDocuments implements vscode.TextDocumentContentProvider {
   constructor(private readonly controller: ListenerController) {}
 
   async provideTextDocumentContent(): Promise<string> {
-    const { local, external } = await externalWebhookUrl(this.controller);
-    return reachabilityHelp(local, external);
+    return reachabilityHelp(await testedWebhookUrls(this.controller));
   }
 }
 
@@ -57,19 +74,21 @@ export async function showReachabilityHelp(): Promise<void> {
 }
 
 /**
- * Copies the webhook URL and says how Postal can reach it. Resolves to the copied URL without
- * waiting for the user to answer the notification.
+ * Copies the webhook URL that reached the listener in a test, and says how Postal can reach it.
+ * Resolves to the copied URL without waiting for the user to answer the notification.
  */
 export async function copyWebhookUrl(controller: ListenerController, log: Logger): Promise<string> {
-  const { external } = await externalWebhookUrl(controller);
-  await vscode.env.clipboard.writeText(external);
   const running = controller.state === 'listening';
+  const tested = await testedWebhookUrls(controller);
+  for (const candidate of tested) if (candidate.result !== undefined) log.info(`${candidate.url}: ${candidate.result.detail}`);
+  const { url, note } = chooseWebhookUrl(tested, running);
+  await vscode.env.clipboard.writeText(url);
   const message =
-    `Copied ${external}.${running ? '' : ' The listener is not running: start it before Postal sends.'} ` +
+    `Copied ${url}. ${note} ` +
     'For a Postal on another machine, forward the port (Ports view) or run a tunnel such as cloudflared or ngrok. ' +
     'Postal newer than 3.3.6 refuses private and loopback addresses unless its allowed_request_destinations setting permits them.';
   void offerNextSteps(message, running, log);
-  return external;
+  return url;
 }
 
 async function offerNextSteps(message: string, running: boolean, log: Logger): Promise<void> {

@@ -5,7 +5,7 @@ import { registerGuarded } from '../guarded';
 import { type RecordSource } from '../itemArgs';
 import { lazy } from '../lazy';
 import { SettingProblemReporter } from '../settingProblems';
-import { DevelopmentKeyStore, DEVELOPMENT_KEY_SECRET } from './developmentKey';
+import { type DevelopmentKeyStore } from './developmentKey';
 import { registerExportCommands } from './exportCommands';
 import { registerInsertCommands } from './insertCommands';
 import { registerReplayCommands } from './replayCommands';
@@ -21,6 +21,8 @@ export interface ReplayDeps {
   ownListenerUrl: () => string | undefined;
   /** Captured requests by id, and the Events view's selection. */
   records: RecordSource;
+  /** The development signing key, shared with the listener (which recognises its signatures). */
+  keys: DevelopmentKeyStore;
 }
 
 /**
@@ -30,7 +32,7 @@ export interface ReplayDeps {
  */
 export function registerReplay(context: vscode.ExtensionContext, deps: ReplayDeps): ReplayServices {
   const answers = lazy(async () => new (await import('../inspector/sendResults.js')).SendResults(context.extensionUri));
-  const keys = new DevelopmentKeyStore(context.secrets, deps.log);
+  const { keys } = deps;
   const problems = new SettingProblemReporter(deps.log);
   const settings = (): ReplaySettings => {
     const configuration = vscode.workspace.getConfiguration(REPLAY_SETTING.section);
@@ -55,9 +57,6 @@ export function registerReplay(context: vscode.ExtensionContext, deps: ReplayDep
   };
   context.subscriptions.push(
     answers,
-    context.secrets.onDidChange((change) => {
-      if (change.key === DEVELOPMENT_KEY_SECRET) keys.forget();
-    }),
     ...registerReplayEdits(services),
     ...registerSendTestEvent(services),
     ...registerInsertCommands(services),

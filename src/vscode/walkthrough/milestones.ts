@@ -16,21 +16,53 @@ export const MILESTONE = {
 
 export type Milestone = (typeof MILESTONE)[keyof typeof MILESTONE];
 
-const reached = new Set<Milestone>();
+/**
+ * Flipped whenever an editor tab opens. VS Code's walkthrough service ticks a step only when a
+ * completion context changes to true after it registered the walkthrough, which it does the
+ * first time a Welcome or walkthrough page opens: a milestone reached before that would never
+ * tick. So each step completes on its milestone together with this key, either way round
+ * (`M && recheck`, `M && !recheck`): whichever was already true when the page registered is
+ * spent, and the flip that follows the page's tab makes the other one true, a change it sees.
+ */
+export const RECHECK_KEY = 'postalWebhooks.walkthrough.recheck';
 
-/** Marks a milestone once per window; VS Code remembers completed steps itself. */
+/** Where the milestones reached are kept (global state), so each window starts from them. */
+export const MILESTONES_STATE_KEY = 'postalWebhooks.walkthrough.milestones';
+
+const reached = new Set<Milestone>();
+let memory: vscode.Memento | undefined;
+let recheck = false;
+
+/** Sets the milestones reached in earlier sessions (any window), and keeps new ones there too. */
+export function restoreMilestones(state: vscode.Memento): void {
+  memory = state;
+  const known = new Set<string>(Object.values(MILESTONE));
+  for (const milestone of state.get<unknown[]>(MILESTONES_STATE_KEY, [])) {
+    if (typeof milestone === 'string' && known.has(milestone)) reachMilestone(milestone as Milestone);
+  }
+}
+
+/** Marks a milestone (once per window; VS Code remembers completed steps itself) and keeps it. */
 export function reachMilestone(milestone: Milestone): void {
   if (reached.has(milestone)) return;
   reached.add(milestone);
   void vscode.commands.executeCommand('setContext', milestone, true);
+  void memory?.update(MILESTONES_STATE_KEY, [...reached]);
+}
+
+/** Flips {@link RECHECK_KEY}, so that a walkthrough page that just opened sees every milestone reached. */
+export function recheckMilestones(): void {
+  recheck = !recheck;
+  void vscode.commands.executeCommand('setContext', RECHECK_KEY, recheck);
 }
 
 export function reachedMilestones(): Milestone[] {
   return [...reached];
 }
 
-/** Forgets every milestone, as in a new window (integration tests start each check from here). */
+/** Forgets every milestone, here and in global state, as in a new profile (integration tests start each check from here). */
 export function forgetMilestones(): void {
   for (const milestone of Object.values(MILESTONE)) void vscode.commands.executeCommand('setContext', milestone, false);
   reached.clear();
+  void memory?.update(MILESTONES_STATE_KEY, undefined);
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { type CliIo } from '../../../src/cli/io';
 import { runListen } from '../../../src/cli/listen';
 import { runCli } from '../../../src/cli/main';
-import { sign, toDnsRecord, toJwks } from '../../../src/core/signature';
+import { sign, toDnsRecord, toJwks, toPrivatePem } from '../../../src/core/signature';
 import { postalBody } from '../helpers/bodies';
 import { REPO_ROOT } from '../helpers/fixtures';
 import { postLikePostal } from '../helpers/listenerHarness';
@@ -54,6 +54,28 @@ describe('postal-webhooks listen', () => {
     assert.equal(line.forward, null);
     assert.match(String(line.receivedAt), /^\d{4}-\d\d-\d\dT/);
     assert.match(io.stderr.join('\n'), /Listening on http:\/\/127\.0\.0\.1:\d+\//);
+  });
+
+  it('shows requests signed with --dev-key as the development key\'s, in JSON lines and readable ones', async () => {
+    const development = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    writeFileSync(join(dir, 'signing.key'), toPrivatePem(development.privateKey));
+    for (const json of [true, false]) {
+      const io = captureIo();
+      const controller = new AbortController();
+      let url = '';
+      const args = ['--port', '0', '--public-key', join(dir, 'postal.dns.txt'), '--dev-key', join(dir, 'signing.key'), ...(json ? ['--json'] : [])];
+      const running = runListen(args, io, { signal: controller.signal, onListening: (address) => (url = address.url) });
+      while (url === '') await new Promise((resolve) => setTimeout(resolve, 5));
+      const body = postalBody();
+      assert.equal((await postLikePostal(url, body, { ...sign(body, development.privateKey) })).status, 200);
+      controller.abort();
+      assert.equal(await running, 0);
+      if (json) assert.equal((JSON.parse(io.stdout[0]) as { signature: { status: string } }).signature.status, 'dev-key');
+      else assert.match(io.stdout.join('\n'), / {2}signature ✓ dev key {2}/);
+    }
+    const bad = captureIo();
+    assert.equal(await runListen(['--dev-key', join(dir, 'bad.key')], bad, { signal: new AbortController().signal }), 2);
+    assert.match(bad.stderr.join('\n'), /--dev-key .*bad\.key: give the signing\.key/);
   });
 
   it('runs as dist/cli.js: prints the URL and a readable line per request, exits 0 on SIGINT', async () => {
@@ -103,10 +125,10 @@ describe('postal-webhooks listen', () => {
     assert.match(missing.stderr.join('\n'), /cannot read the public key file .*nope\.pem/);
   });
 
-  it('rejects option combinations that cannot work, with the usage', async () => {
+  it('rejects option combinations that cannot work, in one line that points to --help', async () => {
     const io = captureIo();
     assert.equal(await runCli(['listen', '--respond', 'mirror'], io), 2);
-    assert.match(io.stderr.join('\n'), /--respond mirror .* needs --forward-to URL[\s\S]*Usage: postal-webhooks listen/);
+    assert.deepEqual(io.stderr, ["postal-webhooks listen: --respond mirror answers with your app's status, so it needs --forward-to URL. (see postal-webhooks listen --help)"]);
     const unsigned = captureIo();
     assert.equal(await runCli(['listen', '--reject-unsigned'], unsigned), 2);
     assert.match(unsigned.stderr.join('\n'), /--reject-unsigned needs --public-key FILE/);

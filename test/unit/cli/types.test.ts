@@ -44,7 +44,7 @@ describe('postal-webhooks types', () => {
     for (const args of [['types'], ['types', '--lang', 'cobol'], ['types', '--lang', 'ts', '--frob']]) {
       const io = captureIo();
       assert.equal(await runCli(args, io), 2, args.join(' '));
-      assert.match(io.stderr, /Usage: postal-webhooks types --lang/);
+      assert.match(io.stderr, /^postal-webhooks types: .* \(see postal-webhooks types --help\)\n$/);
     }
     const io = captureIo();
     await runCli(['types', '--lang', 'cobol'], io);

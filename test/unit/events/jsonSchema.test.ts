@@ -2,10 +2,13 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  buildEditorSchema,
   buildJsonSchema,
+  EDITOR_SCHEMA_FILE,
   EVENT_CATALOG,
   EVENT_NAMES,
   JSON_SCHEMA_FILE,
+  renderEditorSchema,
   renderJsonSchema,
   sampleEnvelope,
   validateEnvelope,
@@ -131,8 +134,47 @@ describe('generated JSON Schema', () => {
 
   it('is contributed for *.postal.json files, which VS Code opens as JSON', () => {
     const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as Json;
-    assert.deepEqual(manifest.contributes.jsonValidation, [{ fileMatch: ['*.postal.json'], url: `./${JSON_SCHEMA_FILE}` }]);
+    assert.deepEqual(manifest.contributes.jsonValidation, [{ fileMatch: ['*.postal.json'], url: `./${EDITOR_SCHEMA_FILE}` }]);
     assert.ok(manifest.contributes.languages.some((entry: Json) => entry.id === 'json' && entry.extensions.includes('.postal.json')));
     assert.ok(manifest.scripts['generate:schema'], 'npm run generate:schema is missing');
+  });
+});
+
+describe('the schema the editor gets', () => {
+  const editor = buildEditorSchema() as Json;
+  const CHECKS = ['required', 'pattern', 'minimum', 'maximum', 'type', 'enum', 'const'];
+
+  /** Where a keyword that makes VS Code report a problem is left, outside `if` and the suggestion branches. */
+  function checksLeft(node: unknown, path = '#'): string[] {
+    if (node === null || typeof node !== 'object') return [];
+    if (Array.isArray(node)) return node.flatMap((child, index) => checksLeft(child, `${path}/${index}`));
+    return Object.entries(node).flatMap(([key, child]) => {
+      if (key === 'if' || key === 'defaultSnippets') return [];
+      // `anyOf: [suggestions, true]`: the first branch may check, the second accepts anything.
+      if (key === 'anyOf' && Array.isArray(child) && child.length === 2 && child[1] === true) return [];
+      if (key === 'properties' || key === 'definitions') return Object.entries(child as Json).flatMap(([name, field]) => checksLeft(field, `${path}/${key}/${name}`));
+      return [...(CHECKS.includes(key) ? [`${path}/${key}`] : []), ...checksLeft(child, `${path}/${key}`)];
+    });
+  }
+
+  it('matches the committed file byte for byte', () => {
+    assert.ok(readFileSync(join(REPO_ROOT, EDITOR_SCHEMA_FILE), 'utf8') === renderEditorSchema(), `${EDITOR_SCHEMA_FILE} is out of date: run \`npm run generate:schema\`.`);
+  });
+
+  it('checks nothing, so the linter alone reports problems', () => {
+    assert.deepEqual(checksLeft(editor), []);
+    assert.ok(checksLeft(buildJsonSchema()).length > 50, 'the walk finds the checks of the full schema');
+  });
+
+  it('keeps every field, description, value suggestion and snippet of the full schema', () => {
+    const full = buildJsonSchema() as Json;
+    assert.deepEqual(Object.keys(editor.definitions).sort(), Object.keys(full.definitions).sort());
+    assert.deepEqual(editor.defaultSnippets, full.defaultSnippets);
+    assert.equal(editor.else.properties.event.description, full.else.properties.event.description);
+    assert.deepEqual(editor.else.properties.event.anyOf[0].enum, [...EVENT_NAMES]);
+    assert.deepEqual(editor.else.properties.event.anyOf[0].markdownEnumDescriptions, full.else.properties.event.markdownEnumDescriptions);
+    assert.deepEqual(editor.if, full.if, 'webhooks and inbound e-mail are told apart as before');
+    assert.deepEqual(editor.else.allOf.map((entry: Json) => entry.if), full.else.allOf.map((entry: Json) => entry.if));
+    for (const [where, field] of fields(editor)) assert.equal(typeof field.description, 'string', where);
   });
 });

@@ -13,6 +13,7 @@ import {
   childNodes,
   summarize,
 } from '../../../src/core/explorer';
+import { type SignatureResult } from '../../../src/core/signature';
 import { asEntry, brokenRecord, postalEntry, sample } from './explorerRecords';
 
 const NOW = Date.UTC(2026, 4, 1, 12);
@@ -64,6 +65,16 @@ describe('explorer rows', () => {
     assert.equal(spec.description, 'alice@example.net · just now · retry #2 · ✗ bad signature · ✗ 1 schema issue · → 500');
     assert.equal(recordProblem(record), 'signature-invalid');
     assert.equal(spec.contextValue, 'postalRecord;postal;sig-invalid;json;schemaInvalid');
+  });
+
+  it('makes a row whose signature was not checked, or is the development key\'s, look unlike a valid one', () => {
+    const row = (signature: SignatureResult): string | undefined =>
+      itemSpec(recordNode(summarize(postalEntry(sample('MessageSent'), { receivedAt: NOW, signature }))), NOW).description;
+    assert.equal(row({ status: 'valid', algorithm: 'sha256' }), 'alice@example.net · just now');
+    assert.equal(row({ status: 'no-key', algorithm: 'sha256' }), 'alice@example.net · just now · ○ not checked');
+    assert.equal(row({ status: 'dev-key', algorithm: 'sha256' }), 'alice@example.net · just now · ✓ dev key');
+    const tooltip = recordTooltip(postalEntry(sample('MessageSent'), { signature: { status: 'dev-key', algorithm: 'sha256', kid: { key: 'abcdef0123456789' } } }), NOW);
+    assert.match(tooltip, /Signed with your \*\*development key\*\* \(RSA-SHA256\), key `abcdef01…`: a test event or replay from this editor, not from Postal/);
   });
 
   it('shows a body that is not JSON as its request line with a warning icon, and no JSON actions', () => {

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { compileGlob } from '../../../src/core/glob';
 import { LINT_DEFAULTS, type LintSettings, parseLintSettings } from '../../../src/vscode/diagnostics/lintSettings';
 import { type DocumentLike, exceedsSizeLimit, lintFormatFor, rulesShownElsewhere } from '../../../src/vscode/diagnostics/lintTarget';
 import { compact, packageLockLike, sampleText } from './lintHelpers';
@@ -49,10 +50,13 @@ describe('which documents are linted', () => {
   });
 
   it('lints files matching an include glob, by workspace-relative path or file name', () => {
-    const withInclude = settings({ include: ['fixtures/**/*.json', '*.webhook'] });
-    assert.equal(lintFormatFor(doc('/w/fixtures/x/a.json', 'json', '{}'), 'fixtures/x/a.json', withInclude), 'json');
-    assert.equal(lintFormatFor(doc('/w/deep/a.webhook', 'plaintext', '{}'), 'deep/a.webhook', withInclude), 'json');
-    assert.equal(lintFormatFor(doc('/w/other/a.json', 'json', '{}'), 'other/a.json', withInclude), undefined);
+    const withInclude = settings({ include: ['fixtures/**/*.json', '*.webhook', '*a*a*a*.json'] });
+    assert.deepEqual(withInclude.include, ['fixtures/**/*.json', '*.webhook'], 'a pattern with too many * is left out');
+    const matchers = withInclude.include.map((pattern) => compileGlob(pattern, { matchBase: true })).flatMap((compiled) => (compiled.ok ? [compiled.matches] : []));
+    const included = (path: string): boolean => matchers.some((matches) => matches(path));
+    assert.equal(lintFormatFor(doc('/w/fixtures/x/a.json', 'json', '{}'), 'fixtures/x/a.json', withInclude, included), 'json');
+    assert.equal(lintFormatFor(doc('/w/deep/a.webhook', 'plaintext', '{}'), 'deep/a.webhook', withInclude, included), 'json');
+    assert.equal(lintFormatFor(doc('/w/other/a.json', 'json', '{}'), 'other/a.json', withInclude, included), undefined);
   });
 
   it('auto-detects JSON and JSON Lines whose root is a webhook body, unless switched off', () => {

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { formatRecordLine } from '../../../src/core/listener';
+import { type SignatureResult } from '../../../src/core/signature';
 import { makeRecord } from '../helpers/records';
 
 describe('formatRecordLine', () => {
@@ -38,6 +39,15 @@ describe('formatRecordLine', () => {
     assert.match(line, /POST \/ {2}\(invalid-json\) {2}signature ✗ invalid {2}invalid JSON {2}→ 200 {2}app ✗ refused 3ms$/);
     const issues = makeRecord({ schema: { valid: false, issues: [{ path: ['payload'], code: 'missing', message: 'y' }, { path: [], code: 'type', message: 'y' }] } });
     assert.match(formatRecordLine(issues, { color: false }), /schema ✗ 2 issues/);
+  });
+
+  it('says whose signature it is and why a bad one failed', () => {
+    const line = (signature: SignatureResult): string => formatRecordLine(makeRecord({ signature }), { color: false, time: false });
+    assert.match(line({ status: 'dev-key', algorithm: 'sha256' }), / {2}signature ✓ dev key {2}/);
+    assert.match(line({ status: 'invalid', failure: 'body-changed' }), / {2}signature ✗ body changed {2}/);
+    assert.match(line({ status: 'invalid', failure: 'other-key' }), / {2}signature ✗ other key {2}/);
+    assert.match(line({ status: 'invalid', failure: 'malformed' }), / {2}signature ✗ malformed {2}/);
+    assert.match(line({ status: 'no-key', algorithm: 'sha256' }), / {2}signature unchecked \(no key\) {2}/);
   });
 
   it('colours only when asked', () => {

@@ -69,7 +69,16 @@ describe('listener: signature checks on real requests', () => {
     const { record } = await send(body, { ...sign(body, stranger.privateKey) });
     assert.equal(record.signature.status, 'invalid');
     assert.equal(record.signature.kid?.matches, false);
-    assert.match(record.signature.reason ?? '', /different key/);
+    assert.match(record.signature.reason ?? '', /Signed with another key/);
+  });
+
+  it('blames the key, not the body, when another key signed and its KID header names ours', async () => {
+    const body = postalBody();
+    const { record } = await send(body, { ...sign(body, stranger.privateKey, { kid: keyId(postal.publicKey) }) });
+    assert.equal(record.signature.status, 'invalid');
+    assert.equal(record.signature.failure, 'other-key');
+    assert.doesNotMatch(record.signature.reason ?? '', /body was changed/);
+    assert.match(record.signature.reason ?? '', /though its X-Postal-Signature-KID header names ours/);
   });
 
   it('reports a KID that names another key, and a signature that is not base64', async () => {

@@ -13,6 +13,8 @@ function keysFor(text: string): PublicKeySet {
 }
 
 const postalKeySet = keysFor(toDnsRecord(postalKeys.publicKey));
+const devKeys = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const devKey = keysFor(toDnsRecord(devKeys.publicKey)).keys[0];
 
 /** Headers the way Node hands them to a request handler: lower-case names. */
 function lowerCased(headers: object): Record<string, string> {
@@ -53,28 +55,70 @@ describe('verifySignature', () => {
     assert.equal(result.algorithm, 'sha256');
   });
 
-  it('blames the body when the KID matches our key but the bytes were changed', () => {
+  it('blames the body when our key made the signature over other bytes', () => {
     const headers = lowerCased(sign(body, postalKeys.privateKey));
     const reserialized = Buffer.from(JSON.stringify(JSON.parse(body.toString()), null, 2));
     const result = verifySignature(reserialized, headers, postalKeySet);
     assert.equal(result.status, 'invalid');
+    assert.equal(result.failure, 'body-changed');
     assert.equal(result.kid?.matches, true);
-    assert.match(result.reason ?? '', /body was changed.*raw body/);
+    assert.match(result.reason ?? '', /body was changed after signing: our key [0-9a-f]{12}… made this signature.*raw body/);
   });
 
-  it('blames the key when signed by another key whose KID is not ours', () => {
+  it('blames the key, not the body, when another key signed and its KID header names ours', () => {
+    const headers = lowerCased(sign(body, otherKeys.privateKey, { kid: keyId(postalKeys.publicKey) }));
+    const result = verifySignature(body, headers, postalKeySet);
+    assert.equal(result.status, 'invalid');
+    assert.equal(result.failure, 'other-key');
+    assert.equal(result.kid?.matches, true);
+    assert.doesNotMatch(result.reason ?? '', /body was changed/);
+    assert.match(result.reason ?? '', /Signed with another key, though its X-Postal-Signature-KID header names ours \([0-9a-f]{12}…\); our key [0-9a-f]{12}… did not make it/);
+  });
+
+  it('names the signing key by its KID when another key signed', () => {
     const result = verifySignature(body, lowerCased(sign(body, otherKeys.privateKey)), postalKeySet);
     assert.equal(result.status, 'invalid');
+    assert.equal(result.failure, 'other-key');
     assert.equal(result.kid?.matches, false);
     assert.equal(result.kid?.header, keyId(otherKeys.publicKey));
-    assert.match(result.reason ?? '', /Signed with a different key/);
+    assert.match(result.reason ?? '', new RegExp(`header names ${keyId(otherKeys.publicKey).slice(0, 12)}…; our key ${keyId(postalKeys.publicKey).slice(0, 12)}… did not make it`));
   });
 
-  it('says wrong key or changed body when there is no KID to tell them apart', () => {
-    const result = verifySignature(body, lowerCased(sign(body, otherKeys.privateKey, { legacy: true })), postalKeySet);
+  it('tells another key from a changed body without a KID header too (Postal before 3.2)', () => {
+    const byOther = verifySignature(body, lowerCased(sign(body, otherKeys.privateKey, { legacy: true })), postalKeySet);
+    assert.equal(byOther.algorithm, 'sha1');
+    assert.equal(byOther.failure, 'other-key');
+    assert.match(byOther.reason ?? '', /Signed with another key \(the request names none: no X-Postal-Signature-KID header\)/);
+    const changed = verifySignature(Buffer.concat([body, Buffer.from(' ')]), lowerCased(sign(body, postalKeys.privateKey, { legacy: true })), postalKeySet);
+    assert.equal(changed.failure, 'body-changed');
+  });
+
+  it('gives the development key its own status, with or without Postal\'s key', () => {
+    const headers = lowerCased(sign(body, devKeys.privateKey));
+    const withPostalKey = verifySignature(body, headers, { postal: postalKeySet, development: devKey });
+    assert.deepEqual({ status: withPostalKey.status, key: withPostalKey.kid?.key }, { status: 'dev-key', key: devKey.kid });
+    assert.match(withPostalKey.reason ?? '', /Signed with your development key/);
+    assert.equal(verifySignature(body, headers, { development: devKey }).status, 'dev-key');
+    assert.equal(verifySignature(body, lowerCased(sign(body, postalKeys.privateKey)), { postal: postalKeySet, development: devKey }).status, 'valid');
+  });
+
+  it('checks nothing without Postal\'s key, but remembers the development key it was compared with', () => {
+    const result = verifySignature(body, lowerCased(sign(body, otherKeys.privateKey)), { development: devKey });
+    assert.equal(result.status, 'no-key');
+    assert.equal(result.kid?.key, devKey.kid);
+  });
+
+  it('says the body changed when the development key signed other bytes', () => {
+    const headers = lowerCased(sign(body, devKeys.privateKey));
+    const result = verifySignature(Buffer.from(`${body.toString()}\n`), headers, { development: devKey });
     assert.equal(result.status, 'invalid');
-    assert.equal(result.algorithm, 'sha1');
-    assert.match(result.reason ?? '', /Wrong key, or the body was changed \(are you passing the raw body\?\)/);
+    assert.equal(result.failure, 'body-changed');
+    assert.match(result.reason ?? '', /your development key made this signature, but over other bytes/);
+  });
+
+  it('treats a development key that is also the configured key as Postal\'s', () => {
+    const devAsPostal = keysFor(toDnsRecord(devKeys.publicKey));
+    assert.equal(verifySignature(body, lowerCased(sign(body, devKeys.privateKey)), { postal: devAsPostal, development: devKey }).status, 'valid');
   });
 
   it('still verifies with our key when the unsigned KID header was changed, and notes it', () => {
@@ -90,6 +134,7 @@ describe('verifySignature', () => {
     headers['x-postal-signature-256'] = headers['x-postal-signature-256'].replace(/.$/, '*');
     const result = verifySignature(body, headers, postalKeySet);
     assert.equal(result.status, 'invalid');
+    assert.equal(result.failure, 'malformed');
     assert.match(result.reason ?? '', /X-Postal-Signature-256 header is not valid base64/);
   });
 

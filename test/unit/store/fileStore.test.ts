@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { appendFileSync, chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Logger } from '../../../src/core/logger';
@@ -48,7 +48,7 @@ describe('history store (JSONL file)', () => {
     const { store } = await openStore();
     const record = makeRecord();
     await store.add(record);
-    assert.deepEqual(lines(path).map((line) => (JSON.parse(line) as { v: number; type: string }).v), [1]);
+    assert.deepEqual(lines(path).map((line) => (JSON.parse(line) as { v: number; type: string }).v), [2]);
     await store.close();
     const reopened = await openStore();
     assert.deepEqual(reopened.store.read(record.id), record);
@@ -78,11 +78,39 @@ describe('history store (JSONL file)', () => {
     await store.add(record);
     const forward = { outcome: 'response' as const, url: 'http://app/', startedAt: 1, durationMs: 12, status: 500, statusText: 'Internal Server Error', headers: {}, body: { encoding: 'utf8' as const, data: 'boom', size: 4, truncated: false } };
     await store.update(record.id, { forward });
-    assert.match(lines(path)[1], /^\{"v":1,"type":"update","id":"[^"]+","forward":/);
+    assert.match(lines(path)[1], /^\{"v":2,"type":"update","id":"[^"]+","forward":/);
     assert.deepEqual(store.get(record.id)?.forward, { outcome: 'response', url: 'http://app/', startedAt: 1, durationMs: 12, status: 500, statusText: 'Internal Server Error' });
     await store.close();
     const { store: reopened } = await openStore();
     assert.deepEqual(reopened.read(record.id)?.forward, forward);
+  });
+
+  it('keeps a signature checked again, with the forward result before it, across a restart', async () => {
+    const { store } = await openStore();
+    const record = makeRecord({ signature: { status: 'no-key', algorithm: 'sha256' } });
+    await store.add(record);
+    const forward = { outcome: 'failed' as const, url: 'http://app/', startedAt: 1, durationMs: 3, error: { code: 'refused' as const, message: 'refused' } };
+    // Issued together: the second update must not lose the first, still on its way to the file.
+    const forwarded = store.update(record.id, { forward });
+    const rechecked = store.update(record.id, { signature: { status: 'valid', algorithm: 'sha256', kid: { key: 'k1' } } });
+    await Promise.all([forwarded, rechecked]);
+    assert.equal(store.get(record.id)?.signature.status, 'valid');
+    assert.deepEqual(store.read(record.id)?.forward, forward);
+    await store.update(record.id, { signature: { status: 'invalid', algorithm: 'sha256', failure: 'other-key', kid: { key: 'k2' } } });
+    await store.close();
+    const { store: reopened } = await openStore();
+    assert.equal(reopened.get(record.id)?.signature.status, 'invalid');
+    assert.equal(reopened.read(record.id)?.signature.failure, 'other-key');
+    assert.deepEqual(reopened.read(record.id)?.forward, forward);
+  });
+
+  it('still reads lines of the first format (no development key, no signature updates)', async () => {
+    const record = makeRecord({ signature: { status: 'no-key', algorithm: 'sha1' } });
+    mkdirSync(join(dir, 'nested'), { recursive: true });
+    writeFileSync(path, `${recordLine(record).replace('{"v":2,', '{"v":1,')}`);
+    const { store, report } = await openStore();
+    assert.equal(report.invalid, 0);
+    assert.deepEqual(store.read(record.id), record);
   });
 
   it('recognises a Postal retry after a restart by its envelope uuid', async () => {
@@ -219,7 +247,7 @@ describe('history store (JSONL file)', () => {
     const records = [makeRecord(), makeRecord(), makeRecord()];
     for (const record of records) await store.add(record);
     await store.delete([records[1].id]);
-    assert.match(lines(path).at(-1) ?? '', /^\{"v":1,"type":"delete","ids":\["[^"]+"\]\}$/);
+    assert.match(lines(path).at(-1) ?? '', /^\{"v":2,"type":"delete","ids":\["[^"]+"\]\}$/);
     await store.close();
     const { store: reopened } = await openStore();
     assert.deepEqual(reopened.list().map((record) => record.id), [records[2].id, records[0].id]);

@@ -119,6 +119,15 @@ describe('the extension\'s log output', () => {
     assert.ok(scopesOf(lines, 'retry #2').includes('markup.deleted.postal'));
   });
 
+  it('colours a development-key signature like a good one, and each kind of bad signature red', async () => {
+    const dev = tokenize(await grammarFor('text.log'), logLine(record({ signature: { status: 'dev-key', algorithm: 'sha256' } })));
+    assert.ok(scopesOf(dev, 'signature ✓ dev key').includes('markup.inserted.postal'));
+    for (const [failure, words] of [['body-changed', 'body changed'], ['other-key', 'other key'], ['malformed', 'malformed']] as const) {
+      const lines = tokenize(await grammarFor('text.log'), logLine(record({ signature: { status: 'invalid', failure } })));
+      assert.ok(scopesOf(lines, `signature ✗ ${words}`).includes('string.regexp.error.postal'), failure);
+    }
+  });
+
   it('marks unsigned and unparsable requests', async () => {
     const unsigned = logLine(record({ signature: { status: 'missing' }, kind: 'invalid-json', event: undefined, uuid: undefined, parse: { status: 'invalid-json', message: 'x' }, schema: undefined }));
     const lines = tokenize(await grammarFor('text.log'), unsigned);

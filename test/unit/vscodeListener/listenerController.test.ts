@@ -75,6 +75,24 @@ describe('listener controller', () => {
     assert.ok(!log.lines.some((line) => !line.startsWith('trace ') && line.includes(body)), 'the body is logged above trace level');
   });
 
+  it('reads the development key before the first request and logs its signatures as its own', async () => {
+    const postal = await generateSigningKey();
+    const development = await generateSigningKey();
+    const entry = { kid: development.kid, key: development.publicKey, signatureBytes: 256 };
+    let read = false;
+    const source = { current: () => (read ? entry : undefined), existing: async () => ((read = true), entry) };
+    await controller.dispose();
+    controller = new ListenerController(history, () => readListenerSettings((id) => settings[id]), log, undefined, source);
+    settings[SETTING.publicKey] = toDnsRecord(postal.publicKey);
+    const started = await controller.start();
+    assert.ok(started.ok);
+    const body = postalBody();
+    await fetch(started.address.url, { method: 'POST', body, headers: { 'content-type': 'application/json', ...sign(body, development.privateKey) } });
+    await controller.stop();
+    assert.equal(history.store.list()[0].signature.status, 'dev-key');
+    assert.ok(log.lines.some((line) => line.startsWith('info ') && line.includes('signature ✓ dev key')), log.lines.join('\n'));
+  });
+
   it('reports a port in use as an error with the system code, and the status says so', async () => {
     const { server, port } = await occupy();
     try {

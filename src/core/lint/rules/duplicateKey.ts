@@ -6,10 +6,12 @@ import { type LintRule } from '../rule';
 /**
  * A repeated key parses without complaint, and `JSON.parse` silently keeps the last value.
  * Each earlier occurrence is reported, since that is the one a handler will never see.
+ * A warning, as VS Code's JSON language service reports it in the editor (where this rule then
+ * stays quiet), so the editor and the CLI agree.
  */
 export const duplicateKey: LintRule = {
   id: 'postal/duplicate-key',
-  defaultSeverity: 'error',
+  defaultSeverity: 'warning',
   description: 'A key appears twice in one object; JSON.parse keeps only the last one.',
   check(context) {
     if (!context.doc.mayHaveDuplicateKeys) return;
