@@ -11,6 +11,7 @@ const ACTION_COMMANDS: Record<InspectorAction, (id: string) => [string, ...unkno
   copyCurl: (id) => [COMMAND.exportAsCurl, id, undefined, { copyOnly: true }],
   openBody: (id) => [COMMAND.openEvent, id],
   timeline: (id) => [COMMAND.showMessageTimeline, id],
+  showMail: (id) => [COMMAND.showMail, id],
 };
 
 /**

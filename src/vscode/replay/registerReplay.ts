@@ -59,6 +59,10 @@ export function registerReplay(context: vscode.ExtensionContext, deps: ReplayDep
     answers,
     ...registerReplayEdits(services),
     ...registerSendTestEvent(services),
+    // Composing inbound mail (postal-mime, the sample) loads the first time it is used.
+    registerGuarded(COMMAND.sendTestInboundMail, 'Send Test Inbound Mail', services.log, async (options?: unknown) =>
+      (await import('./sendInboundMail.js')).sendTestInboundMail(services, plainOptions(options)),
+    ),
     ...registerInsertCommands(services),
     ...registerReplayCommands(services),
     ...registerExportCommands(services),
