@@ -48,10 +48,10 @@
 
   // What the page shows, for the extension's own tests (and nothing else): the text, which
   // actions it offers, and what is in its body. A page with frames (the mail preview) reports
-  // again as each frame loads, and counts messages its frames post: a frame that cannot run
-  // scripts posts none.
+  // again once they have loaded (the page's load waits for its frames), with how many frames
+  // each holds (the one number a sandboxed frame shows its parent: proof its document was
+  // parsed), and counts messages its frames post: a frame that cannot run scripts posts none.
   const frames = [...document.querySelectorAll('iframe')];
-  let framesLoaded = 0;
   let frameMessages = 0;
   function report() {
     vscode.postMessage({
@@ -65,16 +65,10 @@
         scripts: document.body.querySelectorAll('script').length,
         hiddenChars: document.querySelectorAll('.hidden-char').length,
         sections: [...document.querySelectorAll('section h2')].map((heading) => (heading.firstChild ? heading.firstChild.textContent.trim() : '')),
-        frames: frames.map((frame) => ({ sandbox: frame.getAttribute('sandbox') })),
-        framesLoaded,
+        frames: frames.map((frame) => ({ sandbox: frame.getAttribute('sandbox'), childFrames: frame.contentWindow ? frame.contentWindow.length : null })),
+        loaded: document.readyState === 'complete',
         frameMessages,
       },
-    });
-  }
-  for (const frame of frames) {
-    frame.addEventListener('load', () => {
-      framesLoaded++;
-      report();
     });
   }
   window.addEventListener('message', (event) => {
@@ -82,5 +76,6 @@
     frameMessages++;
     report();
   });
+  if (frames.length > 0) window.addEventListener('load', report);
   report();
 })();
