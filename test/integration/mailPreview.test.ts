@@ -120,6 +120,7 @@ describe('inbound mail in the Events view and the mail preview', function () {
     assert.equal(items[0].attempts[0].outcome?.success, true);
     const body = JSON.parse(items[0].request.body.toString('utf8')) as Record<string, unknown>;
     assert.equal(typeof body.token, 'string');
+    assert.ok(typeof body.id === 'number' && body.id >= 100_000, 'each test mail is a message of its own');
     assert.equal(typeof body.plain_body, 'string');
   });
 

@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import * as vscode from 'vscode';
 import { type InboundEncoding, type InboundFormat } from '../../core/inbound/inboundFormat';
 import { type InboundPayload, inboundFormatOfText, inboundPayloadFromEml, policyForPayload, readInboundPayloadFile } from '../../core/inbound/inboundPayload';
@@ -73,7 +74,8 @@ async function payloadOf(source: Source, format: InboundFormat | undefined, enco
       return undefined;
     }
     const eml = source.kind === 'sample' ? sampleEml() : Buffer.from(await vscode.workspace.fs.readFile(source.uri));
-    return await inboundPayloadFromEml(eml, { format: format ?? 'hash', encoding, spamStatus: 'NotSpam' });
+    // A message id of its own (Postal numbers its messages), so that each test mail is a message of its own in the Events view.
+    return await inboundPayloadFromEml(eml, { format: format ?? 'hash', encoding, spamStatus: 'NotSpam', id: randomInt(100_000, 1_000_000) });
   } catch (error) {
     void vscode.window.showErrorMessage(`Postal: ${name} is not an e-mail that can be read: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;
