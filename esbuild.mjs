@@ -53,7 +53,7 @@ async function compileTests() {
 
 async function buildBundles() {
   // Chunk names carry a content hash: clear the old ones so only this build's ship.
-  rmSync('dist/chunks', { recursive: true, force: true });
+  for (const folder of ['dist/chunks', 'dist/cli-chunks']) rmSync(folder, { recursive: true, force: true });
   const contexts = await Promise.all(
     SHIPPED_BUNDLES.map((bundle) => {
       const options = shippedBundleOptions(bundle, { production });

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const compiled = join(repo, 'out/src/core/events/index.js');
+const compiled = join(repo, 'out/src/core/events/jsonSchemaFiles.js');
 if (!existsSync(compiled)) {
   console.error(`${compiled} is missing: run \`npm run generate:schema\`, which compiles src/ first.`);
   process.exit(1);

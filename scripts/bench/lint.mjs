@@ -13,7 +13,7 @@
 import { performance } from 'node:perf_hooks';
 import { loadForBench } from './bundle.mjs';
 
-const { lintDocument, EVENT_CATALOG, EVENT_NAMES, sampleEnvelope, looksLikePostal, parseDocument, looksLikeEnvelope } = await loadForBench('lint', [
+const { lintDocument, EVENT_CATALOG, EVENT_NAMES, sampleEnvelope, looksLikePostal, looksLikePostalText, POSTAL_SNIFF_CHARS, parseDocument, looksLikeEnvelope } = await loadForBench('lint', [
   "export * from './src/core/lint';",
   "export { EVENT_CATALOG, EVENT_NAMES, sampleEnvelope, looksLikeEnvelope } from './src/core/events';",
   "export { parseDocument } from './src/core/lint/parseDocument';",
@@ -127,8 +127,9 @@ function editorDocument(text) {
 
 function detectRow(name, text) {
   const nextVersion = editorDocument(text);
-  const detected = looksLikePostal(nextVersion());
-  const detectMs = measure(() => { sink += looksLikePostal(nextVersion()) ? 1 : 0; });
+  const sniffer = { looksLikePostalText, POSTAL_SNIFF_CHARS };
+  const detected = looksLikePostal(nextVersion(), sniffer);
+  const detectMs = measure(() => { sink += looksLikePostal(nextVersion(), sniffer) ? 1 : 0; });
   const parseMs = measure(() => { sink += JSON.parse(text) === null ? 1 : 0; });
   const formerMs = measure(() => { sink += looksLikeEnvelope(parseDocument(text).value) ? 1 : 0; });
   return { name, bytes: Buffer.byteLength(text), detected, detectMs, parseMs, formerMs };

@@ -26,7 +26,6 @@ Exit codes: 0 written, 2 bad options or the files could not be written.`;
 export const KEY_FILES = { privateKey: 'signing.key', publicPem: 'public.pem', jwks: 'jwks.json', dns: 'dns.txt' } as const;
 
 export const keygenCommand: CliCommand = {
-  summary: 'Make a development signing key (private PEM, public PEM, JWKS, DNS TXT value)',
   usage: KEYGEN_USAGE,
   async run(args: string[], io: CliIo): Promise<number> {
     const { out, force } = parseKeygenArgs(args);

@@ -127,7 +127,6 @@ function withoutBom(text: string): string {
 }
 
 export const lintCommand: CliCommand = {
-  summary: 'lint webhook payload files (*.postal.json, *.postal.jsonl)',
   usage: USAGE,
   run: runLint,
 };

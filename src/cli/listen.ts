@@ -85,7 +85,6 @@ function forTheCommandLine(message: string): string {
 
 /** The command as registered in the CLI: Ctrl-C (SIGINT) or SIGTERM stops it. */
 export const listenCommand: CliCommand = {
-  summary: 'receive Postal webhooks: verify, validate and keep each one, optionally forward it to your app',
   usage: LISTEN_USAGE,
   async run(args, io) {
     const controller = new AbortController();

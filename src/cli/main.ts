@@ -1,19 +1,17 @@
 import { PACKAGE_VERSION as version } from '../version';
-import { type CliCommand } from './command';
+import { type CliCommand, type CliCommandEntry } from './command';
 import { type CliIo, EXIT, UsageError } from './io';
-import { lintCommand } from './lint';
-import { listenCommand } from './listen';
-import { keygenCommand } from './keygen';
-import { sendCommand } from './send';
-import { typesCommand } from './types';
 
-/** Commands by name; each feature adds its own. */
-export const CLI_COMMANDS: Record<string, CliCommand> = {
-  lint: lintCommand,
-  listen: listenCommand,
-  send: sendCommand,
-  keygen: keygenCommand,
-  types: typesCommand,
+/**
+ * Commands by name; each feature adds its own. A command's code is imported when it runs (or
+ * shows its usage), so starting the CLI parses only what that one command needs.
+ */
+export const CLI_COMMANDS: Record<string, CliCommandEntry> = {
+  lint: { summary: 'lint payload files (*.postal.json, *.postal.jsonl, Postal-shaped .json)', load: async () => (await import('./lint.js')).lintCommand },
+  listen: { summary: 'receive Postal webhooks and inbound e-mail: verify, validate and keep each one, optionally forward it to your app', load: async () => (await import('./listen.js')).listenCommand },
+  send: { summary: 'send signed test events, payload files or e-mails exactly as Postal would', load: async () => (await import('./send.js')).sendCommand },
+  keygen: { summary: 'make a development signing key (private PEM, public PEM, JWKS, DNS TXT value)', load: async () => (await import('./keygen.js')).keygenCommand },
+  types: { summary: 'print the payload types of all 10 events for TypeScript, Python, Go, PHP or Ruby', load: async () => (await import('./types.js')).typesCommand },
 };
 
 function helpText(): string {
@@ -39,15 +37,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     // `help lint` is `lint --help`.
     const topic = name === 'help' && rest[0] !== undefined ? commandNamed(rest[0]) : undefined;
     if (name === 'help' && rest[0] !== undefined && topic === undefined) return unknownCommand(rest[0], io);
-    io.out(topic?.usage ?? helpText());
+    io.out(topic ? (await topic.load()).usage : helpText());
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
   if (name === '--version' || name === '-v') {
     io.out(version);
     return EXIT.ok;
   }
-  const command = commandNamed(name);
-  if (!command) return unknownCommand(name, io);
+  const entry = commandNamed(name);
+  if (!entry) return unknownCommand(name, io);
+  const command: CliCommand = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.out(command.usage);
     return EXIT.ok;
@@ -64,7 +63,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-function commandNamed(name: string): CliCommand | undefined {
+function commandNamed(name: string): CliCommandEntry | undefined {
   return Object.hasOwn(CLI_COMMANDS, name) ? CLI_COMMANDS[name] : undefined;
 }
 

@@ -16,7 +16,6 @@ import { parseSendArgs, SEND_USAGE, type SendArgs } from './sendArgs';
 import { loadFileItems, loadEmlItem, type SendItem } from './sendItems';
 
 export const sendCommand: CliCommand = {
-  summary: 'Send signed test events, payload files or e-mails exactly as Postal would',
   usage: SEND_USAGE,
   async run(args: string[], io: CliIo): Promise<number> {
     const options = parseSendArgs(args);

@@ -22,7 +22,6 @@ Exit codes: 0 written, 2 bad options or the file could not be written.`;
 const ALIASES: Record<string, TypeLanguage> = { typescript: 'ts', py: 'python', golang: 'go', rb: 'ruby' };
 
 export const typesCommand: CliCommand = {
-  summary: 'Print the payload types of all 10 events for TypeScript, Python, Go, PHP or Ruby',
   usage: TYPES_USAGE,
   async run(args: string[], io: CliIo): Promise<number> {
     const { language, out } = parseTypesArgs(args);

@@ -14,6 +14,8 @@ interface MeasuredBundle {
   inputs: { path: string; bytes: number }[];
   /** Chunks loaded only through `import()`, on first use. */
   lazy: { file: string; bytes: number }[];
+  /** For the CLI, what running each command loads (start code plus that command's chunks). */
+  commands: { source: string; bytes: number }[];
 }
 
 interface ShippedBundles {
@@ -35,7 +37,7 @@ describe('production bundle budget', function () {
   });
 
   it('builds the extension and the CLI from their entry points', () => {
-    assert.deepEqual(bundles.map((bundle) => [bundle.name, bundle.outfile]), [['extension', 'dist/extension.mjs'], ['cli', 'dist/cli.js']]);
+    assert.deepEqual(bundles.map((bundle) => [bundle.name, bundle.outfile]), [['extension', 'dist/extension.mjs'], ['cli', 'dist/cli.mjs']]);
     for (const bundle of bundles) assert.ok(bundle.inputs.some((input) => input.path.startsWith('src/')), `${bundle.outfile} holds none of our code`);
   });
 
@@ -51,6 +53,17 @@ describe('production bundle budget', function () {
     for (const bundle of bundles) {
       const heaviest = bundle.inputs.slice(0, 10).map((input) => `  ${input.bytes} ${input.path}`).join('\n');
       assert.ok(bundle.bytes <= bundle.budget, `${bundle.outfile} is ${bundle.bytes} bytes, over its ${bundle.budget}-byte budget. Heaviest inputs:\n${heaviest}\n(npm run bench:bundle shows the same)`);
+    }
+  });
+
+  it('loads only the command it runs in the CLI, each within the same budget', () => {
+    const cli = bundles.find((bundle) => bundle.name === 'cli');
+    assert.ok(cli);
+    assert.deepEqual(cli.commands.map((command) => command.source).sort(), ['keygen', 'lint', 'listen', 'send', 'types'].map((name) => `src/cli/${name}.ts`));
+    const commandCode = cli.inputs.filter((input) => input.path.startsWith('node_modules/') || cli.commands.some((command) => command.source === input.path));
+    assert.deepEqual(commandCode, [], 'the CLI parses no command and no library before it knows the command');
+    for (const command of cli.commands) {
+      assert.ok(command.bytes <= cli.budget, `running ${command.source} loads ${command.bytes} bytes, over the ${cli.budget}-byte budget (npm run bench:bundle lists them)`);
     }
   });
 });

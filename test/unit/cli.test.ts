@@ -23,9 +23,9 @@ describe('postal-webhooks CLI', () => {
     assert.match(io.stderr, /unknown command 'frobnicate'/);
   });
 
-  it('runs as the bundled dist/cli.js and prints its version', () => {
+  it('runs as the bundled dist/cli.mjs and prints its version', () => {
     const repo = join(__dirname, '../../..');
-    const result = spawnSync(process.execPath, [join(repo, 'dist/cli.js'), '--version'], { encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [join(repo, 'dist/cli.mjs'), '--version'], { encoding: 'utf8' });
     assert.equal(result.status, 0, result.stderr);
     const { version } = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { version: string };
     assert.equal(result.stdout.trim(), version);

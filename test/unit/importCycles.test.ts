@@ -18,8 +18,9 @@ function importGraph(): Map<string, string[]> {
   return graph;
 }
 
+/** `./send` and `./send.js` (how `import()` of a module that is bundled into a chunk names it) alike. */
 function resolveModule(from: string, specifier: string): string | undefined {
-  const base = resolve(from, specifier);
+  const base = resolve(from, specifier.replace(/\.js$/, ''));
   return [`${base}.ts`, join(base, 'index.ts')].find((candidate) => existsSync(candidate));
 }
 

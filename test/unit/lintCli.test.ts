@@ -160,7 +160,7 @@ describe('postal-webhooks lint', () => {
       chmodSync(join(dir, 'fixtures/clean.postal.json'), 0o644);
       chmodSync(join(dir, 'fixtures/locked'), 0o000);
       try {
-        const result = spawnSync(process.execPath, [join(REPO, 'dist/cli.js'), 'lint', 'fixtures'], { cwd: dir, encoding: 'utf8', ...(asRoot ? { uid: 65534, gid: 65534 } : {}) });
+        const result = spawnSync(process.execPath, [join(REPO, 'dist/cli.mjs'), 'lint', 'fixtures'], { cwd: dir, encoding: 'utf8', ...(asRoot ? { uid: 65534, gid: 65534 } : {}) });
         assert.equal(result.status, 2, result.stdout + result.stderr);
         assert.match(result.stderr, /cannot read the folder fixtures\/locked\/?: permission denied/);
         assert.match(result.stdout, /No problems in 1 file\./);

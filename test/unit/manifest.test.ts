@@ -61,7 +61,7 @@ describe('package.json manifest', () => {
 
   it('points main and bin at the bundles esbuild writes', () => {
     assert.equal(manifest.main, './dist/extension.mjs');
-    assert.equal(manifest.bin['postal-webhooks'], 'dist/cli.js');
+    assert.equal(manifest.bin['postal-webhooks'], 'dist/cli.mjs');
   });
 
   it('takes every user-facing string from package.nls.json', () => {

@@ -1,5 +1,6 @@
-// The Postal event model: names, zod schemas, field docs, validation, catalog, samples and the
-// generated JSON Schema. Pure TypeScript + zod; shared by the extension, the CLI and the tests.
+// The Postal event model: names, zod schemas, field docs, validation, catalog and samples. Pure
+// TypeScript + zod; shared by the extension, the CLI and the tests. The JSON Schemas generated
+// from it (for the build and the tests, not needed at run time) are in ./jsonSchemaFiles.
 export * from './eventNames';
 export * from './fieldDocs';
 export * from './primitives';
@@ -16,8 +17,5 @@ export * from './validation';
 export * from './guessEvent';
 export * from './catalog';
 export { type SampleOptions, type SampleVariant } from './samples/sampleKit';
-export * from './jsonSchema';
-export { buildEditorSchema, EDITOR_SCHEMA_FILE, renderEditorSchema } from './editorSchema';
-export { type DefaultSnippet, defaultSnippets } from './jsonSchemaSnippets';
 export { expectedText, typeNotation } from './schemaText';
 export { type Schema, schemaKind, unwrapped } from './schemaReflection';

@@ -3,7 +3,7 @@ import { type Logger } from '../../core/logger';
 import { type LintIssue, type LintOptions } from '../../core/lint/types';
 import { SettingProblemReporter } from '../settingProblems';
 import { LINT_SECTION, type LintSettings, parseLintSettings } from './lintSettings';
-import { exceedsSizeLimit, lintFormatFor, rulesShownElsewhere } from './lintTarget';
+import { exceedsSizeLimit, lintFormatFor, needsSniffer, rulesShownElsewhere } from './lintTarget';
 import { toDiagnostic } from './toDiagnostic';
 import { MILESTONE, reachMilestone } from '../walkthrough/milestones';
 
@@ -71,7 +71,9 @@ export class LintController implements vscode.Disposable {
     if (document.isClosed) return;
     // Decided from the document's first lines: most JSON files are not webhook bodies, and
     // reading all of a large one (getText) would cost more than deciding.
-    const format = lintFormatFor(document, vscode.workspace.asRelativePath(document.uri, false), this.settings, await this.includeMatcher());
+    // The detector loads with the first JSON document auto-detection looks at.
+    const sniffer = needsSniffer(document, this.settings) ? await import('../../core/lint/looksLikePostalText.js') : undefined;
+    const format = lintFormatFor(document, vscode.workspace.asRelativePath(document.uri, false), this.settings, await this.includeMatcher(), sniffer);
     if (!format) return this.clear(document);
     const text = document.getText();
     const key = document.uri.toString();

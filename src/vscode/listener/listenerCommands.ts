@@ -4,7 +4,6 @@ import { COMMAND, VIEW } from '../commandIds';
 import { registerGuarded } from '../guarded';
 import { type HistoryService } from './historyService';
 import { type ListenerController, type StartOutcome } from './listenerController';
-import { setUpPublicKey } from './publicKeySetup';
 import { confirmUntrustedStart, reportStartProblem, warnIfExposed } from './startProblems';
 import { copyWebhookUrl, showReachabilityHelp } from './webhookUrl';
 
@@ -74,6 +73,6 @@ export function registerListenerCommands(deps: ListenerCommandDeps): vscode.Disp
     registerGuarded(COMMAND.listenerMenu, 'Listener menu', log, () => listenerMenu(deps)),
     registerGuarded(COMMAND.copyWebhookUrl, 'Copy Webhook URL', log, () => copyWebhookUrl(deps.controller, log)),
     registerGuarded(COMMAND.showReachabilityHelp, 'Show help', log, () => showReachabilityHelp()),
-    registerGuarded(COMMAND.setUpPublicKey, 'Set Up Postal Public Key', log, () => setUpPublicKey(deps)),
+    registerGuarded(COMMAND.setUpPublicKey, 'Set Up Postal Public Key', log, async () => (await import('./publicKeySetup.js')).setUpPublicKey(deps)),
   ];
 }

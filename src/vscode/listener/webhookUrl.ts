@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { type Logger } from '../../core/logger';
 import { COMMAND } from '../commandIds';
 import { type ListenerController } from './listenerController';
-import { chooseWebhookUrl, reachabilityHelp, type TestedUrl } from './reachabilityHelp';
+import { type TestedUrl } from './reachabilityHelp';
 
 export const HELP_SCHEME = 'postal-webhooks-help';
 
@@ -60,6 +60,7 @@ export class HelpDocuments implements vscode.TextDocumentContentProvider {
   constructor(private readonly controller: ListenerController) {}
 
   async provideTextDocumentContent(): Promise<string> {
+    const { reachabilityHelp } = await import('./reachabilityHelp.js');
     return reachabilityHelp(await testedWebhookUrls(this.controller));
   }
 }
@@ -81,6 +82,7 @@ export async function copyWebhookUrl(controller: ListenerController, log: Logger
   const running = controller.state === 'listening';
   const tested = await testedWebhookUrls(controller);
   for (const candidate of tested) if (candidate.result !== undefined) log.info(`${candidate.url}: ${candidate.result.detail}`);
+  const { chooseWebhookUrl } = await import('./reachabilityHelp.js');
   const { url, note } = chooseWebhookUrl(tested, running);
   await vscode.env.clipboard.writeText(url);
   const message =

@@ -4,7 +4,7 @@ import { toCurl, toHttpFile } from '../../core/replay/exportRequest';
 import { recordLabel, requestFromRecord } from '../../core/replay/recordRequest';
 import { toDnsRecord, toJwks, toPublicPem } from '../../core/signature';
 import { COMMAND } from '../commandIds';
-import { registerGuarded } from '../guarded';
+import { type CommandHandlers } from '../lazyCommands';
 import { payloadsInActiveEditor, recordsToSend, signedOutgoing } from './outgoing';
 import { plainOptions } from './plainOptions';
 import { type Outgoing, type ReplayServices } from './replayServices';
@@ -147,10 +147,11 @@ async function exportPublicKey(services: ReplayServices, form?: KeyForm, action?
   return text;
 }
 
-export function registerExportCommands(services: ReplayServices): vscode.Disposable[] {
-  return [
-    registerGuarded(COMMAND.exportAsCurl, 'Export as curl', services.log, (first?: unknown, second?: unknown, options?: unknown) => exportRequests(services, 'curl', first, second, plainOptions<ExportOptions>(options))),
-    registerGuarded(COMMAND.exportAsHttpRequest, 'Export as .http Request', services.log, (first?: unknown, second?: unknown, options?: unknown) => exportRequests(services, 'http', first, second, plainOptions<ExportOptions>(options))),
-    registerGuarded(COMMAND.exportDevelopmentPublicKey, 'Export Development Public Key', services.log, (form?: KeyForm, action?: 'copy' | 'open') => exportPublicKey(services, form, action)),
-  ];
+/** What each of these commands does (titles and registration: registerReplay.ts). */
+export function commandHandlers(services: ReplayServices): CommandHandlers {
+  return {
+    [COMMAND.exportAsCurl]: (first?: unknown, second?: unknown, options?: unknown) => exportRequests(services, 'curl', first, second, plainOptions<ExportOptions>(options)),
+    [COMMAND.exportAsHttpRequest]: (first?: unknown, second?: unknown, options?: unknown) => exportRequests(services, 'http', first, second, plainOptions<ExportOptions>(options)),
+    [COMMAND.exportDevelopmentPublicKey]: (form?: KeyForm, action?: 'copy' | 'open') => exportPublicKey(services, form, action),
+  };
 }

@@ -3,7 +3,7 @@ import { sampleEnvelope } from '../../core/events';
 import { readableEnvelope } from '../../core/replay/serialize';
 import { COMMAND } from '../commandIds';
 import { checkedChoice, type EventChoice, pickEvent } from './eventPicker';
-import { registerGuarded } from '../guarded';
+import { type CommandHandlers } from '../lazyCommands';
 import { plainOptions } from './plainOptions';
 import { type ReplayServices } from './replayServices';
 
@@ -83,9 +83,10 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
-export function registerInsertCommands(services: ReplayServices): vscode.Disposable[] {
-  return [
-    registerGuarded(COMMAND.insertEvent, 'Insert Postal Event', services.log, (options?: unknown) => insertEvent(plainOptions<InsertOptions>(options))),
-    registerGuarded(COMMAND.newPayloadFile, 'New Postal Payload File', services.log, (options?: unknown) => newPayloadFile(plainOptions<NewFileOptions>(options))),
-  ];
+/** What each of these commands does (titles and registration: registerReplay.ts). */
+export function commandHandlers(_services: ReplayServices): CommandHandlers {
+  return {
+    [COMMAND.insertEvent]: (options?: unknown) => insertEvent(plainOptions<InsertOptions>(options)),
+    [COMMAND.newPayloadFile]: (options?: unknown) => newPayloadFile(plainOptions<NewFileOptions>(options)),
+  };
 }

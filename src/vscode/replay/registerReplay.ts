@@ -4,16 +4,13 @@ import { COMMAND } from '../commandIds';
 import { registerGuarded } from '../guarded';
 import { type RecordSource } from '../itemArgs';
 import { lazy } from '../lazy';
+import { registerLazyCommands } from '../lazyCommands';
 import { SettingProblemReporter } from '../settingProblems';
 import { type DevelopmentKeyStore } from './developmentKey';
-import { registerExportCommands } from './exportCommands';
-import { registerInsertCommands } from './insertCommands';
-import { registerReplayCommands } from './replayCommands';
 import { plainOptions } from './plainOptions';
 import { type SendEditedOptions } from './replayEdits';
 import { readReplaySettings, REPLAY_SETTING, type ReplaySettings } from './replaySettings';
 import { type ReplayServices } from './replayServices';
-import { registerSendTestEvent } from './sendTestEvent';
 
 export interface ReplayDeps {
   log: Logger;
@@ -28,7 +25,8 @@ export interface ReplayDeps {
 /**
  * Everything for payload snippets, test events and replays: insert and new-file commands,
  * "Send Test Event", replays of captured requests (as they were or edited), exports as curl
- * or .http, and the development signing key. Returns the services, for test probes.
+ * or .http, and the development signing key. Their code loads when one of them first runs.
+ * Returns the services, for test probes.
  */
 export function registerReplay(context: vscode.ExtensionContext, deps: ReplayDeps): ReplayServices {
   const answers = lazy(async () => new (await import('../inspector/sendResults.js')).SendResults(context.extensionUri));
@@ -58,14 +56,15 @@ export function registerReplay(context: vscode.ExtensionContext, deps: ReplayDep
   context.subscriptions.push(
     answers,
     ...registerReplayEdits(services),
-    ...registerSendTestEvent(services),
-    // Composing inbound mail (postal-mime, the sample) loads the first time it is used.
-    registerGuarded(COMMAND.sendTestInboundMail, 'Send Test Inbound Mail', services.log, async (options?: unknown) =>
-      (await import('./sendInboundMail.js')).sendTestInboundMail(services, plainOptions(options)),
+    ...registerLazyCommands({ [COMMAND.sendTestEvent]: 'Send Test Event', [COMMAND.sendPayloadFile]: 'Send Payload File' }, () => import('./sendTestEvent.js'), services),
+    ...registerLazyCommands({ [COMMAND.sendTestInboundMail]: 'Send Test Inbound Mail' }, () => import('./sendInboundMail.js'), services),
+    ...registerLazyCommands({ [COMMAND.insertEvent]: 'Insert Postal Event', [COMMAND.newPayloadFile]: 'New Postal Payload File' }, () => import('./insertCommands.js'), services),
+    ...registerLazyCommands({ [COMMAND.replayEvent]: 'Replay Event', [COMMAND.rerunLastReplay]: 'Rerun Last Replay' }, () => import('./replayCommands.js'), services),
+    ...registerLazyCommands(
+      { [COMMAND.exportAsCurl]: 'Export as curl', [COMMAND.exportAsHttpRequest]: 'Export as .http Request', [COMMAND.exportDevelopmentPublicKey]: 'Export Development Public Key' },
+      () => import('./exportCommands.js'),
+      services,
     ),
-    ...registerInsertCommands(services),
-    ...registerReplayCommands(services),
-    ...registerExportCommands(services),
   );
   return services;
 }

@@ -4,7 +4,7 @@ import { recordLabel, requestFromRecord } from '../../core/replay/recordRequest'
 import { type SentItem } from '../../core/replay/sendReport';
 import { COMMAND } from '../commandIds';
 import { deliverRequests } from './deliverRequests';
-import { registerGuarded } from '../guarded';
+import { type CommandHandlers } from '../lazyCommands';
 import { payloadsInActiveEditor, recordsToSend, signedOutgoing } from './outgoing';
 import { type Outgoing, type ReplayServices } from './replayServices';
 import { mayReach, pickTarget, rememberTarget } from './sendTargets';
@@ -58,9 +58,10 @@ async function rerunLastReplay(services: ReplayServices): Promise<SentItem[] | u
   return deliverRequests(services.lastSent, services);
 }
 
-export function registerReplayCommands(services: ReplayServices): vscode.Disposable[] {
-  return [
-    registerGuarded(COMMAND.replayEvent, 'Replay Event', services.log, (first?: unknown, second?: unknown, options?: ReplayOptions) => replayEvent(services, first, second, options)),
-    registerGuarded(COMMAND.rerunLastReplay, 'Rerun Last Replay', services.log, () => rerunLastReplay(services)),
-  ];
+/** What each of these commands does (titles and registration: registerReplay.ts). */
+export function commandHandlers(services: ReplayServices): CommandHandlers {
+  return {
+    [COMMAND.replayEvent]: (first?: unknown, second?: unknown, options?: ReplayOptions) => replayEvent(services, first, second, options),
+    [COMMAND.rerunLastReplay]: () => rerunLastReplay(services),
+  };
 }

@@ -4,7 +4,10 @@ import { type InboundEncoding, type InboundFormat } from '../../core/inbound/inb
 import { type InboundPayload, inboundFormatOfText, inboundPayloadFromEml, policyForPayload, readInboundPayloadFile } from '../../core/inbound/inboundPayload';
 import { sampleEml } from '../../core/inbound/sampleEml';
 import { type SentItem } from '../../core/replay/sendReport';
+import { COMMAND } from '../commandIds';
+import { type CommandHandlers } from '../lazyCommands';
 import { signedOutgoing } from './outgoing';
+import { plainOptions } from './plainOptions';
 import { sendTo } from './replayCommands';
 import { type ReplayServices } from './replayServices';
 
@@ -100,4 +103,9 @@ export async function sendTestInboundMail(services: ReplayServices, options: Sen
   const timeoutSeconds = Math.min(60, Math.max(5, Math.round(services.settings().timeoutMs / 1000)));
   const item = { label: payload.label, body: payload.body, contentType: payload.contentType, policy: policyForPayload(payload.value, timeoutSeconds) };
   return sendTo((url) => signedOutgoing([item], url, services, options.unsigned), services, TITLE, options.target);
+}
+
+/** The command's handler, registered lazily by `registerReplay`. */
+export function commandHandlers(services: ReplayServices): CommandHandlers {
+  return { [COMMAND.sendTestInboundMail]: (options?: unknown) => sendTestInboundMail(services, plainOptions<SendInboundOptions>(options)) };
 }

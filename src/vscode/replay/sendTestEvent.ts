@@ -4,7 +4,7 @@ import { postalBody } from '../../core/replay/serialize';
 import { type SentItem } from '../../core/replay/sendReport';
 import { COMMAND } from '../commandIds';
 import { checkedChoice, type EventChoice, pickEvent } from './eventPicker';
-import { registerGuarded } from '../guarded';
+import { type CommandHandlers } from '../lazyCommands';
 import { plainOptions } from './plainOptions';
 import { payloadsInActiveEditor, signedOutgoing } from './outgoing';
 import { type ReplayServices } from './replayServices';
@@ -64,11 +64,11 @@ async function sendPayloadFile(services: ReplayServices, uri: vscode.Uri | undef
   return sendTo((url) => signedOutgoing(payloads, url, services, options.unsigned), services, `Send ${name}`, options.target);
 }
 
-export function registerSendTestEvent(services: ReplayServices): vscode.Disposable[] {
-  return [
-    registerGuarded(COMMAND.sendTestEvent, 'Send Test Event', services.log, (options?: unknown) => sendTestEvent(services, plainOptions<SendTestEventOptions>(options))),
-    registerGuarded(COMMAND.sendPayloadFile, 'Send Payload File', services.log, (uri?: unknown, options?: unknown) =>
+/** What each of these commands does (titles and registration: registerReplay.ts). */
+export function commandHandlers(services: ReplayServices): CommandHandlers {
+  return {
+    [COMMAND.sendTestEvent]: (options?: unknown) => sendTestEvent(services, plainOptions<SendTestEventOptions>(options)),
+    [COMMAND.sendPayloadFile]: (uri?: unknown, options?: unknown) =>
       sendPayloadFile(services, uri instanceof vscode.Uri ? uri : undefined, plainOptions<SendTestEventOptions>(uri instanceof vscode.Uri ? options : uri)),
-    ),
-  ];
+  };
 }

@@ -4,12 +4,13 @@ import { type MailPreview } from '../inspector/mailPreview';
 import { type RequestInspector } from '../inspector/requestInspector';
 import { type TimelinePanel } from '../inspector/timelinePanel';
 import { type Lazy, lazy } from '../lazy';
+import { registerLazyCommands } from '../lazyCommands';
+import { COMMAND } from '../commandIds';
 import { type ListenerServices } from '../listener/registerListener';
 import { EventDecorationProvider } from './eventDecorations';
 import { EVENT_SCHEME, EventDocuments } from './eventDocuments';
 import { registerEventCommands } from './eventCommands';
 import { EventsView } from './eventsView';
-import { registerMailCommands } from './mailCommands';
 import { registerViewCommands } from './viewCommands';
 
 export interface EventsViewParts {
@@ -44,7 +45,11 @@ export function registerEventsView(context: vscode.ExtensionContext, listener: L
     vscode.window.registerFileDecorationProvider(new EventDecorationProvider()),
     ...registerViewCommands(view, history, log),
     ...registerEventCommands({ history, view, log, inspector, timeline }),
-    ...registerMailCommands(view, mail, log),
+    ...registerLazyCommands(
+      { [COMMAND.showMail]: 'Show Mail', [COMMAND.openMailAttachment]: 'Open Attachment', [COMMAND.saveMailAttachment]: 'Save Attachment' },
+      () => import('./mailCommands.js'),
+      { view, mail, log },
+    ),
   );
   return { view, inspector, timeline, mail };
 }

@@ -78,8 +78,8 @@ describe('postal-webhooks listen', () => {
     assert.match(bad.stderr.join('\n'), /--dev-key .*bad\.key: give the signing\.key/);
   });
 
-  it('runs as dist/cli.js: prints the URL and a readable line per request, exits 0 on SIGINT', async () => {
-    const child = spawn(process.execPath, [join(REPO_ROOT, 'dist/cli.js'), 'listen', '--port', '0', '--public-key', join(dir, 'jwks.json')], { stdio: ['ignore', 'pipe', 'pipe'] });
+  it('runs as dist/cli.mjs: prints the URL and a readable line per request, exits 0 on SIGINT', async () => {
+    const child = spawn(process.execPath, [join(REPO_ROOT, 'dist/cli.mjs'), 'listen', '--port', '0', '--public-key', join(dir, 'jwks.json')], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

@@ -1,18 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  buildEditorSchema,
-  buildJsonSchema,
-  EDITOR_SCHEMA_FILE,
-  EVENT_CATALOG,
-  EVENT_NAMES,
-  JSON_SCHEMA_FILE,
-  renderEditorSchema,
-  renderJsonSchema,
-  sampleEnvelope,
-  validateEnvelope,
-} from '../../../src/core/events';
+import { EVENT_CATALOG, EVENT_NAMES, sampleEnvelope, validateEnvelope } from '../../../src/core/events';
+import { buildEditorSchema, buildJsonSchema, EDITOR_SCHEMA_FILE, JSON_SCHEMA_FILE, renderEditorSchema, renderJsonSchema } from '../../../src/core/events/jsonSchemaFiles';
 import { inboundHashSample, inboundRawSample } from '../../../src/core/inbound/inboundSamples';
 import { ALL_FIXTURES, type Json, REPO_ROOT } from './eventFixtures';
 import { compileShippedSchema, SHIPPED_SCHEMA_TEXT } from './shippedSchema';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
-import { JSON_SCHEMA_FILE } from '../../../src/core/events';
+import { JSON_SCHEMA_FILE } from '../../../src/core/events/jsonSchemaFiles';
 import { REPO_ROOT } from './eventFixtures';
 
 /** Annotation keywords VS Code's JSON language service reads; validators must not reject them. */

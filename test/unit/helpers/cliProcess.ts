@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { REPO_ROOT } from './fixtures';
 
-/** A running `dist/cli.js listen`, with everything it printed so far. */
+/** A running `dist/cli.mjs listen`, with everything it printed so far. */
 export interface CliProcess {
   child: ChildProcess;
   url: string;
@@ -11,10 +11,10 @@ export interface CliProcess {
   closed: Promise<number | string>;
 }
 
-/** Runs `dist/cli.js` with `args` to its end: exit code, output, and how long it took. */
+/** Runs `dist/cli.mjs` with `args` to its end: exit code, output, and how long it took. */
 export function runCli(args: string[], timeoutMs = 10_000): Promise<{ code: number | string; stdout: string; stderr: string; ms: number }> {
   const started = Date.now();
-  const child = spawn(process.execPath, [join(REPO_ROOT, 'dist/cli.js'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(REPO_ROOT, 'dist/cli.mjs'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -28,9 +28,9 @@ export function runCli(args: string[], timeoutMs = 10_000): Promise<{ code: numb
   );
 }
 
-/** Starts `dist/cli.js listen --port 0 …args` and resolves once it listens; rejects with its output if it exits first. */
+/** Starts `dist/cli.mjs listen --port 0 …args` and resolves once it listens; rejects with its output if it exits first. */
 export function startCli(args: string[]): Promise<CliProcess> {
-  const child = spawn(process.execPath, [join(REPO_ROOT, 'dist/cli.js'), 'listen', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(REPO_ROOT, 'dist/cli.mjs'), 'listen', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const closed = new Promise<number | string>((resolve) => child.on('close', (code, signal) => resolve(code ?? signal ?? 'unknown')));
   return new Promise((resolve, reject) => {

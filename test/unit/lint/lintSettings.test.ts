@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { compileGlob } from '../../../src/core/glob';
 import { LINT_DEFAULTS, type LintSettings, parseLintSettings } from '../../../src/vscode/diagnostics/lintSettings';
+import * as sniffer from '../../../src/core/lint/looksLikePostalText';
 import { type DocumentLike, exceedsSizeLimit, lintFormatFor, rulesShownElsewhere } from '../../../src/vscode/diagnostics/lintTarget';
 import { compact, packageLockLike, sampleText } from './lintHelpers';
 
@@ -45,8 +46,8 @@ describe('lint settings', () => {
 
 describe('which documents are linted', () => {
   it('always lints *.postal.json and *.postal.jsonl, whatever they hold', () => {
-    assert.equal(lintFormatFor(doc('/w/a.postal.json', 'json', '{}'), 'a.postal.json', settings()), 'json');
-    assert.equal(lintFormatFor(doc('/w/a.postal.jsonl', 'jsonl', ''), 'a.postal.jsonl', settings()), 'jsonl');
+    assert.equal(lintFormatFor(doc('/w/a.postal.json', 'json', '{}'), 'a.postal.json', settings(), undefined, sniffer), 'json');
+    assert.equal(lintFormatFor(doc('/w/a.postal.jsonl', 'jsonl', ''), 'a.postal.jsonl', settings(), undefined, sniffer), 'jsonl');
   });
 
   it('lints files matching an include glob, by workspace-relative path or file name', () => {
@@ -54,37 +55,38 @@ describe('which documents are linted', () => {
     assert.deepEqual(withInclude.include, ['fixtures/**/*.json', '*.webhook'], 'a pattern with too many * is left out');
     const matchers = withInclude.include.map((pattern) => compileGlob(pattern, { matchBase: true })).flatMap((compiled) => (compiled.ok ? [compiled.matches] : []));
     const included = (path: string): boolean => matchers.some((matches) => matches(path));
-    assert.equal(lintFormatFor(doc('/w/fixtures/x/a.json', 'json', '{}'), 'fixtures/x/a.json', withInclude, included), 'json');
-    assert.equal(lintFormatFor(doc('/w/deep/a.webhook', 'plaintext', '{}'), 'deep/a.webhook', withInclude, included), 'json');
-    assert.equal(lintFormatFor(doc('/w/other/a.json', 'json', '{}'), 'other/a.json', withInclude, included), undefined);
+    assert.equal(lintFormatFor(doc('/w/fixtures/x/a.json', 'json', '{}'), 'fixtures/x/a.json', withInclude, included, sniffer), 'json');
+    assert.equal(lintFormatFor(doc('/w/deep/a.webhook', 'plaintext', '{}'), 'deep/a.webhook', withInclude, included, sniffer), 'json');
+    assert.equal(lintFormatFor(doc('/w/other/a.json', 'json', '{}'), 'other/a.json', withInclude, included, sniffer), undefined);
   });
 
   it('auto-detects JSON and JSON Lines whose root is a webhook body, unless switched off', () => {
-    assert.equal(lintFormatFor(doc('/w/captured.json', 'json', ENVELOPE), 'captured.json', settings()), 'json');
-    assert.equal(lintFormatFor(doc('/w/broken.json', 'json', `${ENVELOPE.slice(0, -2)},\n}`), 'broken.json', settings()), 'json');
-    assert.equal(lintFormatFor(doc('/w/log.jsonl', 'jsonl', `\n${compact(ENVELOPE)}\n`), 'log.jsonl', settings()), 'jsonl');
-    assert.equal(lintFormatFor(doc('/w/package.json', 'json', '{"name":"x"}'), 'package.json', settings()), undefined);
-    assert.equal(lintFormatFor(doc('/w/captured.json', 'json', ENVELOPE), 'captured.json', settings({ autoDetect: false })), undefined);
+    assert.equal(lintFormatFor(doc('/w/captured.json', 'json', ENVELOPE), 'captured.json', settings(), undefined, sniffer), 'json');
+    assert.equal(lintFormatFor(doc('/w/broken.json', 'json', `${ENVELOPE.slice(0, -2)},\n}`), 'broken.json', settings(), undefined, sniffer), 'json');
+    assert.equal(lintFormatFor(doc('/w/log.jsonl', 'jsonl', `\n${compact(ENVELOPE)}\n`), 'log.jsonl', settings(), undefined, sniffer), 'jsonl');
+    assert.equal(lintFormatFor(doc('/w/package.json', 'json', '{"name":"x"}'), 'package.json', settings(), undefined, sniffer), undefined);
+    assert.equal(lintFormatFor(doc('/w/captured.json', 'json', ENVELOPE), 'captured.json', settings({ autoDetect: false }), undefined, sniffer), undefined);
+    assert.equal(lintFormatFor(doc('/w/captured.json', 'json', ENVELOPE), 'captured.json', settings()), undefined, 'no detector, no detection');
   });
 
   it('reads only the first lines of a large JSON file, once per version', () => {
     const lines = packageLockLike(200 * 1024).split('\n');
     let linesRead = 0;
     const document = { uri: { scheme: 'file', path: '/w/package-lock.json' }, languageId: 'json', version: 1, lineCount: lines.length, lineAt: (line: number) => { linesRead++; return { text: lines[line] }; } };
-    assert.equal(lintFormatFor(document, 'package-lock.json', settings()), undefined);
+    assert.equal(lintFormatFor(document, 'package-lock.json', settings(), undefined, sniffer), undefined);
     assert.ok(linesRead > 0 && linesRead * 20 < lines.length, `read ${linesRead} of ${lines.length} lines`);
     const firstRead = linesRead;
-    assert.equal(lintFormatFor(document, 'package-lock.json', settings()), undefined);
+    assert.equal(lintFormatFor(document, 'package-lock.json', settings(), undefined, sniffer), undefined);
     assert.equal(linesRead, firstRead, 'the same version is not read again');
     document.version = 2;
-    assert.equal(lintFormatFor(document, 'package-lock.json', settings()), undefined);
+    assert.equal(lintFormatFor(document, 'package-lock.json', settings(), undefined, sniffer), undefined);
     assert.equal(linesRead, firstRead * 2, 'a new version is read again');
   });
 
   it('lints nothing when disabled, and no read-only views such as git history', () => {
-    assert.equal(lintFormatFor(doc('/w/a.postal.json', 'json', '{}'), 'a.postal.json', settings({ enable: false })), undefined);
-    assert.equal(lintFormatFor(doc('/w/a.postal.json', 'json', '{}', 'git'), 'a.postal.json', settings()), undefined);
-    assert.equal(lintFormatFor(doc('Untitled-1', 'json', ENVELOPE, 'untitled'), 'Untitled-1', settings()), 'json');
+    assert.equal(lintFormatFor(doc('/w/a.postal.json', 'json', '{}'), 'a.postal.json', settings({ enable: false }), undefined, sniffer), undefined);
+    assert.equal(lintFormatFor(doc('/w/a.postal.json', 'json', '{}', 'git'), 'a.postal.json', settings(), undefined, sniffer), undefined);
+    assert.equal(lintFormatFor(doc('Untitled-1', 'json', ENVELOPE, 'untitled'), 'Untitled-1', settings(), undefined, sniffer), 'json');
   });
 
   it('knows when a document is over the size limit', () => {
