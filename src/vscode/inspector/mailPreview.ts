@@ -5,7 +5,7 @@ import { missingRequestPage } from '../../core/inspector/requestPage';
 import { readRecordMail } from '../../core/inspector/readMail';
 import { attachmentFileName, isTextAttachment } from '../../core/inspector/attachmentFiles';
 import { COMMAND } from '../commandIds';
-import { type HistoryChange, type HistoryService } from '../listener/historyService';
+import { type HistoryChange, type HistoryService, recordsTouched } from '../listener/historyService';
 import { type PanelContent, type PanelSnapshot, WebviewPanels } from '../webview/webviewPanels';
 
 /** Read-only documents of text attachments: `postal-attachment:/<record id>/<index>/<file name>`. */
@@ -126,8 +126,7 @@ export class MailPreview implements vscode.Disposable, vscode.TextDocumentConten
   private async onHistoryChange(change: HistoryChange): Promise<void> {
     const open = this.panels.keys();
     if (open.length === 0) return;
-    const affected = change.type === 'updated' ? [change.record.id] : change.type === 'deleted' ? change.ids : change.type === 'added' ? change.evicted : open;
-    for (const id of affected) if (this.panels.has(id)) this.panels.update(id, await this.content(id));
+    for (const id of recordsTouched(change, open)) if (this.panels.has(id)) this.panels.update(id, await this.content(id));
   }
 
   private async act(recordId: string, action: string, argument: string | undefined): Promise<unknown> {

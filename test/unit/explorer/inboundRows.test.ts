@@ -1,21 +1,13 @@
 import * as assert from 'node:assert/strict';
-import { childNodes, describeFilter, ExplorerModel, fieldNodes, INBOUND_KEY, itemSpec, NO_FILTER, recordTooltip, rootNodes, shortAddress, summarize } from '../../../src/core/explorer';
+import { childNodes, describeFilter, fieldNodes, INBOUND_KEY, itemSpec, NO_FILTER, recordTooltip, rootNodes, shortAddress, summarize } from '../../../src/core/explorer';
 import { inboundHashSample, inboundRawSample } from '../../../src/core/inbound/inboundSamples';
-import { createMemoryStore, type WebhookRecord } from '../../../src/core/store';
+import { type WebhookRecord } from '../../../src/core/store';
 import { inboundRecord } from '../helpers/inboundRecords';
-import { asEntry, postalRecord, sample } from './explorerRecords';
+import { asEntry, modelOf, postalRecord, sample } from './explorerRecords';
 
 const NOW = Date.UTC(2026, 4, 1, 12);
 const all = (): number => Infinity;
 
-async function modelOf(records: WebhookRecord[]): Promise<ExplorerModel> {
-  const store = createMemoryStore();
-  const model = new ExplorerModel();
-  model.reset(store.list());
-  store.onDidChange((change) => model.apply(change));
-  for (const record of records) await store.add(record);
-  return model;
-}
 
 /** A delivery webhook about the inbound message `id`/`token` (Postal fires them for its HTTP endpoint). */
 function deliveryWebhook(event: string, id: number, token: string): WebhookRecord {
