@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** The shots the README shows, by scenario shot name. */
-const README_SHOTS = ['overview', 'explorer-tooltip', 'inspector', 'lint-quickfix', 'replay-insert-event', 'replay-response-retry', 'explorer-welcome', 'walkthrough', 'inbound-lint-quickfix'];
+const README_SHOTS = ['overview', 'explorer-tooltip', 'inspector', 'lint-quickfix', 'replay-insert-event', 'replay-response-retry', 'explorer-welcome', 'walkthrough', 'inbound-lint-quickfix', 'mail-preview'];
 
 const shots = mkdtempSync(join(tmpdir(), 'pw-readme-'));
 const run = spawnSync(process.execPath, [join(repo, 'scripts/vscode/run.mjs'), 'screenshot', '--theme', 'dark', '--out', shots], { stdio: 'inherit', cwd: repo });

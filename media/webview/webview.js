@@ -47,18 +47,35 @@
   if (state.scrollY > 0) window.scrollTo(0, state.scrollY);
 
   // What the page shows, for the extension's own tests (and nothing else): the text, which
-  // actions it offers, and what is in its body.
-  vscode.postMessage({
-    type: 'rendered',
-    report: {
-      title: document.title,
-      text: document.body.innerText.slice(0, 200000),
-      actions: [...document.querySelectorAll('[data-action]')].map((element) => element.dataset.action),
-      // Elements in the page body by tag: ours are a known few, and a script of ours is the only script.
-      tags: [...new Set([...document.body.querySelectorAll('*')].map((element) => element.tagName.toLowerCase()))],
-      scripts: document.body.querySelectorAll('script').length,
-      hiddenChars: document.querySelectorAll('.hidden-char').length,
-      sections: [...document.querySelectorAll('section h2')].map((heading) => (heading.firstChild ? heading.firstChild.textContent.trim() : '')),
-    },
+  // actions it offers, and what is in its body. A page with frames (the mail preview) reports
+  // again once they have loaded (the page's load waits for its frames), with how many frames
+  // each holds (the one number a sandboxed frame shows its parent: proof its document was
+  // parsed), and counts messages its frames post: a frame that cannot run scripts posts none.
+  const frames = [...document.querySelectorAll('iframe')];
+  let frameMessages = 0;
+  function report() {
+    vscode.postMessage({
+      type: 'rendered',
+      report: {
+        title: document.title,
+        text: document.body.innerText.slice(0, 200000),
+        actions: [...document.querySelectorAll('[data-action]')].map((element) => element.dataset.action),
+        // Elements in the page body by tag: ours are a known few, and a script of ours is the only script.
+        tags: [...new Set([...document.body.querySelectorAll('*')].map((element) => element.tagName.toLowerCase()))],
+        scripts: document.body.querySelectorAll('script').length,
+        hiddenChars: document.querySelectorAll('.hidden-char').length,
+        sections: [...document.querySelectorAll('section h2')].map((heading) => (heading.firstChild ? heading.firstChild.textContent.trim() : '')),
+        frames: frames.map((frame) => ({ sandbox: frame.getAttribute('sandbox'), childFrames: frame.contentWindow ? frame.contentWindow.length : null })),
+        loaded: document.readyState === 'complete',
+        frameMessages,
+      },
+    });
+  }
+  window.addEventListener('message', (event) => {
+    if (!frames.some((frame) => frame.contentWindow === event.source)) return;
+    frameMessages++;
+    report();
   });
+  if (frames.length > 0) window.addEventListener('load', report);
+  report();
 })();

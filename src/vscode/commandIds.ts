@@ -27,6 +27,9 @@ export const COMMAND = {
   selectForCompare: 'postalWebhooks.selectForCompare',
   compareWithSelected: 'postalWebhooks.compareWithSelected',
   showMessageTimeline: 'postalWebhooks.showMessageTimeline',
+  showMail: 'postalWebhooks.showMail',
+  openMailAttachment: 'postalWebhooks.openMailAttachment',
+  saveMailAttachment: 'postalWebhooks.saveMailAttachment',
   deleteEvent: 'postalWebhooks.deleteEvent',
   copyFieldValue: 'postalWebhooks.copyFieldValue',
   // Snippets, test events and replay
@@ -34,6 +37,7 @@ export const COMMAND = {
   newPayloadFile: 'postalWebhooks.newPayloadFile',
   sendTestEvent: 'postalWebhooks.sendTestEvent',
   sendPayloadFile: 'postalWebhooks.sendPayloadFile',
+  sendTestInboundMail: 'postalWebhooks.sendTestInboundMail',
   replayEvent: 'postalWebhooks.replayEvent',
   replayWithEdits: 'postalWebhooks.replayWithEdits',
   sendEditedReplay: 'postalWebhooks.sendEditedReplay',

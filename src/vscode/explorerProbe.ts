@@ -7,7 +7,7 @@ import { treeSnapshot } from './tree/treeSnapshot';
 import { type PanelSnapshot } from './webview/webviewPanels';
 
 /** The test probe's view of the explorer: tree rows, listener, status bar, view chrome and webview pages. */
-export function explorerProbe(listener: ListenerServices, { view, inspector, timeline }: EventsViewParts, answers: Lazy<SendResults>) {
+export function explorerProbe(listener: ListenerServices, { view, inspector, timeline, mail }: EventsViewParts, answers: Lazy<SendResults>) {
   const snapshots = (ids: string[] | undefined, snapshot: (id: string) => PanelSnapshot | undefined): PanelSnapshot[] =>
     (ids ?? []).map(snapshot).filter((found): found is PanelSnapshot => found !== undefined);
   return {
@@ -15,6 +15,7 @@ export function explorerProbe(listener: ListenerServices, { view, inspector, tim
     webviews: () => ({
       inspector: snapshots(inspector.peek()?.openIds(), (id) => inspector.peek()?.snapshot(id)),
       timeline: snapshots(timeline.peek()?.openIds(), (id) => timeline.peek()?.snapshot(id)),
+      mail: snapshots(mail.peek()?.openIds(), (id) => mail.peek()?.snapshot(id)),
       answers: answers.peek()?.snapshot() ?? null,
     }),
     treeSnapshot: async (depth?: number) => {

@@ -125,7 +125,7 @@ describe('inbound e-mail in VS Code', function () {
     assert.match(answer, /"signature":"valid","schema":"valid"/);
     const row = await eventually('the inbound row', async () => allRows(await treeSnapshot()).find((candidate) => candidate.tooltip?.includes("Matches Postal's inbound e-mail format") === true));
     assert.match(row.contextValue ?? '', /^postalRecord;inbound;sig-valid/);
-    assert.match(row.tooltip ?? '', /Postal counts it as delivered/);
+    assert.match(row.tooltip ?? '', /Postal marks the mail \*\*Sent\*\*/);
   });
 });
 

@@ -16,6 +16,10 @@ export interface RenderedReport {
   sections: string[];
   /** Set only by a script that is not ours: a page that let one run. */
   pwned?: boolean;
+  /** The page's frames (the mail preview's) and the frames inside each, once the page has loaded, and messages they posted. */
+  frames?: { sandbox: string | null; childFrames: number | null }[];
+  loaded?: boolean;
+  frameMessages?: number;
 }
 
 /** A panel as the extension's test probe gives it, with its page's report typed. */
@@ -24,6 +28,7 @@ export type PanelSnapshot = Omit<ProbedPanel, 'rendered'> & { rendered?: Rendere
 interface Webviews {
   inspector: PanelSnapshot[];
   timeline: PanelSnapshot[];
+  mail: PanelSnapshot[];
   answers: PanelSnapshot | null;
 }
 
@@ -35,7 +40,7 @@ export async function webviews(): Promise<Webviews> {
  * The panel of `kind` (`key`, or the only one) once its page has run its script and reported
  * what it shows, with `ready` true of it: proof that the page rendered under its policy.
  */
-export async function renderedPanel(kind: 'inspector' | 'timeline' | 'answers', key?: string, ready: (report: RenderedReport) => boolean = () => true): Promise<PanelSnapshot & { rendered: RenderedReport }> {
+export async function renderedPanel(kind: 'inspector' | 'timeline' | 'mail' | 'answers', key?: string, ready: (report: RenderedReport) => boolean = () => true): Promise<PanelSnapshot & { rendered: RenderedReport }> {
   return eventually(`the ${kind} page to render`, async () => {
     const found = await webviews();
     const panels = kind === 'answers' ? (found.answers === null ? [] : [found.answers]) : found[kind];
@@ -44,6 +49,6 @@ export async function renderedPanel(kind: 'inspector' | 'timeline' | 'answers', 
   }, 30_000).catch(async (error: unknown) => {
     const found = await webviews();
     const brief = (panel: PanelSnapshot | null): unknown => panel && { key: panel.key, title: panel.title, visible: panel.visible, active: panel.active, rendered: panel.rendered?.text.slice(0, 200) };
-    throw new Error(`${String(error)}; open: ${JSON.stringify({ inspector: found.inspector.map(brief), timeline: found.timeline.map(brief), answers: brief(found.answers) })}`);
+    throw new Error(`${String(error)}; open: ${JSON.stringify({ inspector: found.inspector.map(brief), timeline: found.timeline.map(brief), mail: found.mail.map(brief), answers: brief(found.answers) })}`);
   });
 }

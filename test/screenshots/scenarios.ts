@@ -8,6 +8,7 @@ import { EXPLORER_SCENARIOS } from './explorerScenarios';
 import { HANDLER_SCENARIOS } from './handlerScenarios';
 import { PERIMETER_SCENARIOS } from './perimeterScenarios';
 import { INSPECTOR_SCENARIOS } from './inspectorScenarios';
+import { MAIL_SCENARIOS } from './mailScenarios';
 import { pause, shot } from './shot';
 import { SIGNATURE_SCENARIOS } from './signatureScenarios';
 
@@ -36,6 +37,7 @@ export const SCENARIOS: Record<string, () => Promise<void>> = {
   ...HANDLER_SCENARIOS,
   ...PERIMETER_SCENARIOS,
   ...INSPECTOR_SCENARIOS,
+  ...MAIL_SCENARIOS,
   async walkthrough() {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     // Without the side bar the steps and their pages sit side by side.

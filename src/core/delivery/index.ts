@@ -15,5 +15,5 @@ export {
   type PostalOutcome,
 } from './deliveryPolicy';
 export { INBOUND_MAX_ATTEMPTS, INBOUND_POLICY, inboundPolicy, type InboundPolicyOptions, inboundRetryDelayMinutes, INBOUND_TIMEOUT_RANGE } from './inboundPolicy';
-export { afterFailure, policyForRecord } from './policyForRecord';
+export { afterFailure, deliveryStatusName, type PolicyFacts, policyForRecord } from './policyForRecord';
 export { WEBHOOK_POLICY, WEBHOOK_RETRY_DELAYS_MINUTES } from './webhookPolicy';

@@ -1,4 +1,5 @@
 import { type SignatureStatus } from '../signature';
+import { INBOUND_KEY } from './inboundRows';
 import { OTHER_KEY, type RecordSummary } from './recordSummary';
 
 export const TIME_WINDOWS = {
@@ -20,7 +21,7 @@ export const SIGNATURE_FILTER_LABELS: Record<SignatureStatus, { label: string; s
 
 /** What the Events view shows; an empty list means "any". */
 export interface EventFilter {
-  /** Event names, and {@link OTHER_KEY} for requests that are not Postal events. */
+  /** Event names, `INBOUND_KEY` for inbound e-mail, and {@link OTHER_KEY} for other requests. */
   readonly events: readonly string[];
   /** Matched case-insensitively against event, recipient, subject, URL, domain and uuid. */
   readonly text: string;
@@ -52,7 +53,7 @@ export function filterPredicate(filter: EventFilter, now: number): (summary: Rec
 export function describeFilter(filter: EventFilter): string {
   const parts: string[] = [];
   const what = [
-    ...shortList(filter.events.map((event) => (event === OTHER_KEY ? 'other requests' : event))),
+    ...shortList(filter.events.map((event) => (event === OTHER_KEY ? 'other requests' : event === INBOUND_KEY ? 'inbound mail' : event))),
     ...filter.signature.map((status) => SIGNATURE_FILTER_LABELS[status].short),
   ];
   if (what.length > 0) parts.push(what.join(', '));

@@ -1,5 +1,6 @@
 import { type HistoryEntry, type StoreChange } from '../store';
 import { type EventFilter, filterPredicate, isFilterActive } from './eventFilter';
+import { ID_KEY_PREFIX } from './inboundRows';
 import { type RecordSummary, summarize, type Thread } from './recordSummary';
 
 /** How the Events view arranges records. */
@@ -121,12 +122,14 @@ function buildView(newestFirst: readonly RecordSummary[], grouping: Grouping, fi
   const byId = new Map<string, EventGroup>();
   const byRecord = new Map<string, EventGroup>();
   if (grouping !== 'time') {
+    const threadOf = grouping === 'message' ? joinedThreads(records) : undefined;
     for (const summary of records) {
-      const key = grouping === 'type' ? summary.typeKey : `${summary.thread.kind}:${summary.thread.key}`;
+      const thread = threadOf?.(summary) ?? summary.thread;
+      const key = grouping === 'type' ? summary.typeKey : `${thread.kind}:${thread.key}`;
       const id = `group:${grouping}:${key}`;
       let group = byId.get(id);
       if (group === undefined) {
-        group = grouping === 'type' ? { id, grouping, key, newestFirst: [] } : { id, grouping, key, thread: summary.thread, newestFirst: [] };
+        group = grouping === 'type' ? { id, grouping, key, newestFirst: [] } : { id, grouping, key, thread, newestFirst: [] };
         byId.set(id, group);
       }
       group.newestFirst.push(summary);
@@ -146,4 +149,20 @@ function buildView(newestFirst: readonly RecordSummary[], grouping: Grouping, fi
       return byRecord.get(recordId);
     },
   };
+}
+
+/**
+ * The thread each record belongs to by message. A RawMessage has no token, only Postal's message
+ * id: it joins the incoming message with that id which has a token (its webhooks, or the same mail
+ * in the Hash format), so that one incoming mail is one group. Messages Postal sent never join.
+ */
+function joinedThreads(records: readonly RecordSummary[]): (summary: RecordSummary) => Thread | undefined {
+  const byMessageId = new Map<string, Thread>();
+  for (const { thread } of records) {
+    if (thread.kind === 'message' && thread.incoming === true && thread.messageId !== undefined && !thread.key.startsWith(ID_KEY_PREFIX) && !byMessageId.has(thread.messageId)) {
+      byMessageId.set(thread.messageId, thread);
+    }
+  }
+  if (byMessageId.size === 0) return () => undefined;
+  return ({ thread }) => (thread.kind === 'message' && thread.key.startsWith(ID_KEY_PREFIX) ? byMessageId.get(thread.key.slice(ID_KEY_PREFIX.length)) : undefined);
 }

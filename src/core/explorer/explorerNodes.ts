@@ -1,4 +1,5 @@
 import { keyFields } from './envelopeFields';
+import { inboundFields } from './inboundRows';
 import { type EventGroup, type ExplorerView } from './explorerModel';
 import { type HistoryEntry } from '../store';
 import { type RecordSummary } from './recordSummary';
@@ -42,10 +43,11 @@ export function recordNode(summary: RecordSummary, parentId?: string): RecordNod
   return parentId === undefined ? node : { ...node, parentId };
 }
 
-/** The key fields of an event as rows (`to: alice@example.net`), from the facts its entry keeps. */
+/** The key fields of an event (or inbound e-mail) as rows (`to: alice@example.net`), from what its entry keeps. */
 export function fieldNodes(node: RecordNode): FieldNode[] {
   const record = node.summary.record;
-  return keyFields(record.event, record.kind === 'postal' ? record.facts : {}).map((field) => ({
+  const fields = record.inbound !== undefined ? inboundFields(record.inbound) : keyFields(record.event, record.kind === 'postal' ? record.facts : {});
+  return fields.map((field) => ({
     kind: 'field',
     id: `${node.id}/${field.name}`,
     name: field.name,

@@ -7,6 +7,7 @@ export * from './envelopeFields';
 export * from './eventFilter';
 export * from './explorerModel';
 export * from './explorerNodes';
+export * from './inboundRows';
 export * from './itemSpec';
 export * from './recordDocuments';
 export * from './recordStyle';

@@ -3,7 +3,8 @@ import { type SignatureStatus } from '../signature';
 import { issueCount, type RecordBasics } from '../store';
 import { type EventGroup } from './explorerModel';
 import { type ExplorerNode, PAGE_SIZE, type RecordNode } from './explorerNodes';
-import { eventStyle, type IconStyle, OTHER_REQUESTS_STYLE, recordStyle } from './recordStyle';
+import { fromTo, INBOUND_GROUP_LABEL, INBOUND_KEY, inboundRowParts } from './inboundRows';
+import { eventStyle, type IconStyle, INBOUND_STYLE, OTHER_REQUESTS_STYLE, recordStyle } from './recordStyle';
 import { OTHER_KEY } from './recordSummary';
 import { escapeMarkdown } from './recordTooltip';
 import { relativeTime } from './relativeTime';
@@ -53,11 +54,12 @@ function groupSpec(id: string, group: EventGroup, now: number, index: number): I
   const count = group.newestFirst.length;
   if (group.grouping === 'type') {
     const other = group.key === OTHER_KEY;
+    const inbound = group.key === INBOUND_KEY;
     return {
       id,
-      label: other ? 'Other requests' : group.key,
+      label: other ? 'Other requests' : inbound ? INBOUND_GROUP_LABEL : group.key,
       description: `${count} · ${relativeTime(group.newestFirst[0].record.receivedAt, now)}`,
-      icon: other ? OTHER_REQUESTS_STYLE : eventStyle(group.key),
+      icon: other ? OTHER_REQUESTS_STYLE : inbound ? INBOUND_STYLE : eventStyle(group.key),
       contextValue: 'postalGroup;byType',
       collapsible: 'collapsed',
       tooltip: typeTooltip(group.key),
@@ -79,6 +81,7 @@ function groupSpec(id: string, group: EventGroup, now: number, index: number): I
 function typeTooltip(key: string): string {
   if (isEventName(key)) return `**${key}**: ${EVENT_CATALOG[key].summary}\n\n${EVENT_CATALOG[key].whenSent}`;
   if (key === OTHER_KEY) return 'Requests that are not Postal events: other JSON, bodies that are not JSON, refused requests.';
+  if (key === INBOUND_KEY) return "**Inbound mail**: e-mail Postal received and posted to a route's HTTP endpoint (Hash or RawMessage, JSON or form data). Click one to read the mail.";
   return `**${escapeMarkdown(key)}** is not an event Postal sends: a typo in a test request, or not from Postal.`;
 }
 
@@ -96,6 +99,7 @@ function threadIcon(kind: string | undefined): IconStyle {
 function recordSpec(node: RecordNode, now: number): ItemSpec {
   const { summary } = node;
   const record = summary.record;
+  if (record.inbound !== undefined) return inboundSpec(node, record.inbound, now);
   const underType = node.parentId?.startsWith('group:type:') === true;
   const underMessage = node.parentId?.startsWith('group:message:') === true;
   const label = underType ? (summary.subject ?? summary.label) : summary.label;
@@ -110,6 +114,35 @@ function recordSpec(node: RecordNode, now: number): ItemSpec {
     collapsible: record.kind === 'postal' && record.parse.status === 'json' ? 'collapsed' : 'none',
     recordId: record.id,
   };
+}
+
+/**
+ * An inbound e-mail row. In the Inbound mail group it reads `From → To` with the subject,
+ * attachments and spam verdict after it; elsewhere it says what it is first.
+ */
+function inboundSpec(node: RecordNode, inbound: NonNullable<RecordBasics['inbound']>, now: number): ItemSpec {
+  const record = node.summary.record;
+  const underType = node.parentId?.startsWith('group:type:') === true;
+  const underMessage = node.parentId?.startsWith('group:message:') === true;
+  const about = underType ? inboundRowParts(inbound, true) : [fromTo(inbound), ...inboundRowParts(inbound, !underMessage)];
+  const description = [...about, relativeTime(record.receivedAt, now), ...inboundMarks(record), ...recordMarks(record)].filter((part) => part !== '').join(' · ');
+  return {
+    id: node.id,
+    label: underType ? fromTo(inbound) : INBOUND_GROUP_LABEL,
+    description,
+    icon: recordStyle(record),
+    contextValue: recordContextValue(record),
+    collapsible: 'collapsed',
+    recordId: record.id,
+  };
+}
+
+/** What {@link recordMarks} says of webhooks only: an unsigned request, a body unlike Postal's. */
+function inboundMarks(record: RecordBasics): string[] {
+  const marks: string[] = [];
+  if (record.signature.status === 'missing') marks.push('⚠ unsigned');
+  if (record.schema?.valid === false) marks.push(`✗ ${issueCount(record.schema)} schema issue${issueCount(record.schema) === 1 ? '' : 's'}`);
+  return marks;
 }
 
 function messageRowDetail(subject: string | undefined, recipient: string | undefined, record: RecordBasics): string | undefined {

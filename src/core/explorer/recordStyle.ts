@@ -44,11 +44,14 @@ export function recordStyle(record: RecordBasics): IconStyle {
     case 'rejected':
       return { icon: 'circle-slash', color: 'testing.iconFailed' };
     case 'inbound':
-      return { icon: 'mail' };
+      return INBOUND_STYLE;
     default:
       return { icon: 'question' };
   }
 }
+
+/** The icon of inbound e-mail, its rows and its group. */
+export const INBOUND_STYLE: IconStyle = { icon: 'mail' };
 
 /** The icon of a group of non-Postal requests. */
 export const OTHER_REQUESTS_STYLE: IconStyle = { icon: 'question' };

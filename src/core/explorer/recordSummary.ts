@@ -1,5 +1,6 @@
 import { type BodyFacts, type HistoryEntry, NO_FACTS } from '../store';
 import { meaningful, subjectLine } from './envelopeFields';
+import { fromTo, INBOUND_KEY, inboundSearchText, inboundThreadKey } from './inboundRows';
 
 /**
  * What a record belongs to in the by-message view: a message (all its events, bounces included,
@@ -13,6 +14,10 @@ export interface Thread {
   label: string;
   /** A second line: the recipient, for messages. */
   detail?: string;
+  /** For messages: Postal's message id, which joins a RawMessage (it has no token) to its message. */
+  messageId?: string;
+  /** For messages: mail Postal received rather than sent (inbound e-mail, `direction: "incoming"`). */
+  incoming?: boolean;
 }
 
 /** The group of every request that is not a Postal event (or not one we can place). */
@@ -26,7 +31,7 @@ export interface RecordSummary {
   readonly record: HistoryEntry;
   /** The event name, or `METHOD /path` for a request that is not a Postal event. */
   readonly label: string;
-  /** The by-type group: the event name for Postal events, else {@link OTHER_KEY}. */
+  /** The by-type group: the event name for Postal events, `INBOUND_KEY` for inbound e-mail, else {@link OTHER_KEY}. */
   readonly typeKey: string;
   /** Recipient, clicked URL, domain or server; undefined when the body says nothing usable. */
   readonly subject: string | undefined;
@@ -36,6 +41,7 @@ export interface RecordSummary {
 }
 
 export function summarize(record: HistoryEntry): RecordSummary {
+  if (record.kind === 'inbound' && record.inbound !== undefined) return summarizeInbound(record, record.inbound);
   const facts = record.kind === 'postal' ? record.facts : NO_FACTS;
   const event = record.kind === 'postal' ? record.event : undefined;
   const subject = subjectLine(event, facts);
@@ -66,5 +72,25 @@ function threadOf(event: string | undefined, facts: BodyFacts): Thread {
   const thread: Thread = { kind: 'message', key, label: fact('message.subject') ?? `Message ${key}` };
   const to = fact('message.to');
   if (to !== undefined) thread.detail = to;
+  const id = fact('message.id');
+  if (id !== undefined) thread.messageId = id;
+  if (fact('message.direction') === 'incoming') thread.incoming = true;
   return thread;
+}
+
+/** An inbound e-mail: its own type group, `From → To`, and the message it is (with its webhooks). */
+function summarizeInbound(record: HistoryEntry, inbound: NonNullable<HistoryEntry['inbound']>): RecordSummary {
+  const key = inboundThreadKey(inbound);
+  const thread: Thread = key === undefined ? { kind: 'other', key: OTHER_KEY, label: 'Other requests' } : { kind: 'message', key, label: inbound.subject ?? `Message ${inbound.id ?? key}`, incoming: true };
+  const recipient = inbound.rcptTo ?? inbound.to;
+  if (key !== undefined && recipient !== null) thread.detail = recipient;
+  if (key !== undefined && inbound.id !== null) thread.messageId = String(inbound.id);
+  return {
+    record,
+    label: fromTo(inbound),
+    typeKey: INBOUND_KEY,
+    subject: inbound.subject ?? undefined,
+    thread,
+    search: [...inboundSearchText(inbound), record.uuid, record.method, record.path].filter((part) => part !== undefined).join('\n').toLowerCase(),
+  };
 }

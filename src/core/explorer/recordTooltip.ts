@@ -1,7 +1,8 @@
-import { afterFailure, outcomeOfDelayedAnswer, policyForRecord } from '../delivery';
+import { afterFailure, deliveryStatusName, INBOUND_MAX_ATTEMPTS, outcomeOfDelayedAnswer, policyForRecord, type PostalOutcome } from '../delivery';
 import { safeText } from '../safeText';
 import { type HistoryEntry, issueCount, type RecordBasics } from '../store';
 import { keyFields } from './envelopeFields';
+import { inboundFields } from './inboundRows';
 import { localDateTime, relativeTime } from './relativeTime';
 
 /**
@@ -62,9 +63,20 @@ export function responseLine(record: RecordBasics): string {
   if (record.kind === 'rejected' || record.kind === 'too-large') return `$(circle-slash) Answered ${status}${after} (${record.response.reason})`;
   if (record.response.reason === 'not-stored') return `$(error) Answered ${status}: the history could not be written, so Postal retries it`;
   const outcome = outcomeOfDelayedAnswer(policyForRecord(record), status, delayMs, record.attempt);
+  const seen = outcome.statusCode === status ? `${status}` : `${status}${after}, Postal sees ${outcome.statusCode}`;
+  if (record.kind === 'inbound') return inboundResponseLine(outcome, outcome.success ? `${status}${after}` : seen);
   if (outcome.success) return `$(check) Answered ${status}${after}: Postal counts it as delivered`;
   const then = afterFailure(outcome, ' (last attempt)');
-  return `$(history) Answered ${outcome.statusCode === status ? status : `${status}${after}, Postal sees ${outcome.statusCode}`}: ${then}`;
+  return `$(history) Answered ${seen}: ${then}`;
+}
+
+/** For inbound e-mail, Postal's own word for the delivery (Sent, SoftFail, HardFail), then what it does next. */
+function inboundResponseLine(outcome: PostalOutcome, answered: string): string {
+  const status = deliveryStatusName(outcome);
+  if (outcome.success) return `$(check) Answered ${answered}: Postal marks the mail **Sent**`;
+  const icon = outcome.willRetry ? '$(history)' : '$(error)';
+  const retried = !outcome.willRetry && outcome.attempt < INBOUND_MAX_ATTEMPTS ? ', never retried' : '';
+  return `${icon} Answered ${answered}: **${status}**${retried}; ${afterFailure(outcome, ' (last attempt)')}`;
 }
 
 function forwardLine(record: RecordBasics): string | undefined {
@@ -82,13 +94,13 @@ function forwardLine(record: RecordBasics): string | undefined {
  * the schema, our answer and Postal's reaction, the forward, and the key fields.
  */
 export function recordTooltip(record: HistoryEntry, now: number): string {
-  const title = record.event ?? `${record.method} ${record.path}`;
+  const title = record.event ?? (record.inbound === undefined ? `${record.method} ${record.path}` : `Inbound mail: ${record.inbound.subject ?? '(no subject)'}`);
   const lines = [`**${escapeMarkdown(title)}** · ${localDateTime(record.receivedAt)} (${relativeTime(record.receivedAt, now)})`, ''];
   if (record.uuid !== undefined) lines.push(`uuid ${codeSpan(record.uuid)}${record.duplicate ? ` · **retry**, attempt ${record.attempt}` : ''}`, '');
   lines.push(signatureLine(record), '', ...schemaLines(record), '', responseLine(record));
   const forward = forwardLine(record);
   if (forward !== undefined) lines.push('', forward);
-  const fields = keyFields(record.event, record.kind === 'postal' ? record.facts : {}).filter((field) => field.name !== 'output').slice(0, 8);
+  const fields = (record.inbound !== undefined ? inboundFields(record.inbound) : keyFields(record.event, record.kind === 'postal' ? record.facts : {})).filter((field) => field.name !== 'output').slice(0, 8);
   if (fields.length > 0) lines.push('', '---', '', ...fields.map((field) => `${escapeMarkdown(field.name)}: ${shortValue(field.value)}  `));
   return lines.join('\n');
 }

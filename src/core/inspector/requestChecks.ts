@@ -1,6 +1,6 @@
-import { outcomeOfDelayedAnswer, WEBHOOK_POLICY } from '../delivery';
+import { afterFailure, deliveryStatusName, outcomeOfDelayedAnswer, policyForRecord } from '../delivery';
 import { type CheckRow } from '../webview/fragments';
-import { issueCount, type RecordBasics } from '../store';
+import { type InboundSummary, issueCount, type RecordBasics, type SchemaResult } from '../store';
 
 /**
  * What the inspector says about a request before showing its evidence: the signature, the body,
@@ -53,6 +53,7 @@ export function bodyCheck(record: RecordBasics): CheckRow {
     const where = parse.line === undefined ? '' : ` (line ${parse.line}, column ${parse.column ?? 1})`;
     return { name: 'Body', tone: 'bad', verdict: 'Not JSON', detail: `${parse.message}${where}` };
   }
+  if (record.inbound !== undefined) return inboundBodyCheck(record, record.inbound);
   if (record.kind !== 'postal') return { name: 'Body', tone: 'info', verdict: 'Not a Postal event', detail: 'JSON, but without the string "event" of Postal\'s envelope.' };
   if (record.schema?.valid === false) {
     const count = issueCount(record.schema);
@@ -61,6 +62,23 @@ export function bodyCheck(record: RecordBasics): CheckRow {
     return { name: 'Body', tone: 'bad', verdict: `${count} schema issue${count === 1 ? '' : 's'}`, detail: `Not what Postal sends for ${record.event ?? 'this event'}:`, items };
   }
   return { name: 'Body', tone: 'ok', verdict: 'Valid event', detail: `Matches what Postal sends for ${record.event ?? 'this event'}.` };
+}
+
+function schemaItems(schema: SchemaResult): string[] {
+  const items = schema.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`);
+  const count = issueCount(schema);
+  if (count > items.length) items.push(`… ${count - items.length} more`);
+  return items;
+}
+
+/** An inbound e-mail's body: which of Postal's formats and encodings, and whether it is what Postal sends. */
+function inboundBodyCheck(record: RecordBasics, inbound: InboundSummary): CheckRow {
+  const shape = `${inbound.format === 'hash' ? 'Hash' : 'RawMessage'} format, ${inbound.encoding === 'json' ? 'JSON' : 'form data'}`;
+  if (record.schema?.valid === false) {
+    const count = issueCount(record.schema);
+    return { name: 'Body', tone: 'bad', verdict: `${count} schema issue${count === 1 ? '' : 's'}`, detail: `Inbound e-mail (${shape}), but not as Postal sends it:`, items: schemaItems(record.schema) };
+  }
+  return { name: 'Body', tone: 'ok', verdict: 'Inbound e-mail', detail: `${shape}, as Postal posts it to an HTTP endpoint.` };
 }
 
 /** Postal sends the same envelope uuid on every attempt of one delivery: a repeat is a retry (or a replay). */
@@ -82,11 +100,14 @@ export function answerCheck(record: RecordBasics): CheckRow {
   const verdict = `${status}${after}`;
   if (record.kind === 'rejected' || record.kind === 'too-large') return { name: 'Our answer', tone: 'bad', verdict, detail: `Refused (${reason}).` };
   if (reason === 'not-stored') return { name: 'Our answer', tone: 'bad', verdict, detail: 'The history could not be written, so Postal was asked to send it again.' };
-  const outcome = outcomeOfDelayedAnswer(WEBHOOK_POLICY, status, delayMs, record.attempt);
-  if (outcome.success) return { name: 'Our answer', tone: 'ok', verdict, detail: 'Postal counts it as delivered.' };
+  const outcome = outcomeOfDelayedAnswer(policyForRecord(record), status, delayMs, record.attempt);
+  const inbound = record.kind === 'inbound';
+  if (outcome.success) return { name: 'Our answer', tone: 'ok', verdict, detail: inbound ? 'Postal marks the mail Sent.' : 'Postal counts it as delivered.' };
   const seen = outcome.statusCode === status ? '' : `Postal sees ${outcome.statusCode} (too slow). `;
+  const tone = outcome.willRetry ? 'warn' : 'bad';
+  if (inbound) return { name: 'Our answer', tone, verdict, detail: `${seen}Postal marks the delivery ${deliveryStatusName(outcome)}. ${afterFailure(outcome, ': that was its last attempt')}.` };
   const then = outcome.willRetry ? `Postal retries in ${outcome.nextAttemptInMinutes} min.` : 'Postal gives up: that was its last attempt.';
-  return { name: 'Our answer', tone: outcome.willRetry ? 'warn' : 'bad', verdict, detail: `${seen}${then}` };
+  return { name: 'Our answer', tone, verdict, detail: `${seen}${then}` };
 }
 
 /** The forward to the user's app, when there was one. */

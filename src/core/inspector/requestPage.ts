@@ -14,6 +14,7 @@ export const INSPECTOR_ACTION = {
   copyCurl: 'copyCurl',
   openBody: 'openBody',
   timeline: 'timeline',
+  showMail: 'showMail',
 } as const;
 export type InspectorAction = (typeof INSPECTOR_ACTION)[keyof typeof INSPECTOR_ACTION];
 
@@ -43,7 +44,8 @@ function actionsFor(record: WebhookRecord): PageAction[] {
     );
   }
   if (hasJsonBody(record)) actions.push({ action: INSPECTOR_ACTION.openBody, label: 'Open Body as JSON', title: 'The envelope in a read-only JSON editor' });
-  if (record.kind === 'postal') actions.push({ action: INSPECTOR_ACTION.timeline, label: 'Message Timeline', title: "Every event of this event's message, in order" });
+  if (record.kind === 'inbound') actions.unshift({ action: INSPECTOR_ACTION.showMail, label: 'Show Mail', title: 'The e-mail itself: headers, bodies and attachments', primary: !replayable });
+  if (record.kind === 'postal' || record.kind === 'inbound') actions.push({ action: INSPECTOR_ACTION.timeline, label: 'Message Timeline', title: "Every event of this message, in order" });
   return actions;
 }
 
@@ -56,7 +58,7 @@ function summary(record: WebhookRecord): Html {
     record.uuid === undefined ? undefined : `uuid ${record.uuid}`,
   ].filter((part): part is string => part !== undefined);
   return html`<header class="summary">
-<h1>${record.event ?? html`<span class="method">${record.method}</span> <span class="path">${record.path}</span>`}${record.uuid === undefined ? '' : html` <span class="id">${record.uuid.slice(0, 8)}</span>`}</h1>
+<h1>${record.event ?? (record.inbound === undefined ? html`<span class="method">${record.method}</span> <span class="path">${record.path}</span>` : `Inbound mail: ${record.inbound.subject ?? '(no subject)'}`)}${record.uuid === undefined ? '' : html` <span class="id">${record.uuid.slice(0, 8)}</span>`}</h1>
 <p class="meta">${meta.join(' · ')}</p>
 ${actionBar(actionsFor(record))}
 </header>`;

@@ -1,4 +1,4 @@
-import { type DeliveryPolicy, WEBHOOK_POLICY } from '../delivery';
+import { type DeliveryPolicy, deliveryStatusName, WEBHOOK_POLICY } from '../delivery';
 import { type SendResult } from './sendPostalRequest';
 
 /**
@@ -9,9 +9,12 @@ import { type SendResult } from './sendPostalRequest';
 export function describePostalOutcome(result: SendResult, policy: DeliveryPolicy = WEBHOOK_POLICY): string {
   const { outcome } = result;
   if (outcome === undefined) return 'Cancelled before an answer came.';
-  if (outcome.success) return 'Postal would count this as delivered.';
+  // Inbound e-mail (the policy that bounces) has delivery statuses of its own in Postal.
+  const inbound = policy.bouncesOnFinalFailure !== undefined;
+  if (outcome.success) return inbound ? 'Postal would mark the mail Sent.' : 'Postal would count this as delivered.';
   const status = result.response?.status ?? 0;
-  const note = status >= 300 && status < 400 ? 'Postal does not follow redirects, so this is a failure: ' : '';
+  const redirect = status >= 300 && status < 400 ? 'Postal does not follow redirects, so this is a failure: ' : '';
+  const note = `${inbound ? `${deliveryStatusName(outcome)}. ` : ''}${redirect}`;
   const max = policy.maxAttempts;
   const bounce = outcome.bounce === true ? ', and it would send a bounce e-mail to the message\'s sender' : outcome.bounce === false ? ', without a bounce to the sender' : '';
   if (outcome.gaveUp && outcome.attempt < max) return `${note}Postal would not try again: it does not retry this answer${bounce}.`;

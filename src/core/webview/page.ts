@@ -10,6 +10,12 @@ export interface PageAssets {
   styles: readonly string[];
   /** Script URLs, as the webview serves them. */
   scripts: readonly string[];
+  /**
+   * Allow inline styles: only for the mail preview, whose sandboxed frame inherits this policy
+   * and would otherwise lose the mail's own CSS. Scripts still need the nonce, and nothing can
+   * load from elsewhere, so a style can neither run code nor send anything away.
+   */
+  inlineStyles?: boolean;
 }
 
 /**
@@ -17,10 +23,10 @@ export interface PageAssets {
  * with this rendering's nonce (so markup smuggled into a page could not run any), no inline styles,
  * no frames, forms or plugins, and no connections anywhere.
  */
-export function contentSecurityPolicy(assets: Pick<PageAssets, 'cspSource' | 'nonce'>): string {
+export function contentSecurityPolicy(assets: Pick<PageAssets, 'cspSource' | 'nonce' | 'inlineStyles'>): string {
   return [
     "default-src 'none'",
-    `style-src ${assets.cspSource}`,
+    `style-src ${assets.cspSource}${assets.inlineStyles === true ? " 'unsafe-inline'" : ''}`,
     `font-src ${assets.cspSource}`,
     `img-src ${assets.cspSource} data:`,
     `script-src 'nonce-${assets.nonce}'`,

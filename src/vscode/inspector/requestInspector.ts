@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { INSPECTOR_ACTION, type InspectorAction, inspectorTitle, missingRequestPage, requestPage } from '../../core/inspector/requestPage';
 import { COMMAND } from '../commandIds';
-import { type HistoryChange, type HistoryService } from '../listener/historyService';
+import { type HistoryChange, type HistoryService, recordsTouched } from '../listener/historyService';
 import { type PageRequest, type PanelContent, type PanelSnapshot, WebviewPanels } from '../webview/webviewPanels';
 
 /** The commands behind the inspector's buttons; each gets the record id (and copy-as-curl an option). */
@@ -11,6 +11,7 @@ const ACTION_COMMANDS: Record<InspectorAction, (id: string) => [string, ...unkno
   copyCurl: (id) => [COMMAND.exportAsCurl, id, undefined, { copyOnly: true }],
   openBody: (id) => [COMMAND.openEvent, id],
   timeline: (id) => [COMMAND.showMessageTimeline, id],
+  showMail: (id) => [COMMAND.showMail, id],
 };
 
 /**
@@ -66,8 +67,7 @@ export class RequestInspector implements vscode.Disposable {
   private onHistoryChange(change: HistoryChange): void {
     const open = this.panels.keys();
     if (open.length === 0) return;
-    const affected = change.type === 'updated' ? [change.record.id] : change.type === 'deleted' ? change.ids : change.type === 'added' ? change.evicted : open;
-    for (const id of affected) if (this.panels.has(id)) this.panels.update(id, this.content(id));
+    for (const id of recordsTouched(change, open)) if (this.panels.has(id)) this.panels.update(id, this.content(id));
   }
 
   private async act({ key, action }: PageRequest): Promise<void> {

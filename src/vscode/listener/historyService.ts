@@ -6,6 +6,11 @@ import { createMemoryStore, describeHolder, type LockHolder, MB, openFileStore, 
 /** A store change, or `reset` when the whole store was replaced (opened, or reopened with other limits). */
 export type HistoryChange = StoreChange | { type: 'reset' };
 
+/** Which of the records shown in `open` pages a change touches: the one updated, those deleted or pushed out, or all on a reset. */
+export function recordsTouched(change: HistoryChange, open: readonly string[]): readonly string[] {
+  return change.type === 'updated' ? [change.record.id] : change.type === 'deleted' ? change.ids : change.type === 'added' ? change.evicted : open;
+}
+
 /** How much history to keep (the `postalWebhooks.history.*` settings). */
 export interface HistorySize {
   maxEvents: number;

@@ -43,12 +43,12 @@ export function payloadsInActiveEditor(given?: vscode.TextDocument): Payload[] |
 }
 
 /** Requests for `payloads`, signed with the development key as the configured Postal version would. */
-export async function signedOutgoing(payloads: readonly { label: string; body: Buffer; policy?: DeliveryPolicy }[], url: string, services: ReplayServices, unsigned = false): Promise<Outgoing[]> {
+export async function signedOutgoing(payloads: readonly { label: string; body: Buffer; policy?: DeliveryPolicy; contentType?: string }[], url: string, services: ReplayServices, unsigned = false): Promise<Outgoing[]> {
   const { postalVersion } = services.settings();
   const key = unsigned ? undefined : await services.keys.get();
   return payloads.map((payload) => ({
     label: payload.label,
-    request: buildPostalRequest({ url, body: payload.body, privateKey: key?.privateKey, postalVersion }),
+    request: buildPostalRequest({ url, body: payload.body, privateKey: key?.privateKey, postalVersion, contentType: payload.contentType }),
     policy: payload.policy,
   }));
 }

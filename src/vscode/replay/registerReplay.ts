@@ -57,6 +57,7 @@ export function registerReplay(context: vscode.ExtensionContext, deps: ReplayDep
     answers,
     ...registerReplayEdits(services),
     ...registerLazyCommands({ [COMMAND.sendTestEvent]: 'Send Test Event', [COMMAND.sendPayloadFile]: 'Send Payload File' }, () => import('./sendTestEvent.js'), services),
+    ...registerLazyCommands({ [COMMAND.sendTestInboundMail]: 'Send Test Inbound Mail' }, () => import('./sendInboundMail.js'), services),
     ...registerLazyCommands({ [COMMAND.insertEvent]: 'Insert Postal Event', [COMMAND.newPayloadFile]: 'New Postal Payload File' }, () => import('./insertCommands.js'), services),
     ...registerLazyCommands({ [COMMAND.replayEvent]: 'Replay Event', [COMMAND.rerunLastReplay]: 'Rerun Last Replay' }, () => import('./replayCommands.js'), services),
     ...registerLazyCommands(

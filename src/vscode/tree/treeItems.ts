@@ -26,7 +26,8 @@ export function toTreeItem(spec: ItemSpec, node: ExplorerNode): vscode.TreeItem 
   if (spec.tooltip !== undefined) item.tooltip = markdown(spec.tooltip);
   if (node.kind === 'record') {
     item.resourceUri = decorationUri(node.summary.record);
-    item.command = { command: COMMAND.openEvent, title: 'Open Event', arguments: [node] };
+    // An inbound e-mail opens as the mail it carries; other requests as their JSON.
+    item.command = node.summary.record.kind === 'inbound' ? { command: COMMAND.showMail, title: 'Show Mail', arguments: [node] } : { command: COMMAND.openEvent, title: 'Open Event', arguments: [node] };
     item.accessibilityInformation = { label: `${label}, ${description ?? ''}` };
   }
   if (spec.moreOf !== undefined) item.command = { command: COMMAND.showMore, title: 'Show More', arguments: [spec.moreOf] };

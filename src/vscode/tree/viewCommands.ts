@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { EVENT_CATALOG, EVENT_NAMES } from '../../core/events';
-import { type EventFilter, type Grouping, GROUPINGS, NO_FILTER, OTHER_KEY, SIGNATURE_FILTER_LABELS, TIME_WINDOWS, type TimeWindow } from '../../core/explorer';
+import { type EventFilter, type Grouping, GROUPINGS, INBOUND_KEY, NO_FILTER, OTHER_KEY, SIGNATURE_FILTER_LABELS, TIME_WINDOWS, type TimeWindow } from '../../core/explorer';
 import { type Logger } from '../../core/logger';
 import { type SignatureStatus } from '../../core/signature';
 import { COMMAND } from '../commandIds';
@@ -38,6 +38,7 @@ async function pickMany<T>(title: string, items: Pick<T>[], current: readonly T[
 function eventItems(): Pick<string>[] {
   return [
     ...EVENT_NAMES.map((event) => ({ value: event as string, label: `$(${EVENT_CATALOG[event].codicon}) ${event}`, description: EVENT_CATALOG[event].summary })),
+    { value: INBOUND_KEY, label: '$(mail) Inbound mail', description: "E-mail Postal posted to a route's HTTP endpoint" },
     { value: OTHER_KEY, label: '$(question) Other requests', description: 'Anything that is not a Postal event' },
   ];
 }
@@ -56,7 +57,7 @@ async function editFilter(view: EventsView): Promise<EventFilter | undefined> {
   const summary = (values: readonly string[]): string => (values.length === 0 ? 'any' : values.join(', '));
   type Dimension = 'events' | 'text' | 'signature' | 'window' | 'clear';
   const dimensions: Pick<Dimension>[] = [
-    { value: 'events', label: '$(symbol-event) Event types…', description: summary(filter.events.map((event) => (event === OTHER_KEY ? 'other requests' : event))) },
+    { value: 'events', label: '$(symbol-event) Event types…', description: summary(filter.events.map((event) => (event === OTHER_KEY ? 'other requests' : event === INBOUND_KEY ? 'inbound mail' : event))) },
     { value: 'text', label: '$(search) Text…', description: filter.text === '' ? 'any' : `“${filter.text}”`, detail: 'Event, recipient, subject, URL, domain or uuid' },
     { value: 'signature', label: '$(key) Signature…', description: summary(filter.signature.map((status) => SIGNATURE_FILTER_LABELS[status].short)) },
     { value: 'window', label: '$(history) Time window…', description: TIME_WINDOWS[filter.window].label },

@@ -47,6 +47,8 @@ export interface WebviewPanelsOptions {
   onAction(request: PageRequest): unknown;
   /** Told when a panel is closed. */
   onClose?(key: string): void;
+  /** Pages may carry inline styles (see `PageAssets.inlineStyles`). */
+  inlineStyles?: boolean;
 }
 
 /**
@@ -137,7 +139,7 @@ export class WebviewPanels implements vscode.Disposable {
     const nonce = randomBytes(18).toString('base64');
     open.panel.title = content.title;
     open.rendered = undefined;
-    open.html = webviewPage(content.title, content.body, { cspSource: webview.cspSource, nonce, styles: [file(WEBVIEW_FILES.style)], scripts: [file(WEBVIEW_FILES.script)] });
+    open.html = webviewPage(content.title, content.body, { cspSource: webview.cspSource, nonce, styles: [file(WEBVIEW_FILES.style)], scripts: [file(WEBVIEW_FILES.script)], inlineStyles: this.options.inlineStyles });
     webview.html = open.html;
   }
 

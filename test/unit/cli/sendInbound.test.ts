@@ -49,7 +49,7 @@ describe('postal-webhooks send and listen: inbound e-mail', function () {
     const before = listener.announced.length;
     const result = await cli('send', '--eml', EML, '--to', `${listener.url}postal/inbound?source=postal`, '--key', keyFile, ...AS_POSTAL_DID);
     assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stdout, /^inbound hash\/json 4711 "Re: Your order #1234" → .*: 200 OK in \d+ ms\. Postal would count this as delivered\.\n$/);
+    assert.match(result.stdout, /^inbound hash\/json 4711 "Re: Your order #1234" → .*: 200 OK in \d+ ms\. Postal would mark the mail Sent\.\n$/);
     const record = await listener.announcement(before + 1);
     assert.equal(record.body.data, sampleRequest().body.toString('utf8'));
     const postalHeaders = record.headers.raw.map(([name]) => name).filter((name) => !['Connection', 'Host', 'Content-Length'].includes(name));
@@ -84,15 +84,15 @@ describe('postal-webhooks send and listen: inbound e-mail', function () {
     app = await startApp((_req, res) => res.writeHead(statuses.shift() ?? 200).end());
     const notFound = await cli('send', '--eml', EML, '--to', app.url, '--unsigned');
     assert.equal(notFound.code, 1);
-    assert.match(notFound.stdout, /404 Not Found in \d+ ms\. Postal would not try again: it does not retry this answer, and it would send a bounce e-mail to the message's sender\./);
+    assert.match(notFound.stdout, /404 Not Found in \d+ ms\. HardFail\. Postal would not try again: it does not retry this answer, and it would send a bounce e-mail to the message's sender\./);
     const tooMany = await cli('send', '--eml', EML, '--to', app.url, '--unsigned');
-    assert.match(tooMany.stdout, /429 Too Many Requests in \d+ ms\. Postal would not try again: it does not retry this answer, without a bounce to the sender\./);
+    assert.match(tooMany.stdout, /429 Too Many Requests in \d+ ms\. HardFail\. Postal would not try again: it does not retry this answer, without a bounce to the sender\./);
     const retried = await cli('send', '--eml', EML, '--to', app.url, '--unsigned', '--simulate-retries', '1000000');
     assert.equal(retried.code, 0, retried.stderr);
     assert.deepEqual(retried.stdout.trim().split('\n').map((line) => /: (\d{3}) .*?\. (.*)$/.exec(line)?.slice(1)), [
-      ['503', 'Postal would retry (attempt 2 of 18) in 5 minutes.'],
-      ['503', 'Postal would retry (attempt 3 of 18) in 6.5 minutes.'],
-      ['200', 'Postal would count this as delivered.'],
+      ['503', 'SoftFail. Postal would retry (attempt 2 of 18) in 5 minutes.'],
+      ['503', 'SoftFail. Postal would retry (attempt 3 of 18) in 6.5 minutes.'],
+      ['200', 'Postal would mark the mail Sent.'],
     ]);
   });
 

@@ -1,20 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { ExplorerModel, type ExplorerView, NO_FILTER, nodeForRecord, PAGE_SIZE, parentNode, rootNodes, childNodes } from '../../../src/core/explorer';
-import { createMemoryStore, type WebhookRecord } from '../../../src/core/store';
-import { asEntry, brokenRecord, postalRecord, sample } from './explorerRecords';
+import { createMemoryStore } from '../../../src/core/store';
+import { asEntry, brokenRecord, modelOf, postalRecord, sample } from './explorerRecords';
 
 const NOW = Date.UTC(2026, 4, 1, 12);
 const all = (): number => Infinity;
 
-/** A model fed through a real memory store, as the extension feeds it. */
-async function modelOf(records: WebhookRecord[]): Promise<ExplorerModel> {
-  const store = createMemoryStore();
-  const model = new ExplorerModel();
-  model.reset(store.list());
-  store.onDidChange((change) => model.apply(change));
-  for (const record of records) await store.add(record);
-  return model;
-}
 
 function labels(view: ExplorerView): string[] {
   return view.groups.map((group) => group.key);

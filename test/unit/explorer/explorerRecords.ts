@@ -1,4 +1,5 @@
-import { entryOf, type HistoryEntry, recordFacts, type WebhookRecord } from '../../../src/core/store';
+import { ExplorerModel } from '../../../src/core/explorer';
+import { createMemoryStore, entryOf, type HistoryEntry, recordFacts, type WebhookRecord } from '../../../src/core/store';
 import { readFixture } from '../helpers/fixtures';
 import { makeRecord } from '../helpers/records';
 
@@ -49,4 +50,14 @@ export function brokenRecord(): WebhookRecord {
     uuid: undefined,
     schema: undefined,
   });
+}
+
+/** A model fed through a real memory store, as the extension feeds it. */
+export async function modelOf(records: WebhookRecord[]): Promise<ExplorerModel> {
+  const store = createMemoryStore();
+  const model = new ExplorerModel();
+  model.reset(store.list());
+  store.onDidChange((change) => model.apply(change));
+  for (const record of records) await store.add(record);
+  return model;
 }

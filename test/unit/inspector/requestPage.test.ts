@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
+import { inboundHashSample } from '../../../src/core/inbound/inboundSamples';
+import { inboundRecord } from '../helpers/inboundRecords';
 import { INSPECTOR_ACTION, missingRequestPage, requestPage } from '../../../src/core/inspector/requestPage';
 import { type WebhookRecord } from '../../../src/core/store';
 import { brokenRecord, postalRecord, sample } from '../explorer/explorerRecords';
@@ -53,7 +55,17 @@ describe('the request inspector page', () => {
     assert.ok(text.includes(`${record.body.size} bytes, exactly as received; the signature covers these bytes`));
     assert.match(markup, /data-panel="pretty"/);
     assert.ok(shown(markup.slice(markup.indexOf('data-panel="raw"'))).includes(JSON.stringify(envelope).replace(/\s+/g, ' ')), 'the raw tab holds the body as it came');
-    assert.deepEqual(actionsOf(markup), Object.values(INSPECTOR_ACTION));
+    assert.deepEqual(actionsOf(markup), Object.values(INSPECTOR_ACTION).filter((action) => action !== INSPECTOR_ACTION.showMail));
+  });
+
+  it('offers an inbound e-mail\'s mail first, and names its answer as Postal does', async () => {
+    const record = await inboundRecord(inboundHashSample(), 'hash', 'form', { response: { status: 404, delayMs: 0, body: '', reason: 'fixed' } });
+    const markup = requestPage(record).value;
+    assert.deepEqual(actionsOf(markup), [INSPECTOR_ACTION.showMail, ...Object.values(INSPECTOR_ACTION).filter((action) => action !== INSPECTOR_ACTION.showMail && action !== INSPECTOR_ACTION.openBody)]);
+    const text = shown(markup);
+    assert.match(text, /Inbound mail: Re: Your order #1234/);
+    assert.match(text, /Body Inbound e-mail Hash format, form data, as Postal posts it to an HTTP endpoint\./);
+    assert.match(text, /Our answer 404 Postal marks the delivery HardFail\. Postal gives up and bounces the mail to its sender\./);
   });
 
   it('does not say an unsigned body was signed', () => {
