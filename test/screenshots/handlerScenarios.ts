@@ -39,7 +39,7 @@ export const HANDLER_SCENARIOS: Record<string, () => Promise<void>> = {
     await vscode.commands.executeCommand('workbench.action.closeSidebar');
     const { editor, uri } = await newFile('main.go');
     editor.options = { insertSpaces: false, tabSize: 4 };
-    await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'go', name: 'Postal webhook handler (net/http)' });
+    await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'go', name: 'Postal webhook and inbound e-mail handler (net/http)' });
     await pause(1000);
     // Scroll to the dispatch on the decoded payload structs.
     const line = editor.document.getText().split('\n').findIndex((text) => text.startsWith('func handlePostalWebhook'));

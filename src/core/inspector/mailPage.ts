@@ -83,7 +83,9 @@ ${tabs.map(([id, , panel], index) => html`<div class="mail-panel" data-panel="${
 
 function attachmentRow(attachment: MailAttachmentInfo, index: number): Html {
   const name = attachment.filename === '' ? '(no name)' : attachment.filename;
-  return html`<tr><th scope="row">${name}</th><td>${attachment.contentType || 'unknown type'}</td><td>${byteSize(attachment.size)}</td><td class="row-actions">${actionBar([
+  // The media type alone fits the column; its parameters (charset, name) are in the tooltip.
+  const type = attachment.contentType.split(';')[0].trim();
+  return html`<tr><th scope="row">${name}</th><td title="${attr(attachment.contentType)}">${type || 'unknown type'}</td><td class="size">${byteSize(attachment.size)}</td><td class="row-actions">${actionBar([
     { action: MAIL_ACTION.openAttachment, label: 'Open', title: 'Open it in an editor, decoded (text), or save it first and open the file', argument: String(index) },
     { action: MAIL_ACTION.saveAttachment, label: 'Save…', title: 'Save it, decoded, to a file you choose', argument: String(index) },
   ])}</td></tr>`;

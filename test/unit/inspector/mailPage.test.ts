@@ -45,7 +45,7 @@ describe('the mail preview page', () => {
     assert.match(markup, /<dt>Reply-To<\/dt><dd>John Doe &lt;john.reply@example.net&gt;<\/dd>/);
     assert.match(markup, /MAIL FROM john@example.net → RCPT TO support@example.com/);
     assert.match(markup, /data-tab="html"[^>]*>HTML<.*data-tab="plain"[^>]*>Plain text</s);
-    assert.match(markup, /<th scope="row">test.txt<\/th><td>text\/plain<\/td><td>12 B<\/td>/);
+    assert.match(markup, /<th scope="row">test.txt<\/th><td title="text\/plain">text\/plain<\/td><td class="size">12 B<\/td>/);
     assert.match(markup, /data-action="openAttachment" data-argument="0"/);
     assert.match(markup, /data-action="saveAttachment" data-argument="0"/);
     assert.match(markup, /Postal marks the mail Sent\./);
@@ -70,6 +70,11 @@ describe('the mail preview page', () => {
     const markup = mailPage(record, read).value;
     assert.match(markup, /data-remote="1">1 remote image or style not loaded/);
     assert.match(srcdocOf(markup), /Espresso cups/);
+    assert.match(markup, /<td title="text\/plain">text\/plain<\/td><td class="size">77 B<\/td>/);
+    // Sent as a form, the attachment's content_type keeps its parameters: the column shows the media type alone.
+    const form = await inboundPayloadFromEml(sampleEml(new Date(Date.UTC(2026, 4, 1))), { format: 'hash', encoding: 'form' });
+    const formRecord = await inboundRecord(form.value, 'hash');
+    assert.match(mailPage(formRecord, await readOk(formRecord)).value, /<td title="text\/plain; charset=UTF-8; name=damage-report.txt">text\/plain<\/td>/);
   });
 
   it('puts a hostile HTML body only in a frame with no permissions, under a policy that loads nothing remote', async () => {
