@@ -2,8 +2,8 @@
 // Size of each production bundle (what the .vsix and the CLI ship) against its budget: the code
 // it loads when it starts (its entry file and the chunks that imports statically), the ten inputs
 // that weigh most in that (bytes each contributes to the minified output, from esbuild's
-// metafile), what running each CLI command loads, and the chunks it loads only on first use. Fails when a bundle is over budget, like
-// the unit test that guards it.
+// metafile), what running each CLI command loads, and the chunks it loads only on first use.
+// Fails when a bundle is over budget, like the unit test that guards it.
 import { measureShippedBundles } from './bundle.mjs';
 
 const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
