@@ -3,12 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../../src/cli/main';
-import { type CliIo } from '../../src/cli/io';
-
-function captureIo(): CliIo & { stdout: string; stderr: string } {
-  const io = { stdout: '', stderr: '', color: false, out: (text: string) => { io.stdout += text + '\n'; }, err: (text: string) => { io.stderr += text + '\n'; } };
-  return io;
-}
+import { captureIo } from './helpers/cliIo';
 
 describe('postal-webhooks CLI', () => {
   it('prints help with --help and exits 0', async () => {

@@ -3,7 +3,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import * as fc from 'fast-check';
-import { type CliIo } from '../../src/cli/io';
 import { runListen } from '../../src/cli/listen';
 import { childNodes, codeSpan, escapeMarkdown, ExplorerModel, itemSpec, NO_FILTER, recordTooltip, rootNodes } from '../../src/core/explorer';
 import { entryOf, recordFacts } from '../../src/core/store';
@@ -13,6 +12,7 @@ import { safeLines, safeText } from '../../src/core/safeText';
 import { runCli } from './helpers/cliProcess';
 import { postLikePostal } from './helpers/listenerHarness';
 import { makeRecord } from './helpers/records';
+import { captureIoLines as captureIo } from './helpers/cliIo';
 
 /** What must never reach a terminal, a log line or a tree row as itself. */
 // eslint-disable-next-line no-control-regex -- control characters are what is looked for
@@ -24,11 +24,6 @@ const OUR_COLOURS = /\u001b\[(?:\d+)m/g;
 /** A body that tries to retitle the terminal, clear it, and forge a request line after a newline. */
 const FORGED_EVENT = '\u001b]0;PWNED\u0007\u001b[2J\u202eMessageSent\n21:00:00.000  POST /  MessageSent  signature ✓\r\u009b31m';
 const HOSTILE_BODY = JSON.stringify({ event: FORGED_EVENT, payload: { message: { to: 'a\u001b[8mhidden@example.com' } }, uuid: '\u001b[31m-uuid' });
-
-function captureIo(color: boolean): CliIo & { stdout: string[]; stderr: string[] } {
-  const io = { stdout: [] as string[], stderr: [] as string[], color, out: (text: string) => io.stdout.push(text), err: (text: string) => io.stderr.push(text) };
-  return io;
-}
 
 describe('safe text output: received bytes never drive a terminal or forge a line', () => {
   it('writes every control character out as an escape and leaves other text alone', () => {

@@ -5,20 +5,15 @@ import { createServer } from 'node:http';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type CliIo } from '../../../src/cli/io';
 import { runListen } from '../../../src/cli/listen';
 import { runCli } from '../../../src/cli/main';
 import { sign, toDnsRecord, toJwks, toPrivatePem } from '../../../src/core/signature';
 import { postalBody } from '../helpers/bodies';
 import { REPO_ROOT } from '../helpers/fixtures';
 import { postLikePostal } from '../helpers/listenerHarness';
+import { captureIoLines as captureIo } from '../helpers/cliIo';
 
 const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-
-function captureIo(color = false): CliIo & { stdout: string[]; stderr: string[] } {
-  const io = { stdout: [] as string[], stderr: [] as string[], color, out: (text: string) => io.stdout.push(text), err: (text: string) => io.stderr.push(text) };
-  return io;
-}
 
 describe('postal-webhooks listen', () => {
   let dir: string;

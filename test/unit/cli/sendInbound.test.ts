@@ -2,25 +2,13 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type CliIo } from '../../../src/cli/io';
-import { runCli } from '../../../src/cli/main';
 import { runListen } from '../../../src/cli/listen';
 import { inboundHashSample } from '../../../src/core/inbound/inboundSamples';
 import { fixturePath } from '../helpers/fixtures';
 import { type AppServer, type Harness, rawExchange, startApp, startListener } from '../helpers/listenerHarness';
 import { parsePublicKey } from '../../../src/core/signature';
 import { SAMPLE_HOST, sampleRequest, samplePublicKeyPem } from '../inbound/inboundFixtures';
-
-function captureIo(): CliIo & { stdout: string; stderr: string } {
-  const io = { stdout: '', stderr: '', color: false, out: (text: string) => { io.stdout += text + '\n'; }, err: (text: string) => { io.stderr += text + '\n'; } };
-  return io;
-}
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const io = captureIo();
-  const code = await runCli(args, io);
-  return { code, stdout: io.stdout, stderr: io.stderr };
-}
+import { captureIo, cli } from '../helpers/cliIo';
 
 const EML = fixturePath('postal-samples', 'inbound', 'raw-message.eml');
 const AS_POSTAL_DID = ['--as-stored', '--id', '4711', '--token', 'q3VwXy7RtN2bKd8L', '--timestamp', '1714468502.482913', '--rcpt-to', 'support@example.com', '--mail-from', 'john@example.net', '--size', '1282'];

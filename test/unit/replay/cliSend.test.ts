@@ -3,22 +3,10 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPublicKey } from 'node:crypto';
-import { type CliIo } from '../../../src/cli/io';
-import { runCli } from '../../../src/cli/main';
 import { sampleEnvelope } from '../../../src/core/events';
 import { keyId, parsePublicKey } from '../../../src/core/signature';
 import { type AppServer, type Harness, startApp, startListener } from '../helpers/listenerHarness';
-
-function captureIo(): CliIo & { stdout: string; stderr: string } {
-  const io = { stdout: '', stderr: '', color: false, out: (text: string) => { io.stdout += text + '\n'; }, err: (text: string) => { io.stderr += text + '\n'; } };
-  return io;
-}
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const io = captureIo();
-  const code = await runCli(args, io);
-  return { code, stdout: io.stdout, stderr: io.stderr };
-}
+import { cli } from '../helpers/cliIo';
 
 describe('postal-webhooks keygen and send', function () {
   this.timeout(30_000);
