@@ -54,7 +54,7 @@ export function parseDocument(text: string): ParsedDocument {
   const depth = nestingDepth(text);
   if (depth > MAX_NESTING_DEPTH) return tooDeepDocument(text, depth);
   const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, PARSE_OPTIONS);
+  const tree = withinText(parseTree(text, errors, PARSE_OPTIONS), text.length);
   return {
     text,
     value: tree ? getNodeValue(tree) : undefined,
@@ -64,6 +64,19 @@ export function parseDocument(text: string): ParsedDocument {
     mayHaveDuplicateKeys: true,
     tree: () => tree,
   };
+}
+
+/**
+ * jsonc-parser gives an object or array left open at the end of the text (`{"a": 1/*`) one
+ * character past the end; every range we report or edit must stay inside the text. Only the
+ * open containers along the last children can run over.
+ */
+function withinText(root: Node | undefined, textLength: number): Node | undefined {
+  for (let node = root; node !== undefined; node = node.children?.at(-1)) {
+    // jsonc-parser types its nodes read-only; this one was just made for us.
+    if (node.offset + node.length > textLength) (node as { length: number }).length = Math.max(0, textLength - node.offset);
+  }
+  return root;
 }
 
 function tooDeepDocument(text: string, depth: number): ParsedDocument {

@@ -29,6 +29,12 @@ describe('lintDocument properties', () => {
     fc.assert(fc.property(arbitraryMutatedSample, holds), { numRuns: 300 });
   });
 
+  it('keeps the bare-payload fix inside a text that ends in an unclosed comment (a case it found)', () => {
+    const text = '{\n  "message": {"id": 13479, "token": "cEvdeKQiMFsdx2Uq"},\n  "status": "Sent",\n  "details": "x",\n  "output": "250 Ok",\n  "sent_with_ssl": false,\n  "timestamp": 1714567891.6,\n  "time": 1.36/*';
+    const issues = checkLintInvariants({ text, format: 'json' });
+    assert.ok(issues.some((issue) => issue.rule === 'postal/bare-payload' && (issue.fixes ?? []).length > 0), 'the wrap fix is offered');
+  });
+
   it('finds nothing in any sample but the bare payloads it was given on purpose', () => {
     fc.assert(
       fc.property(fc.constantFrom(...SAMPLE_TEXTS), (text) => {
