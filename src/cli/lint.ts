@@ -82,7 +82,10 @@ async function runLint(args: string[], io: CliIo): Promise<number> {
   paths.forEach((path, index) => {
     if (!found.has(index) && !failed.has(index)) problems.push(`${path}: ${NOTHING_FOUND}`);
   });
-  io.out(options.format === 'json' ? formatJson(files) : formatText(files, io.color));
+  // "No problems in 0 files" beside a path that could not be read would read as a pass.
+  const nothingLinted = files.length === 0 && problems.length > 0;
+  if (options.format === 'json') io.out(formatJson(files));
+  else if (!nothingLinted) io.out(formatText(files, io.color));
   for (const problem of problems) io.err(`postal-webhooks lint: ${problem}`);
   if (problems.length > 0) return EXIT.usage;
   const counts = countSeverities(files);

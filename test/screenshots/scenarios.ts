@@ -32,6 +32,20 @@ async function sendTestEventTo(response: ResponseMode): Promise<void> {
 }
 
 /** Each scenario leaves the workbench as a user would see it and takes its shots. */
+/** The quick-fix menu opened at `offset` of the editor's document, the Problems panel below it. */
+async function shotQuickFix(editor: vscode.TextEditor, offset: number, name: string): Promise<void> {
+  const position = editor.document.positionAt(offset);
+  editor.selection = new vscode.Selection(position, position);
+  await vscode.commands.executeCommand('workbench.actions.view.problems');
+  await vscode.window.showTextDocument(editor.document);
+  await pause(800);
+  await vscode.commands.executeCommand('editor.action.quickFix');
+  await pause(1500);
+  await shot(name);
+  await vscode.commands.executeCommand('hideCodeActionWidget');
+  await vscode.commands.executeCommand('workbench.action.closePanel');
+}
+
 export const SCENARIOS: Record<string, () => Promise<void>> = {
   ...EXPLORER_SCENARIOS,
   ...HANDLER_SCENARIOS,
@@ -103,17 +117,7 @@ export const SCENARIOS: Record<string, () => Promise<void>> = {
       if (Date.now() > deadline) throw new Error('the diagnostics did not appear');
       await pause(100);
     }
-    const offset = document.getText().indexOf('MessageDelivered') + 3;
-    const position = document.positionAt(offset);
-    editor.selection = new vscode.Selection(position, position);
-    await vscode.commands.executeCommand('workbench.actions.view.problems');
-    await vscode.window.showTextDocument(document);
-    await pause(800);
-    await vscode.commands.executeCommand('editor.action.quickFix');
-    await pause(1500);
-    await shot('lint-quickfix');
-    await vscode.commands.executeCommand('hideCodeActionWidget');
-    await vscode.commands.executeCommand('workbench.action.closePanel');
+    await shotQuickFix(editor, document.getText().indexOf('MessageDelivered') + 3, 'lint-quickfix');
   },
 
   /** An inbound e-mail payload with Postal's quirks got wrong, the quick-fix menu open on its numeric size. */
@@ -129,16 +133,7 @@ export const SCENARIOS: Record<string, () => Promise<void>> = {
       if (Date.now() > deadline) throw new Error('the diagnostics did not appear');
       await pause(100);
     }
-    const position = document.positionAt(document.getText().indexOf('"size": 1282') + 9);
-    editor.selection = new vscode.Selection(position, position);
-    await vscode.commands.executeCommand('workbench.actions.view.problems');
-    await vscode.window.showTextDocument(document);
-    await pause(800);
-    await vscode.commands.executeCommand('editor.action.quickFix');
-    await pause(1500);
-    await shot('inbound-lint-quickfix');
-    await vscode.commands.executeCommand('hideCodeActionWidget');
-    await vscode.commands.executeCommand('workbench.action.closePanel');
+    await shotQuickFix(editor, document.getText().indexOf('"size": 1282') + 9, 'inbound-lint-quickfix');
   },
   ...SIGNATURE_SCENARIOS,
 };

@@ -127,6 +127,7 @@ describe('postal-webhooks lint', () => {
       const empty = await lint(['test'], dir);
       assert.equal(empty.status, 2);
       assert.match(empty.stderr, /^postal-webhooks lint: test: no Postal payload file found/);
+      assert.doesNotMatch(empty.stdout, /No problems/, 'nothing linted is not a pass');
       const glob = await lint(['test/**/*.json'], dir);
       assert.equal(glob.status, 2);
       assert.match(glob.stderr, /test\/\*\*\/\*\.json: no Postal payload file found/);
@@ -175,6 +176,7 @@ describe('postal-webhooks lint', () => {
     const missing = await lint(['nope.postal.json']);
     assert.equal(missing.status, 2);
     assert.match(missing.stderr, /nope\.postal\.json: no such file or folder/);
+    assert.equal(missing.stdout, '', 'no summary beside a file that could not be read');
     const badRule = await lint(['--rule', 'postal/nope=off', 'clean.postal.json']);
     assert.equal(badRule.status, 2);
     assert.match(badRule.stderr, /unknown rule postal\/nope/);
